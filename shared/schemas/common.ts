@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Record identifiers are random UUIDs (v4) created by the main process. */
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+/** UTC ISO-8601 with milliseconds, as stored; shown in the clinic's time zone. */
+export const IsoTime = z.iso.datetime({ precision: 3 });
+export type IsoTime = z.infer<typeof IsoTime>;
+
+/** Free text typed by staff: trimmed, capped, no control characters other than newlines and tabs. */
+export function text(max: number) {
+  return z
+    .string()
+    .max(max * 2, { error: 'validation.tooLong' })
+    .trim()
+    .max(max, { error: 'validation.tooLong' })
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'validation.controlCharacters' });
+}
+
+/** Single-line required text (names, titles). */
+export function requiredLine(max: number) {
+  return text(max)
+    .refine((s) => s.length > 0, { error: 'validation.required' })
+    .refine((s) => !/[\r\n]/.test(s), { error: 'validation.singleLine' });
+}
+
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'validation.timeZone' },
+  );
+
+export const Locale = z.enum(['zh-TW', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const Empty = z.object({}).strict();
+export const Ack = z.object({ ok: z.literal(true) }).strict();

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Id, IsoTime, TimeZone } from './common';
+import { Role } from './staff';
+
+export const SessionStaff = z
+  .object({ id: Id, name: z.string(), role: Role, licenceNo: z.string().nullable(), specialty: z.string().nullable() })
+  .strict();
+export type SessionStaff = z.infer<typeof SessionStaff>;
+
+export const SessionInfo = z
+  .object({
+    staff: SessionStaff,
+    signedInAt: IsoTime,
+    locked: z.boolean(),
+    idleLockMinutes: z.number().int(),
+    clinicName: z.string(),
+    timeZone: TimeZone,
+  })
+  .strict();
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const AppStatus = z
+  .object({
+    setupRequired: z.boolean(),
+    vaultPath: z.string().nullable(),
+    session: SessionInfo.nullable(),
+    canChooseFolder: z.boolean(),
+    defaultVaultPath: z.string(),
+  })
+  .strict();
+export type AppStatus = z.infer<typeof AppStatus>;

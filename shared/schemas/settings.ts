@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { requiredLine, TimeZone } from './common';
+
+export const IDLE_LOCK_MIN = 1;
+export const IDLE_LOCK_MAX = 120;
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const DEFAULT_TIME_ZONE = 'Asia/Taipei';
+
+export const ClinicName = requiredLine(120);
+export const IdleLockMinutes = z
+  .number({ error: 'validation.number' })
+  .int({ error: 'validation.integer' })
+  .min(IDLE_LOCK_MIN, { error: 'validation.tooSmall' })
+  .max(IDLE_LOCK_MAX, { error: 'validation.tooBig' });
+
+export const ClinicSettings = z
+  .object({ clinicName: z.string(), timeZone: TimeZone, idleLockMinutes: z.number().int() })
+  .strict();
+export type ClinicSettings = z.infer<typeof ClinicSettings>;
+
+export const ClinicSettingsUpdate = z
+  .object({ clinicName: ClinicName.optional(), timeZone: TimeZone.optional(), idleLockMinutes: IdleLockMinutes.optional() })
+  .strict();
+export type ClinicSettingsUpdate = z.infer<typeof ClinicSettingsUpdate>;
