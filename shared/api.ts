@@ -71,7 +71,12 @@ export const api = {
   },
   'session.signOut': { input: Empty, output: Ack, access: ALL_STAFF, whileLocked: true },
   'session.heartbeat': { input: Empty, output: SessionInfo, access: ALL_STAFF, whileLocked: true },
-  'session.lock': { input: Empty, output: SessionInfo, access: ALL_STAFF, whileLocked: true },
+  'session.lock': {
+    input: z.object({ reason: z.enum(['manual', 'idle']).optional() }).strict(),
+    output: SessionInfo,
+    access: ALL_STAFF,
+    whileLocked: true,
+  },
   'session.unlock': {
     input: z.object({ password: Password }).strict(),
     output: SessionInfo,
@@ -90,7 +95,12 @@ export const api = {
   },
   'staff.add': { input: NewStaffMember, output: StaffMember, access: ADMIN },
   'staff.deactivate': { input: z.object({ staffId: Id }).strict(), output: StaffMember, access: ADMIN },
-  'staff.reactivate': { input: z.object({ staffId: Id }).strict(), output: StaffMember, access: ADMIN },
+  /** Deactivation removed the person's key slot, so coming back needs a new password. */
+  'staff.reactivate': {
+    input: z.object({ staffId: Id, newPassword: NewPassword }).strict(),
+    output: StaffMember,
+    access: ADMIN,
+  },
   'staff.resetPassword': {
     input: z.object({ staffId: Id, newPassword: NewPassword }).strict(),
     output: Ack,

@@ -30,6 +30,10 @@ export const en: LocaleMessages = {
     notAdmin: 'Only an administrator account can be reset with the recovery code.',
     samePassword: 'The new password must differ from the current one.',
     staffNotFound: 'Staff member not found.',
+    staffInactive: 'This account is deactivated. Reactivate it with a new password first.',
+    alreadySignedIn: 'Someone is already signed in. Sign out first.',
+    setupRequired: 'No vault has been set up yet.',
+    unknownChannel: 'Unknown function call.',
   },
   validation: {
     required: 'Required',

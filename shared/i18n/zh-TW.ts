@@ -28,6 +28,10 @@ export const zhTW = {
     notAdmin: '只有管理員帳號可用復原碼重設密碼。',
     samePassword: '新密碼不可與目前密碼相同。',
     staffNotFound: '找不到此員工。',
+    staffInactive: '此帳號已停用，請先重新啟用並設定新密碼。',
+    alreadySignedIn: '已有人登入，請先登出。',
+    setupRequired: '尚未設定保管庫。',
+    unknownChannel: '未知的功能呼叫。',
   },
   validation: {
     required: '必填',

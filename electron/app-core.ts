@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SessionInfo } from '../shared/schemas/session';
+import type { StaffMember } from '../shared/schemas/staff';
+import { writeFileAtomic } from './store/files';
+import { systemClock, type Clock, type Vault } from './store/vault';
+
+/** Where this installation keeps its vault: the only thing stored outside the vault. */
+export interface AppConfig {
+  vaultPath: string | null;
+}
+export interface AppConfigStore {
+  load(): AppConfig;
+  save(config: AppConfig): void;
+}
+
+const AppConfigFile = z.object({ vaultPath: z.string().nullable() }).strict();
+
+/** config.json in the app's data folder (Electron userData, or the browser host's --config-dir). */
+export function fileConfigStore(configDir: string): AppConfigStore {
+  const file = path.join(configDir, 'config.json');
+  return {
+    load() {
+      try {
+        const parsed = AppConfigFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+        return parsed.success ? parsed.data : { vaultPath: null };
+      } catch {
+        return { vaultPath: null };
+      }
+    },
+    save(config) {
+      fs.mkdirSync(configDir, { recursive: true });
+      writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n');
+    },
+  };
+}
+
+/** For the CLI: the vault folder comes from --vault and nothing is remembered. */
+export function fixedConfigStore(vaultPath: string | null): AppConfigStore {
+  let config: AppConfig = { vaultPath };
+  return {
+    load: () => config,
+    save: (c) => {
+      config = c;
+    },
+  };
+}
+
+/** What differs between Electron and the browser host, besides the transport. */
+export interface HostCapabilities {
+  /** Native folder dialog (Electron only). */
+  chooseFolder?: () => Promise<string | null>;
+  defaultVaultPath: string;
+}
+
+export interface Session {
+  staff: StaffMember;
+  signedInAt: Date;
+  lastActivity: Date;
+  locked: boolean;
+}
+
+/**
+ * The application core behind every transport: the open vault and the one signed-in session of this
+ * desktop. Electron's IPC, the browser host and the CLI all drive it through the same router.
+ */
+export class AppCore {
+  vault: Vault | null = null;
+  session: Session | null = null;
+  readonly config: AppConfigStore;
+  readonly host: HostCapabilities;
+  readonly clock: Clock;
+
+  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock }) {
+    this.config = opts.config;
+    this.host = opts.host;
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  vaultPath(): string | null {
+    return this.config.load().vaultPath;
+  }
+
+  sessionInfo(): SessionInfo | null {
+    if (!this.session || !this.vault) return null;
+    const settings = this.vault.clinicSettings();
+    const s = this.session.staff;
+    return {
+      staff: { id: s.id, name: s.name, role: s.role, licenceNo: s.licenceNo, specialty: s.specialty },
+      signedInAt: this.session.signedInAt.toISOString(),
+      locked: this.session.locked,
+      idleLockMinutes: settings.idleLockMinutes,
+      clinicName: settings.clinicName,
+      timeZone: settings.timeZone,
+    };
+  }
+
+  /** Closes the vault and forgets the key: sign-out, app quit, host shutdown. */
+  closeVault(): void {
+    this.session = null;
+    this.vault?.close();
+    this.vault = null;
+  }
+}

@@ -1,0 +1,33 @@
+import type { ChannelName, Out, Parsed } from '../shared/api';
+import * as audit from './services/audit';
+import type { ServiceContext } from './services/context';
+import * as session from './services/session';
+import * as settings from './services/settings';
+import * as setup from './services/setup';
+import * as staff from './services/staff';
+
+export type Handler<C extends ChannelName> = (ctx: ServiceContext, input: Parsed<C>) => Out<C> | Promise<Out<C>>;
+/** Exactly the contract's channels: a channel without a handler fails the type check. */
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export const handlers: Handlers = {
+  'app.status': (ctx) => setup.appStatus(ctx),
+  'setup.chooseVaultFolder': (ctx) => setup.chooseVaultFolder(ctx),
+  'setup.createVault': setup.createVault,
+  'session.signIn': session.signIn,
+  'session.recover': session.recover,
+  'session.signOut': (ctx) => session.signOut(ctx),
+  'session.heartbeat': (ctx) => session.heartbeat(ctx),
+  'session.lock': session.lock,
+  'session.unlock': session.unlock,
+  'account.changePassword': session.changePassword,
+  'staff.list': staff.listStaff,
+  'staff.add': staff.addStaff,
+  'staff.deactivate': staff.deactivateStaff,
+  'staff.reactivate': staff.reactivateStaff,
+  'staff.resetPassword': staff.resetStaffPassword,
+  'settings.get': (ctx) => settings.getSettings(ctx),
+  'settings.update': settings.updateSettings,
+  'audit.verify': (ctx) => audit.verifyAudit(ctx),
+  'audit.recent': audit.recentAudit,
+};

@@ -1,0 +1,98 @@
+import { api, isChannelName, type Channel, type ChannelName } from '../shared/api';
+import { toFieldIssues, type ApiResult } from '../shared/errors';
+import type { AppCore } from './app-core';
+import { handlers, type Handler } from './handlers';
+import { makeContext, type PendingWork } from './services/context';
+import { lockIfIdle } from './services/session';
+import { DomainError } from './store/errors';
+
+export interface RouterOptions {
+  /** Parse every answer with the contract's output schema (tests and development). */
+  checkOutput?: boolean;
+  /** Where unexpected errors are reported (never to the renderer). */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+export interface Router {
+  call(channel: unknown, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+const failure = (code: DomainError['code'], messageKey: string): ApiResult<never> => ({ ok: false, error: { code, messageKey } });
+
+/**
+ * validate -> authorise -> handle (in one transaction) -> audit, the same for Electron IPC, the browser host
+ * and the CLI. Calls are serialised: the vault is one SQLite connection and a transaction may span awaits.
+ */
+export function createRouter(app: AppCore, options: RouterOptions = {}): Router {
+  const checkOutput = options.checkOutput ?? true;
+  const logError = options.logError ?? ((channel, e) => console.error(`[router] ${channel} failed:`, e));
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function dispatch(channelName: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+    if (!isChannelName(channelName)) return failure('invalid_input', 'errors.unknownChannel');
+    const channel: ChannelName = channelName;
+    const spec: Channel = api[channel];
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: toFieldIssues(parsed.error) } };
+    }
+    const pending: PendingWork = { failureAudits: [], afterCommit: [] };
+    const ctx = makeContext(app, pending);
+    const handler = handlers[channel] as Handler<ChannelName>;
+    try {
+      let value: unknown;
+      if (spec.access === 'public') {
+        value = await handler(ctx, parsed.data as never);
+      } else {
+        const session = app.session;
+        const vault = app.vault;
+        if (!session || !vault) return failure('unauthenticated', 'errors.unauthenticated');
+        lockIfIdle(app);
+        if (session.locked && !spec.whileLocked) return failure('locked', 'errors.locked');
+        if (!(spec.access as readonly string[]).includes(session.staff.role)) {
+          vault.transaction(() => ctx.audit('access.forbidden', null, { channel }));
+          return failure('forbidden', 'errors.forbidden');
+        }
+        if (!session.locked) session.lastActivity = app.clock.now();
+        value = await vault.runInTransaction(() => handler(ctx, parsed.data as never));
+      }
+      for (const fn of pending.afterCommit) fn();
+      if (checkOutput) {
+        const out = spec.output.safeParse(value);
+        if (!out.success) {
+          logError(channel, out.error);
+          return failure('internal', 'errors.internal');
+        }
+        return { ok: true, value: out.data };
+      }
+      return { ok: true, value };
+    } catch (e) {
+      writeFailureAudits(app, pending, logError, channel);
+      if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
+      logError(channel, e);
+      return failure('internal', 'errors.internal');
+    }
+  }
+
+  return {
+    call(channel, input) {
+      const run = queue.then(() => dispatch(channel, input));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+/** Events that must outlive the failed call (wrong password at unlock, ...), in a transaction of their own. */
+function writeFailureAudits(app: AppCore, pending: PendingWork, logError: NonNullable<RouterOptions['logError']>, channel: string): void {
+  const vault = app.vault;
+  if (!vault || pending.failureAudits.length === 0) return;
+  try {
+    const ctx = makeContext(app);
+    vault.transaction(() => {
+      for (const a of pending.failureAudits) ctx.audit(a.action, a.subject, a.details);
+    });
+  } catch (e) {
+    logError(channel, e);
+  }
+}

@@ -1,0 +1,145 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { canonicalJson } from '../../shared/canonical-json';
+import type { AuditEvent, AuditVerification } from '../../shared/schemas/audit';
+import type { Role } from '../../shared/schemas/staff';
+import { sha256Hex } from './crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: Role | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hashed body of an event: everything but the hashes themselves. */
+export function auditEventHash(prevHash: string, event: Omit<AuditEvent, 'hash' | 'prevHash'>): string {
+  const body = {
+    seq: event.seq,
+    at: event.at,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    actorRole: event.actorRole,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    details: event.details,
+  };
+  return sha256Hex(prevHash + canonicalJson(body));
+}
+
+function rowToAuditEvent(r: AuditRow): AuditEvent {
+  let details: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(r.details);
+    details = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    details = { unparsable: r.details };
+  }
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role as Role | null,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    details,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export class AuditRepository {
+  private readonly insertStmt: Statement;
+  private readonly headStmt: Statement;
+  private readonly recentStmt: Statement;
+  private readonly countStmt: Statement;
+  private readonly pageStmt: Statement;
+
+  constructor(db: Database) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO audit_events (seq, at, actor_id, actor_name, actor_role, action, subject_type, subject_id, details, prev_hash, hash)
+       VALUES (@seq, @at, @actorId, @actorName, @actorRole, @action, @subjectType, @subjectId, @details, @prevHash, @hash)`,
+    );
+    this.headStmt = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    this.recentStmt = db.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?');
+    this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM audit_events');
+    this.pageStmt = db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?');
+  }
+
+  head(): { seq: number; hash: string } | null {
+    return (this.headStmt.get() as { seq: number; hash: string } | undefined) ?? null;
+  }
+
+  /** Appends one event to the chain; call inside the write's transaction. */
+  append(entry: AuditEntry): AuditEvent {
+    const head = this.head();
+    const seq = (head?.seq ?? 0) + 1;
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    // Round-trip the details through JSON so the hash covers exactly what is stored.
+    const details = JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>;
+    const event = { ...entry, seq, details };
+    const hash = auditEventHash(prevHash, event);
+    this.insertStmt.run({ ...event, details: canonicalJson(details), prevHash, hash });
+    return { ...event, prevHash, hash };
+  }
+
+  recent(limit: number): AuditEvent[] {
+    return (this.recentStmt.all(limit) as AuditRow[]).map(rowToAuditEvent);
+  }
+
+  count(): number {
+    return (this.countStmt.get() as { n: number }).n;
+  }
+
+  /** Recomputes the whole chain in pages and names the first event that does not fit. */
+  verifyChain(): AuditVerification {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    let after = 0;
+    for (;;) {
+      const rows = this.pageStmt.all(after, 5000) as AuditRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const event = rowToAuditEvent(row);
+        const brk = (reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'): AuditVerification => ({
+          ok: false,
+          checked,
+          headSeq: null,
+          headHash: null,
+          firstBreak: { seq: row.seq, reason },
+        });
+        if (row.seq !== expectedSeq) return brk('sequence_gap');
+        if (row.prev_hash !== prevHash) return brk('prev_hash_mismatch');
+        if (auditEventHash(prevHash, event) !== row.hash) return brk('hash_mismatch');
+        prevHash = row.hash;
+        expectedSeq += 1;
+        checked += 1;
+        after = row.seq;
+      }
+    }
+    return { ok: true, checked, headSeq: checked > 0 ? expectedSeq - 1 : null, headHash: checked > 0 ? prevHash : null, firstBreak: null };
+  }
+}

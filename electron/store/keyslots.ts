@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { deriveKey, KdfParams, newKdfParams, unwrapKey, wrapKey, WrappedKey } from './crypto';
+import { fail } from './errors';
+import { writeFileAtomic } from './files';
+
+export const KEYSLOTS_FILE = 'keyslots.json';
+
+const StaffSlot = z
+  .object({
+    id: z.uuid(),
+    kind: z.literal('staff'),
+    staffId: z.uuid(),
+    /** Normalised sign-in name: needed to find the slot before anything is decrypted. */
+    nameKey: z.string().min(1).max(256),
+    kdf: KdfParams,
+    wrap: WrappedKey,
+    createdAt: z.string(),
+  })
+  .strict();
+const RecoverySlot = z
+  .object({ id: z.uuid(), kind: z.literal('recovery'), kdf: KdfParams, wrap: WrappedKey, createdAt: z.string() })
+  .strict();
+export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot]);
+export type KeySlot = z.infer<typeof KeySlot>;
+export type StaffKeySlot = z.infer<typeof StaffSlot>;
+
+export const KeySlotsFile = z
+  .object({
+    format: z.literal('consentvault-keyslots'),
+    version: z.literal(1),
+    vaultId: z.uuid(),
+    cipher: z.literal('sqlcipher-v4'),
+    slots: z.array(KeySlot).max(10_000),
+  })
+  .strict();
+export type KeySlotsFile = z.infer<typeof KeySlotsFile>;
+
+/** Same normalisation as the staff table's unique name key, so 'Amy' and 'amy' are one account. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/** Binds a wrapped key to its vault, slot and owner: a slot copied onto another person fails to open. */
+function slotAad(vaultId: string, slot: { id: string; kind: string; staffId?: string }): string {
+  return `consentvault-keyslot:v1:${vaultId}:${slot.id}:${slot.kind}:${slot.staffId ?? ''}`;
+}
+
+export function readKeySlots(dir: string): KeySlotsFile {
+  const file = path.join(dir, KEYSLOTS_FILE);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail('conflict', 'errors.notAVault');
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    fail('conflict', 'errors.keyslotsCorrupt');
+  }
+  const parsed = KeySlotsFile.safeParse(json);
+  if (!parsed.success) fail('conflict', 'errors.keyslotsCorrupt');
+  const ids = new Set(parsed.data.slots.map((s) => s.id));
+  const staffIds = parsed.data.slots.flatMap((s) => (s.kind === 'staff' ? [s.staffId] : []));
+  if (ids.size !== parsed.data.slots.length || new Set(staffIds).size !== staffIds.length) fail('conflict', 'errors.keyslotsCorrupt');
+  return parsed.data;
+}
+
+export function writeKeySlots(dir: string, file: KeySlotsFile): void {
+  writeFileAtomic(path.join(dir, KEYSLOTS_FILE), JSON.stringify(KeySlotsFile.parse(file), null, 2) + '\n');
+}
+
+export async function makeStaffSlot(vaultId: string, masterKey: Buffer, staffId: string, name: string, password: string): Promise<StaffKeySlot> {
+  const kdf = newKdfParams();
+  const id = randomUUID();
+  const kek = await deriveKey(password, kdf);
+  try {
+    const wrap = wrapKey(masterKey, kek, slotAad(vaultId, { id, kind: 'staff', staffId }));
+    return { id, kind: 'staff', staffId, nameKey: nameKey(name), kdf, wrap, createdAt: new Date().toISOString() };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+export async function makeRecoverySlot(vaultId: string, masterKey: Buffer, recoveryCode: string): Promise<KeySlot> {
+  const kdf = newKdfParams();
+  const id = randomUUID();
+  const kek = await deriveKey(recoveryCode, kdf);
+  try {
+    return { id, kind: 'recovery', kdf, wrap: wrapKey(masterKey, kek, slotAad(vaultId, { id, kind: 'recovery' })), createdAt: new Date().toISOString() };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Derives the slot's key from the secret and unwraps the master key; null when the secret is wrong. */
+export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<Buffer | null> {
+  const kek = await deriveKey(secret, slot.kdf);
+  try {
+    return unwrapKey(slot.wrap, kek, slotAad(vaultId, slot));
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Spends the same Argon2 work as a real slot so an unknown name is not told apart by timing. */
+export async function spendDecoyWork(secret: string): Promise<void> {
+  (await deriveKey(secret, newKdfParams())).fill(0);
+}

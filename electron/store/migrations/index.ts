@@ -1,0 +1,8 @@
+import { migration0010 } from './0010-clinic-and-staff';
+import { migration0020 } from './0020-audit-events';
+import type { Migration } from './types';
+
+/** Every migration, in the order it runs. Append only. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export type { Migration };

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChannelName, In, Out } from '../../shared/api';
+import type { ApiResult } from '../../shared/errors';
+import { AppCore, fixedConfigStore } from '../../electron/app-core';
+import { createRouter } from '../../electron/router';
+import type { Clock } from '../../electron/store/vault';
+
+/** A clock the test moves by hand (idle lock, lockout back-off). */
+export class ManualClock implements Clock {
+  private t: number;
+  constructor(start = '2026-11-23T01:00:00.000Z') {
+    this.t = Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export function tempDir(prefix = 'cv-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export const ADMIN = { name: '林雅婷', password: 'Clinic-Admin-2026' };
+
+/** A real app core and router over a real vault in a temp folder, as Electron would have it. */
+export function makeTestApp(opts: { clock?: Clock; vaultDir?: string } = {}) {
+  const root = tempDir();
+  const vaultDir = opts.vaultDir ?? path.join(root, 'vault');
+  const app = new AppCore({
+    config: fixedConfigStore(null),
+    host: { defaultVaultPath: vaultDir },
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  const router = createRouter(app, { checkOutput: true, logError: () => undefined });
+  async function call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>> {
+    return (await router.call(channel, input)) as ApiResult<Out<C>>;
+  }
+  async function ok<C extends ChannelName>(channel: C, input: In<C>): Promise<Out<C>> {
+    const r = await call(channel, input);
+    if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  }
+  async function setup(): Promise<string> {
+    const r = await ok('setup.createVault', {
+      clinicName: '美麗人生醫美診所',
+      timeZone: 'Asia/Taipei',
+      vaultDir,
+      adminName: ADMIN.name,
+      adminPassword: ADMIN.password,
+    });
+    return r.recoveryCode;
+  }
+  return { app, router, call, ok, setup, vaultDir, root };
+}
