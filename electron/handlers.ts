@@ -29,5 +29,6 @@ export const handlers: Handlers = {
   'settings.get': (ctx) => settings.getSettings(ctx),
   'settings.update': settings.updateSettings,
   'audit.verify': (ctx) => audit.verifyAudit(ctx),
+  'vault.info': (ctx) => audit.vaultInfo(ctx),
   'audit.recent': audit.recentAudit,
 };

@@ -4,7 +4,7 @@ import { AppStatus, SessionInfo } from './schemas/session';
 import { ClinicName, ClinicSettings, ClinicSettingsUpdate } from './schemas/settings';
 import { TimeZone } from './schemas/common';
 import { NewPassword, NewStaffMember, Password, type Role, StaffMember, StaffName } from './schemas/staff';
-import { AuditEvent, AuditVerification } from './schemas/audit';
+import { AuditEvent, AuditVerification, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
 
 /**
@@ -109,6 +109,7 @@ export const api = {
   'settings.get': { input: Empty, output: ClinicSettings, access: ALL_STAFF },
   'settings.update': { input: ClinicSettingsUpdate, output: ClinicSettings, access: ADMIN },
   'audit.verify': { input: Empty, output: AuditVerification, access: ADMIN },
+  'vault.info': { input: Empty, output: VaultInfo, access: ADMIN },
   'audit.recent': {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(AuditEvent),

@@ -30,3 +30,17 @@ export const AuditVerification = z
   })
   .strict();
 export type AuditVerification = z.infer<typeof AuditVerification>;
+
+/** What `consentvault info` and the audit screen show about the vault itself. */
+export const VaultInfo = z
+  .object({
+    vaultPath: z.string(),
+    schemaVersion: z.number().int(),
+    appSchemaVersion: z.number().int(),
+    activeStaffByRole: z.record(z.string(), z.number().int()),
+    auditEvents: z.number().int(),
+    chainHead: z.object({ seq: z.number().int(), hash: z.string() }).strict().nullable(),
+    signingKeyFingerprint: z.string().nullable(),
+  })
+  .strict();
+export type VaultInfo = z.infer<typeof VaultInfo>;

@@ -15,6 +15,7 @@ export function text(max: number) {
     .max(max * 2, { error: 'validation.tooLong' })
     .trim()
     .max(max, { error: 'validation.tooLong' })
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'validation.controlCharacters' });
 }
 

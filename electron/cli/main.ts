@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { ChannelName, In, Out } from '../../shared/api';
+import type { ApiError } from '../../shared/errors';
+import { translate } from '../../shared/i18n';
+import type { Locale } from '../../shared/schemas/common';
+import { DEFAULT_TIME_ZONE } from '../../shared/schemas/settings';
+import { ROLES } from '../../shared/schemas/staff';
+import { AppCore, fixedConfigStore } from '../app-core';
+import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../demo/seed';
+import { createRouter, type Router } from '../router';
+import { readKeySlots } from '../store/keyslots';
+import { vaultExists } from '../store/vault';
+import { promptSecret } from './prompt';
+
+/** Exit codes promised in the README. */
+export const EXIT = { ok: 0, verificationFailed: 1, badInput: 2, credentials: 3 } as const;
+
+export class CliFailure extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+const locale: Locale = (process.env.CONSENTVAULT_LANG ?? '').startsWith('zh') ? 'zh-TW' : 'en';
+
+/** Input fields named as the options the person typed. */
+const FIELD_OPTIONS: Record<string, string> = {
+  clinicName: '--clinic',
+  adminName: '--admin-name',
+  adminPassword: 'CONSENTVAULT_NEW_PASSWORD',
+  vaultDir: '--vault',
+  timeZone: '--time-zone',
+  name: '--name',
+  role: '--role',
+  licenceNo: '--licence',
+  specialty: '--specialty',
+  password: 'CONSENTVAULT_NEW_PASSWORD',
+  newPassword: 'CONSENTVAULT_NEW_PASSWORD',
+};
+
+function describeError(e: ApiError): string {
+  const head = translate(locale, e.messageKey, e.params);
+  const fields = (e.issues ?? []).map((i) => `${FIELD_OPTIONS[String(i.path[0])] ?? i.path.join('.')}: ${translate(locale, i.messageKey)}`);
+  return fields.length ? `${head} (${fields.join('; ')})` : head;
+}
+
+function exitCodeFor(e: ApiError): number {
+  if (e.code === 'invalid_credentials' || e.code === 'locked' || e.code === 'forbidden' || e.code === 'unauthenticated') return EXIT.credentials;
+  if (e.code === 'internal') return EXIT.verificationFailed;
+  return EXIT.badInput;
+}
+
+async function must<C extends ChannelName>(router: Router, channel: C, input: In<C>): Promise<Out<C>> {
+  const r = await router.call(channel, input);
+  if (!r.ok) throw new CliFailure(describeError(r.error), exitCodeFor(r.error));
+  return r.value as Out<C>;
+}
+
+async function secretFrom(envName: string, question: string, confirm = false): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!process.stdin.isTTY) throw new CliFailure(`${envName} is not set and there is no terminal to ask for it.`, EXIT.badInput);
+  const first = await promptSecret(question);
+  if (confirm && (await promptSecret('Repeat: ')) !== first) throw new CliFailure('The two entries do not match.', EXIT.badInput);
+  return first;
+}
+
+function newRouter(vaultDir: string | null): { app: AppCore; router: Router } {
+  const app = new AppCore({ config: fixedConfigStore(vaultDir), host: { defaultVaultPath: vaultDir ?? '' } });
+  return { app, router: createRouter(app, { checkOutput: true, logError: () => undefined }) };
+}
+
+function resolveVault(dir: string): string {
+  return path.resolve(dir);
+}
+
+/** Signs in as --as (default: the administrator created at init) with CONSENTVAULT_PASSWORD or a prompt. */
+async function signedIn<T>(vaultOpt: string, as: string | undefined, work: (router: Router) => Promise<T>): Promise<T> {
+  const dir = resolveVault(vaultOpt);
+  if (!fs.existsSync(dir)) throw new CliFailure(translate(locale, 'errors.vaultMissing', { path: dir }), EXIT.badInput);
+  if (!vaultExists(dir)) throw new CliFailure(translate(locale, 'errors.notAVault') + ` (${dir})`, EXIT.badInput);
+  let name = as ?? process.env.CONSENTVAULT_USER;
+  if (!name) {
+    const first = readKeySlots(dir).slots.find((s) => s.kind === 'staff');
+    if (!first || first.kind !== 'staff') throw new CliFailure('No staff account in this vault; use --as NAME.', EXIT.badInput);
+    name = first.nameKey;
+  }
+  const password = await secretFrom('CONSENTVAULT_PASSWORD', `Password for ${name}: `);
+  const { app, router } = newRouter(dir);
+  await must(router, 'session.signIn', { name, password });
+  try {
+    return await work(router);
+  } finally {
+    await router.call('session.signOut', {});
+    app.closeVault();
+  }
+}
+
+function print(line = ''): void {
+  process.stdout.write(line + '\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('consentvault')
+    .description('ConsentVault administration and verification')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('init')
+    .description('create a new vault with its first administrator (password from CONSENTVAULT_NEW_PASSWORD or a prompt)')
+    .requiredOption('--vault <dir>', 'vault folder (empty or not yet existing)')
+    .requiredOption('--clinic <name>', 'clinic name')
+    .requiredOption('--admin-name <name>', "first administrator's sign-in name")
+    .option('--time-zone <tz>', 'clinic time zone', DEFAULT_TIME_ZONE)
+    .action(async (o: { vault: string; clinic: string; adminName: string; timeZone: string }) => {
+      const password = await secretFrom('CONSENTVAULT_NEW_PASSWORD', `New password for ${o.adminName}: `, true);
+      const { router } = newRouter(null);
+      const r = await must(router, 'setup.createVault', {
+        clinicName: o.clinic,
+        timeZone: o.timeZone,
+        vaultDir: resolveVault(o.vault),
+        adminName: o.adminName,
+        adminPassword: password,
+      });
+      print(`Vault created at ${r.vaultPath}`);
+      print(`Recovery code: ${r.recoveryCode}`);
+      print('Write the recovery code down and keep it somewhere safe: it is shown only once and is the only way back in if every administrator password is lost.');
+    });
+
+  const staff = program.command('staff').description('staff accounts');
+  staff
+    .command('add')
+    .description('add a staff member (their password from CONSENTVAULT_NEW_PASSWORD or a prompt)')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .requiredOption('--name <name>', 'sign-in name')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('--licence <no>', "physician's licence number")
+    .option('--specialty <s>', "physician's specialty")
+    .option('--as <name>', 'act as this administrator (default: the one created at init)')
+    .action(async (o: { vault: string; name: string; role: (typeof ROLES)[number]; licence?: string; specialty?: string; as?: string }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const password = await secretFrom('CONSENTVAULT_NEW_PASSWORD', `New password for ${o.name}: `, true);
+        const m = await must(router, 'staff.add', {
+          name: o.name,
+          role: o.role,
+          password,
+          ...(o.licence !== undefined ? { licenceNo: o.licence } : {}),
+          ...(o.specialty !== undefined ? { specialty: o.specialty } : {}),
+        });
+        print(`Added ${m.role} ${m.name} (${m.id})`);
+      });
+    });
+  staff
+    .command('list')
+    .description('list staff accounts')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .option('--as <name>', 'act as this administrator')
+    .option('--json', 'print JSON')
+    .action(async (o: { vault: string; as?: string; json?: boolean }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const list = await must(router, 'staff.list', { includeInactive: true });
+        if (o.json) return print(JSON.stringify(list, null, 2));
+        print(['NAME', 'ROLE', 'LICENCE', 'SPECIALTY', 'STATUS'].join('\t'));
+        for (const m of list) print([m.name, m.role, m.licenceNo ?? '-', m.specialty ?? '-', m.active ? 'active' : 'inactive'].join('\t'));
+      });
+    });
+
+  program
+    .command('audit')
+    .description('audit trail')
+    .command('verify')
+    .description('recompute the hash chain; exit 1 and name the first broken event if it does not hold')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .option('--as <name>', 'act as this administrator')
+    .action(async (o: { vault: string; as?: string }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const v = await must(router, 'audit.verify', {});
+        if (v.ok) {
+          print(`Audit chain intact: ${v.checked} events, head #${v.headSeq} ${v.headHash}`);
+        } else {
+          throw new CliFailure(`Audit chain broken at event #${v.firstBreak!.seq} (${v.firstBreak!.reason}); ${v.checked} events before it verified.`, EXIT.verificationFailed);
+        }
+      });
+    });
+
+  program
+    .command('info')
+    .description('schema version, counts and the audit chain head')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .option('--as <name>', 'act as this administrator')
+    .option('--json', 'print JSON')
+    .action(async (o: { vault: string; as?: string; json?: boolean }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const i = await must(router, 'vault.info', {});
+        if (o.json) return print(JSON.stringify(i, null, 2));
+        print(`Vault:            ${i.vaultPath}`);
+        print(`Schema version:   ${i.schemaVersion} (this app: ${i.appSchemaVersion})`);
+        print(`Active staff:     ${Object.entries(i.activeStaffByRole).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+        print(`Audit events:     ${i.auditEvents}`);
+        print(`Chain head:       ${i.chainHead ? `#${i.chainHead.seq} ${i.chainHead.hash}` : '(empty)'}`);
+        print(`Signing key:      ${i.signingKeyFingerprint ?? '(none)'}`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('create a demo vault with synthetic, deterministic data (password from CONSENTVAULT_NEW_PASSWORD or the demo default)')
+    .requiredOption('--vault <dir>', 'vault folder (empty or not yet existing)')
+    .option('--seed <n>', 'seed for the synthetic data', '1')
+    .action(async (o: { vault: string; seed: string }) => {
+      const seed = Number(o.seed);
+      if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new CliFailure('--seed must be a whole number from 0 to 4294967295', EXIT.badInput);
+      const password = process.env.CONSENTVAULT_NEW_PASSWORD || DEFAULT_DEMO_PASSWORD;
+      const dir = resolveVault(o.vault);
+      const { router } = newRouter(null);
+      try {
+        const { clinic, recoveryCode } = await seedDemoVault(router, dir, seed, password);
+        print(`Demo vault created at ${dir} for ${clinic.clinicName}`);
+        print(`Recovery code: ${recoveryCode}`);
+        print(`Every demo account's password: ${password}`);
+        for (const s of [clinic.admin, ...clinic.staff]) print(`  ${s.role.padEnd(10)} ${s.name}${s.specialty ? `  ${s.specialty} ${s.licenceNo}` : ''}`);
+      } catch (e) {
+        if (e instanceof Error && 'code' in e && 'messageKey' in e) {
+          const err = e as unknown as ApiError;
+          throw new CliFailure(describeError(err), exitCodeFor(err));
+        }
+        throw e;
+      }
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never calls process.exit, so tests can run it in-process). */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.badInput;
+    }
+    if (e instanceof CliFailure) {
+      process.stderr.write(`consentvault: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`consentvault: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.verificationFailed;
+  }
+}
+
