@@ -10,6 +10,8 @@ import { createMainWindow, hardenSessions, isTrustedSender } from './shell/windo
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Tests (and a second clinic profile) point the app at another data folder.
+  if (process.env.CONSENTVAULT_USER_DATA) app.setPath('userData', process.env.CONSENTVAULT_USER_DATA);
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
 
