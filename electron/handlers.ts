@@ -1,6 +1,7 @@
 import type { ChannelName, Out, Parsed } from '../shared/api';
 import * as audit from './services/audit';
 import type { ServiceContext } from './services/context';
+import * as patients from './services/patients';
 import * as session from './services/session';
 import * as settings from './services/settings';
 import * as setup from './services/setup';
@@ -31,4 +32,8 @@ export const handlers: Handlers = {
   'audit.verify': (ctx) => audit.verifyAudit(ctx),
   'vault.info': (ctx) => audit.vaultInfo(ctx),
   'audit.recent': audit.recentAudit,
+  'patients.search': patients.searchPatients,
+  'patients.get': patients.getPatient,
+  'patients.create': patients.createPatient,
+  'patients.update': patients.updatePatient,
 };

@@ -6,6 +6,7 @@ import { TimeZone } from './schemas/common';
 import { NewPassword, NewStaffMember, Password, type Role, StaffMember, StaffName } from './schemas/staff';
 import { AuditEvent, AuditVerification, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
+import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
 
 /**
  * Who may call a channel.
@@ -114,6 +115,14 @@ export const api = {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(AuditEvent),
     access: ADMIN,
+  },
+  'patients.search': { input: PatientSearch, output: z.array(PatientSummary), access: ALL_STAFF },
+  'patients.get': { input: z.object({ patientId: Id }).strict(), output: PatientDetail, access: ALL_STAFF },
+  'patients.create': { input: PatientFields, output: Patient, access: ALL_STAFF },
+  'patients.update': {
+    input: z.object({ patientId: Id, expectedVersion: z.number().int().positive(), fields: PatientFields }).strict(),
+    output: Patient,
+    access: ALL_STAFF,
   },
 } as const satisfies Record<string, Channel>;
 

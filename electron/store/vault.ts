@@ -13,6 +13,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { SettingsRepository } from './settings';
 import { GUARD_FILE, SignInGuard } from './signin-guard';
 import { StaffRepository } from './staff';
+import { PatientRepository } from './patients';
 
 export const DB_FILE = 'vault.db';
 
@@ -92,6 +93,7 @@ export class Vault {
   readonly staff: StaffRepository;
   readonly settings: SettingsRepository;
   readonly audit: AuditRepository;
+  readonly patients: PatientRepository;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -106,6 +108,7 @@ export class Vault {
     this.staff = new StaffRepository(db);
     this.settings = new SettingsRepository(db);
     this.audit = new AuditRepository(db);
+    this.patients = new PatientRepository(db);
     this.guard = new SignInGuard(dir);
     this.vaultId = this.settings.vaultId();
   }
