@@ -1,5 +1,6 @@
 /**
- * Canonical JSON for hashing: object keys sorted by code point, no whitespace, no undefined values.
+ * Canonical JSON for hashing: object keys sorted by UTF-16 code unit (as RFC 8785), no whitespace, no
+ * undefined values.
  * The audit chain and evidence-pack verifiers hash exactly this text, so it must stay stable.
  */
 export function canonicalJson(value: unknown): string {

@@ -73,6 +73,8 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
       // The key slot is rewritten last: if it fails, the audit event rolls back with it.
       await vault.setStaffPassword(admin.id, admin.name, input.newPassword);
     });
+    // The recovered administrator must be able to sign in at once.
+    vault.guard.recordSuccess(nameKey(admin.name));
     return { ok: true };
   } finally {
     vault.close();

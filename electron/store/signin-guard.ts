@@ -39,6 +39,19 @@ export function lockDurationMs(failures: number): number {
   return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS));
 }
 
+/**
+ * Keeps the file bounded without letting a flood of made-up names erase a real lockout:
+ * only entries that are not locked now may be dropped, oldest failure first.
+ */
+function evictOldestUnlocked(g: GuardFile, now: Date): void {
+  const keys = Object.keys(g.accounts);
+  if (keys.length <= MAX_ACCOUNTS) return;
+  const unlocked = keys
+    .filter((k) => k !== '*' && !(g.accounts[k]!.lockedUntil && Date.parse(g.accounts[k]!.lockedUntil!) > now.getTime()))
+    .sort((a, b) => (g.accounts[a]!.lastFailureAt ?? '').localeCompare(g.accounts[b]!.lastFailureAt ?? ''));
+  for (const k of unlocked.slice(0, keys.length - MAX_ACCOUNTS)) delete g.accounts[k];
+}
+
 export class SignInGuard {
   private readonly file: string;
   constructor(dir: string) {
@@ -46,14 +59,18 @@ export class SignInGuard {
   }
 
   private read(): GuardFile {
+    let mtimeMs = Date.now();
     try {
+      mtimeMs = fs.statSync(this.file).mtimeMs;
       const parsed = GuardFile.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
       if (parsed.success) return parsed.data;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, accounts: {}, pending: [] };
     }
-    // A damaged guard file must not become a way around the lockout: treat every account as locked for a while.
-    return { version: 1, accounts: { '*': { failures: FREE_ATTEMPTS, lockedUntil: null, lastFailureAt: null } }, pending: [] };
+    // A damaged guard file must not become a way around the lockout: every name waits out one lock period
+    // from the moment the file was damaged; the next write replaces it with a sound file.
+    const lockedUntil = new Date(mtimeMs + BASE_LOCK_MS).toISOString();
+    return { version: 1, accounts: { '*': { failures: FREE_ATTEMPTS, lockedUntil, lastFailureAt: null } }, pending: [] };
   }
 
   private write(g: GuardFile): void {
@@ -72,17 +89,24 @@ export class SignInGuard {
   }
 
   /** Records a failure; returns the new lock duration in ms (0 when not locked). */
-  recordFailure(key: string, now: Date, action: 'session.signin_failed' | 'session.recovery_failed' = 'session.signin_failed'): number {
+  recordFailure(
+    key: string,
+    now: Date,
+    opts: { action?: 'session.signin_failed' | 'session.recovery_failed'; queueAudit?: boolean } = {},
+  ): number {
+    const action = opts.action ?? 'session.signin_failed';
+    const queueAudit = opts.queueAudit ?? true;
     const g = this.read();
     const prev = g.accounts[key] ?? { failures: 0, lockedUntil: null, lastFailureAt: null };
     const failures = prev.failures + 1;
     const lockMs = lockDurationMs(failures);
     const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null;
     g.accounts[key] = { failures, lockedUntil, lastFailureAt: now.toISOString() };
-    const keys = Object.keys(g.accounts);
-    if (keys.length > MAX_ACCOUNTS) delete g.accounts[keys[0]!];
-    g.pending.push({ at: now.toISOString(), action, nameKey: key, failures, lockedUntil });
-    if (lockMs > 0) g.pending.push({ at: now.toISOString(), action: 'session.locked_out', nameKey: key, failures, lockedUntil });
+    evictOldestUnlocked(g, now);
+    if (queueAudit) {
+      g.pending.push({ at: now.toISOString(), action, nameKey: key, failures, lockedUntil });
+      if (lockMs > 0) g.pending.push({ at: now.toISOString(), action: 'session.locked_out', nameKey: key, failures, lockedUntil });
+    }
     g.pending = g.pending.slice(-MAX_PENDING);
     this.write(g);
     return lockMs;

@@ -14,6 +14,7 @@ import { SettingsRepository } from './settings';
 import { GUARD_FILE, SignInGuard } from './signin-guard';
 import { StaffRepository } from './staff';
 import { PatientRepository } from './patients';
+import { CatalogueRepository } from './catalogue';
 
 export const DB_FILE = 'vault.db';
 
@@ -45,6 +46,8 @@ function openDatabase(file: string, key: Buffer, create: boolean): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
+    // Without this, INSERT OR REPLACE deletes rows without firing DELETE triggers (the audit trail's guard).
+    db.pragma('recursive_triggers = ON');
     return db;
   } catch (e) {
     db.close();
@@ -72,7 +75,9 @@ function isEmptyOrMissing(dir: string): boolean {
   try {
     return fs.readdirSync(dir).length === 0;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTDIR') fail('conflict', 'errors.notAFolder');
     throw e;
   }
 }
@@ -94,6 +99,7 @@ export class Vault {
   readonly settings: SettingsRepository;
   readonly audit: AuditRepository;
   readonly patients: PatientRepository;
+  private catalogueRepo: CatalogueRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -111,6 +117,10 @@ export class Vault {
     this.patients = new PatientRepository(db);
     this.guard = new SignInGuard(dir);
     this.vaultId = this.settings.vaultId();
+  }
+
+  get catalogue(): CatalogueRepository {
+    return (this.catalogueRepo ??= new CatalogueRepository(this.db));
   }
 
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {
@@ -201,7 +211,7 @@ export class Vault {
     const slot = slots.slots.find((s) => s.kind === 'recovery');
     const masterKey = slot ? await openSlot(slots.vaultId, slot, recoveryCode) : null;
     if (!masterKey) {
-      const lockMs = guard.recordFailure(key, now, 'session.recovery_failed');
+      const lockMs = guard.recordFailure(key, now, { action: 'session.recovery_failed' });
       if (lockMs > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(lockMs / 1000) });
       fail('invalid_credentials', 'errors.recoveryCodeWrong');
     }
@@ -232,8 +242,9 @@ export class Vault {
     const key = await openSlot(slots.vaultId, slot, password);
     const ok = key !== null && key.length === this.masterKey.length && timingSafeEqual(key, this.masterKey);
     key?.fill(0);
+    // The vault is open, so the caller audits the failure itself: nothing is queued for replay.
     if (ok) this.guard.recordSuccess(slot.nameKey);
-    else this.guard.recordFailure(slot.nameKey, clock.now());
+    else this.guard.recordFailure(slot.nameKey, clock.now(), { queueAudit: false });
     return ok;
   }
 
@@ -241,8 +252,10 @@ export class Vault {
   async setStaffPassword(staffId: string, name: string, password: string): Promise<void> {
     const fresh = await makeStaffSlot(this.vaultId, this.masterKey, staffId, name, password);
     const slots = readKeySlots(this.dir);
-    const others = slots.slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId));
-    writeKeySlots(this.dir, { ...slots, slots: [...others, fresh] });
+    // Replace in place: the founding administrator's slot stays first (the CLI's default acting user).
+    const at = slots.slots.findIndex((s) => s.kind === 'staff' && s.staffId === staffId);
+    const next = at >= 0 ? slots.slots.map((s, i) => (i === at ? fresh : s)) : [...slots.slots, fresh];
+    writeKeySlots(this.dir, { ...slots, slots: next });
   }
 
   /** Removes a person's slot: their password no longer decrypts the vault (deactivation). */

@@ -26,13 +26,25 @@ export function tempDir(prefix = 'cv-test-'): string {
 }
 
 export const ADMIN = { name: '林雅婷', password: 'Clinic-Admin-2026' };
+export const CLINIC_NAME = '美麗人生醫美診所';
+
+export interface TestAppOptions {
+  clock?: Clock;
+  /** The vault folder (default: `vault` inside a fresh temp folder). */
+  vaultDir?: string;
+  /**
+   * The installation already knows this vault folder (as after set-up and an app restart): the config
+   * store starts with `vaultDir` instead of null. Use it for a second AppCore over the same vault.
+   */
+  configured?: boolean;
+}
 
 /** A real app core and router over a real vault in a temp folder, as Electron would have it. */
-export function makeTestApp(opts: { clock?: Clock; vaultDir?: string } = {}) {
+export function makeTestApp(opts: TestAppOptions = {}) {
   const root = tempDir();
   const vaultDir = opts.vaultDir ?? path.join(root, 'vault');
   const app = new AppCore({
-    config: fixedConfigStore(null),
+    config: fixedConfigStore(opts.configured ? vaultDir : null),
     host: { defaultVaultPath: vaultDir },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
@@ -47,7 +59,7 @@ export function makeTestApp(opts: { clock?: Clock; vaultDir?: string } = {}) {
   }
   async function setup(): Promise<string> {
     const r = await ok('setup.createVault', {
-      clinicName: '美麗人生醫美診所',
+      clinicName: CLINIC_NAME,
       timeZone: 'Asia/Taipei',
       vaultDir,
       adminName: ADMIN.name,
@@ -55,5 +67,21 @@ export function makeTestApp(opts: { clock?: Clock; vaultDir?: string } = {}) {
     });
     return r.recoveryCode;
   }
-  return { app, router, call, ok, setup, vaultDir, root };
+  /** Signs in and returns the raw answer (so tests can assert failures). */
+  function signIn(name: string, password: string) {
+    return call('session.signIn', { name, password });
+  }
+  /** Signs out if someone is signed in; closes the vault either way. */
+  async function signOut(): Promise<void> {
+    if (app.session) await ok('session.signOut', {});
+    app.closeVault();
+  }
+  /** Removes the temp folder (and the vault in it, unless the vault lives elsewhere). */
+  function dispose(): void {
+    app.closeVault();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return { app, router, call, ok, setup, signIn, signOut, dispose, vaultDir, root };
 }
+
+export type TestApp = ReturnType<typeof makeTestApp>;

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { api, CHANNEL_NAMES, type ChannelName } from '../../shared/api';
+
+const UUID = '3f0c2a4e-8b1d-4c6a-9e2f-1a2b3c4d5e6f';
+
+const PATIENT_FIELDS = {
+  chartNo: 'C-000123',
+  nameZh: '王小明',
+  sex: 'male',
+  birthDate: '1990-05-20',
+  nationalId: 'A123456789',
+  phone: '0912-345-678',
+};
+
+/**
+ * One valid input per channel (valid for the schema; what the handler then does depends on the state).
+ * Channels added later without an entry here fall back to `{}`; `validInput` checks the fallback parses.
+ */
+// Keyed by plain strings so that a channel renamed or removed in the contract does not break the type check here
+// (the contract-sanity test in staff-and-session.test.ts reports drift instead).
+export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
+  'app.status': {},
+  'setup.chooseVaultFolder': {},
+  'setup.createVault': {
+    clinicName: '美麗人生醫美診所',
+    timeZone: 'Asia/Taipei',
+    vaultDir: '/tmp/consentvault-never-created',
+    adminName: '林雅婷',
+    adminPassword: 'Clinic-Admin-2026',
+    locale: 'zh-TW',
+  },
+  'session.signIn': { name: '林雅婷', password: 'Clinic-Admin-2026' },
+  'session.recover': { recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ', adminName: '林雅婷', newPassword: 'Recovered-Pass-2026' },
+  'session.signOut': {},
+  'session.heartbeat': {},
+  'session.lock': { reason: 'manual' },
+  'session.unlock': { password: 'Clinic-Admin-2026' },
+  'account.changePassword': { currentPassword: 'Clinic-Admin-2026', newPassword: 'Another-Pass-2026' },
+  'staff.list': { includeInactive: true },
+  'staff.add': { name: '李小華', role: 'physician', licenceNo: '醫字第000001號', specialty: '皮膚科', password: 'Doctor-Pass-2026' },
+  'staff.deactivate': { staffId: UUID },
+  'staff.reactivate': { staffId: UUID, newPassword: 'Back-Again-2026' },
+  'staff.resetPassword': { staffId: UUID, newPassword: 'Reset-Pass-2026' },
+  'settings.get': {},
+  'settings.update': { clinicName: '新名稱診所', timeZone: 'Asia/Taipei', idleLockMinutes: 15 },
+  'audit.verify': {},
+  'audit.recent': { limit: 10 },
+  'patients.search': { query: '王小', limit: 10 },
+  'patients.get': { patientId: UUID },
+  'patients.create': PATIENT_FIELDS,
+  'patients.update': { patientId: UUID, expectedVersion: 1, fields: PATIENT_FIELDS },
+  'procedures.list': { includeInactive: true },
+  'procedures.save': {
+    fields: {
+      code: 'botox_forehead',
+      nameZh: '肉毒桿菌素注射（額頭）',
+      nameEn: 'Botulinum toxin injection (forehead)',
+      category: 'injectable',
+      anaesthesia: 'topical',
+      witnessRequired: false,
+      coolingOffDays: 1,
+      followUpPlan: [{ id: 'day3', dayOffset: 3, role: 'nurse', method: 'phone', focus: '瘀青、頭痛、眼瞼下垂' }],
+    },
+  },
+  'templates.current': { procedureId: UUID, locale: 'zh-TW' },
+  'templates.get': { templateId: UUID },
+  'templates.versions': { procedureId: UUID },
+  'templates.saveDraft': {
+    procedureId: UUID,
+    locale: 'zh-TW',
+    content: {
+      title: '肉毒桿菌素注射說明',
+      purpose: '減少額頭動態皺紋。',
+      howItIsDone: '以細針於額肌數點注射。',
+      expectedResult: '約三至七天見效，維持三至六個月。',
+      recoveryTimeline: '注射處可能紅腫一至兩天。',
+      limitations: '靜態皺紋改善有限。',
+      risks: [{ id: 'bruising', text: '注射處瘀青', frequency: 'common', severity: 'mild' }],
+      alternatives: [{ id: 'no_treatment', text: '不接受治療' }],
+      aftercare: '四小時內勿平躺或按摩注射處。',
+      preOpInstructions: '告知是否懷孕或服用抗凝血藥物。',
+      contraindications: [],
+      comprehensionQuestions: [
+        { id: 'q1', question: '效果大約維持多久？', options: ['一週', '三至六個月'], correctIndex: 1, topic: 'expected_result' },
+        { id: 'q2', question: '常見的副作用是？', options: ['瘀青', '永久疤痕'], correctIndex: 0, topic: 'risks' },
+        { id: 'q3', question: '注射後四小時內可以平躺嗎？', options: ['可以', '不可以'], correctIndex: 1, topic: 'aftercare' },
+      ],
+    },
+  },
+  'templates.publish': { templateId: UUID },
+};
+
+/** The sample input for a channel, or null when the contract changed and the sample no longer parses. */
+export function sampleInput(channel: ChannelName): Record<string, unknown> | null {
+  const input = VALID_INPUTS[channel] ?? {};
+  return (api[channel].input as z.ZodType).safeParse(input).success ? input : null;
+}
+
+export function validInput(channel: ChannelName): Record<string, unknown> {
+  const input = sampleInput(channel);
+  if (!input) throw new Error(`tests/support/channels.ts: no valid sample input for ${channel}; add one to VALID_INPUTS`);
+  return input;
+}
+
+/** Channels with a sample input that parses (the contract-sanity test names the ones without). */
+export function channelsWithSamples(channels: readonly ChannelName[]): ChannelName[] {
+  return channels.filter((c) => sampleInput(c) !== null);
+}
+
+export const PUBLIC_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access === 'public');
+export const SESSION_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access !== 'public');
+/** Channels only an administrator may call. */
+export const ADMIN_ONLY_CHANNELS = CHANNEL_NAMES.filter((c) => {
+  const access = api[c].access;
+  return access !== 'public' && access.length === 1 && access[0] === 'admin';
+});

@@ -1,0 +1,16 @@
+import type { In } from '../../shared/api';
+import type { Role } from '../../shared/schemas/staff';
+
+/** Synthetic staff with CJK names (and passwords that satisfy the strength rule). */
+export const NURSE = { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026' } as const satisfies In<'staff.add'>;
+export const PHYSICIAN = {
+  name: '王志明',
+  role: 'physician',
+  licenceNo: '醫字第012345號',
+  specialty: '整形外科',
+  password: 'Doctor-Pass-2026',
+} as const satisfies In<'staff.add'>;
+export const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026' } as const satisfies In<'staff.add'>;
+export const SECOND_ADMIN = { name: '黃建國', role: 'admin', password: 'Second-Admin-2026' } as const satisfies In<'staff.add'>;
+
+export const NON_ADMIN_STAFF: readonly { name: string; role: Role; password: string }[] = [CONSULTANT, NURSE, PHYSICIAN];
