@@ -1,5 +1,7 @@
 import type { ChannelName, Out, Parsed } from '../shared/api';
 import * as audit from './services/audit';
+import * as catalogue from './services/catalogue';
+import * as consultations from './services/consultations';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
 import * as session from './services/session';
@@ -23,6 +25,7 @@ export const handlers: Handlers = {
   'session.unlock': session.unlock,
   'account.changePassword': session.changePassword,
   'staff.list': staff.listStaff,
+  'staff.physicians': (ctx) => staff.listPhysicians(ctx),
   'staff.add': staff.addStaff,
   'staff.deactivate': staff.deactivateStaff,
   'staff.reactivate': staff.reactivateStaff,
@@ -36,4 +39,25 @@ export const handlers: Handlers = {
   'patients.get': patients.getPatient,
   'patients.create': patients.createPatient,
   'patients.update': patients.updatePatient,
+  'procedures.list': catalogue.listProcedures,
+  'procedures.save': catalogue.saveProcedure,
+  'templates.current': catalogue.currentTemplate,
+  'templates.get': catalogue.getTemplate,
+  'templates.versions': catalogue.templateVersions,
+  'templates.saveDraft': catalogue.saveTemplateDraft,
+  'templates.publish': catalogue.publishTemplate,
+  'consultations.start': consultations.startConsultation,
+  'consultations.get': consultations.getConsultation,
+  'consultations.saveScreening': consultations.saveScreening,
+  'consultations.saveGoals': consultations.saveGoals,
+  'consultations.addPhoto': consultations.addPhoto,
+  'consultations.acknowledgeRisk': consultations.acknowledgeRisk,
+  'consultations.recordReading': consultations.recordReadingTime,
+  'consultations.saveAlternatives': consultations.saveAlternatives,
+  'consultations.saveQuote': consultations.saveQuote,
+  'consultations.acknowledgeQuote': consultations.acknowledgeQuote,
+  'consultations.answerComprehension': consultations.answerComprehension,
+  'consultations.disclose': consultations.disclose,
+  'photos.get': consultations.getPhoto,
+  'photos.withdrawMarketing': consultations.withdrawPhotoMarketing,
 };

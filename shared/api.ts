@@ -1,11 +1,31 @@
 import { z } from 'zod';
-import { Ack, Empty, Id, Locale } from './schemas/common';
+import { Ack, Empty, Id, IsoTime, Locale } from './schemas/common';
 import { AppStatus, SessionInfo } from './schemas/session';
 import { ClinicName, ClinicSettings, ClinicSettingsUpdate } from './schemas/settings';
 import { TimeZone } from './schemas/common';
-import { NewPassword, NewStaffMember, Password, type Role, StaffMember, StaffName } from './schemas/staff';
+import { NewPassword, NewStaffMember, Password, PhysicianChoice, type Role, StaffMember, StaffName } from './schemas/staff';
 import { AuditEvent, AuditVerification, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
+import {
+  DisclosureTemplate,
+  ProcedureFields,
+  ProcedureListItem,
+  Procedure,
+  TemplateContent,
+  TemplateVersionInfo,
+} from './schemas/catalogue';
+import {
+  AlternativesInput,
+  ComprehensionResult,
+  ConsultationView,
+  FeeQuote,
+  GoalsInput,
+  Note,
+  PhotoMeta,
+  PhotoUpload,
+  ReadingSection,
+  ScreeningInput,
+} from './schemas/consultation';
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
 
 /**
@@ -23,6 +43,8 @@ export interface Channel {
 
 const ALL_STAFF = ['admin', 'physician', 'consultant', 'nurse'] as const satisfies readonly Role[];
 const ADMIN = ['admin'] as const satisfies readonly Role[];
+/** Those who hold a consultation with the patient. */
+const CONSULTING = ['consultant', 'physician', 'admin'] as const satisfies readonly Role[];
 
 export const RECOVERY_CODE_PATTERN = /^[A-Z2-9]{5}(-[A-Z2-9]{5}){7}$/;
 export const RecoveryCode = z
@@ -94,6 +116,8 @@ export const api = {
     output: z.array(StaffMember),
     access: ADMIN,
   },
+  /** Active physicians with a recorded specialty: the operating-physician picker. */
+  'staff.physicians': { input: Empty, output: z.array(PhysicianChoice), access: ALL_STAFF },
   'staff.add': { input: NewStaffMember, output: StaffMember, access: ADMIN },
   'staff.deactivate': { input: z.object({ staffId: Id }).strict(), output: StaffMember, access: ADMIN },
   /** Deactivation removed the person's key slot, so coming back needs a new password. */
@@ -124,6 +148,84 @@ export const api = {
     output: Patient,
     access: ALL_STAFF,
   },
+  'procedures.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: z.array(ProcedureListItem),
+    access: ALL_STAFF,
+  },
+  'procedures.save': {
+    input: z.object({ procedureId: Id.optional(), fields: ProcedureFields, active: z.boolean().optional() }).strict(),
+    output: Procedure,
+    access: ADMIN,
+  },
+  'templates.current': {
+    input: z.object({ procedureId: Id, locale: Locale }).strict(),
+    output: DisclosureTemplate,
+    access: ALL_STAFF,
+  },
+  'templates.get': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ALL_STAFF },
+  'templates.versions': { input: z.object({ procedureId: Id }).strict(), output: z.array(TemplateVersionInfo), access: ALL_STAFF },
+  'templates.saveDraft': {
+    input: z.object({ procedureId: Id, locale: Locale, content: TemplateContent }).strict(),
+    output: DisclosureTemplate,
+    access: ADMIN,
+  },
+  'templates.publish': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ADMIN },
+  'consultations.start': {
+    input: z.object({ patientId: Id, procedureId: Id, physicianId: Id }).strict(),
+    output: ConsultationView,
+    access: CONSULTING,
+  },
+  'consultations.get': { input: z.object({ consultationId: Id }).strict(), output: ConsultationView, access: ALL_STAFF },
+  'consultations.saveScreening': {
+    input: z.object({ consultationId: Id, screening: ScreeningInput }).strict(),
+    output: ConsultationView,
+    access: CONSULTING,
+  },
+  'consultations.saveGoals': { input: z.object({ consultationId: Id, goals: GoalsInput }).strict(), output: ConsultationView, access: CONSULTING },
+  'consultations.addPhoto': { input: PhotoUpload, output: ConsultationView, access: CONSULTING },
+  'consultations.acknowledgeRisk': {
+    input: z
+      .object({
+        consultationId: Id,
+        riskId: z.string().max(64),
+        questions: Note.optional(),
+        method: z.enum(['consultant_tap', 'patient_reading_mode']),
+        explainedAt: IsoTime.optional(),
+      })
+      .strict(),
+    output: ConsultationView,
+    access: CONSULTING,
+  },
+  'consultations.recordReading': {
+    input: z.object({ consultationId: Id, section: ReadingSection, seconds: z.number().int().min(0).max(3600) }).strict(),
+    output: z.object({ readingSeconds: z.record(z.string(), z.number().int()) }).strict(),
+    access: CONSULTING,
+  },
+  'consultations.saveAlternatives': {
+    input: z.object({ consultationId: Id, alternatives: AlternativesInput }).strict(),
+    output: ConsultationView,
+    access: CONSULTING,
+  },
+  'consultations.saveQuote': { input: z.object({ consultationId: Id, quote: FeeQuote }).strict(), output: ConsultationView, access: CONSULTING },
+  'consultations.acknowledgeQuote': { input: z.object({ consultationId: Id }).strict(), output: ConsultationView, access: CONSULTING },
+  'consultations.answerComprehension': {
+    input: z
+      .object({
+        consultationId: Id,
+        answers: z.array(z.object({ questionId: z.string().max(64), chosenIndex: z.number().int().min(0).max(4) }).strict()).min(1).max(5),
+      })
+      .strict(),
+    output: ConsultationView.extend({ result: ComprehensionResult }).strict(),
+    access: CONSULTING,
+  },
+  'consultations.disclose': { input: z.object({ consultationId: Id }).strict(), output: ConsultationView, access: CONSULTING },
+  'photos.get': {
+    input: z.object({ photoId: Id }).strict(),
+    output: PhotoMeta.extend({ dataBase64: z.string() }).strict(),
+    access: ALL_STAFF,
+  },
+  'photos.withdrawMarketing': { input: z.object({ photoId: Id }).strict(), output: PhotoMeta, access: ALL_STAFF },
 } as const satisfies Record<string, Channel>;
 
 export type Api = typeof api;

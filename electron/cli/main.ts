@@ -208,22 +208,51 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('patients')
+    .description('patients')
+    .command('list')
+    .description('list patients (newest first, or matching --search); the listing is audited as a view')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .option('--search <text>', 'any part of a name, chart number, phone or ID', '')
+    .option('--limit <n>', 'at most this many (1–200)', '50')
+    .option('--as <name>', 'act as this staff member')
+    .option('--json', 'print JSON')
+    .action(async (o: { vault: string; search: string; limit: string; as?: string; json?: boolean }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliFailure('--limit must be a whole number from 1 to 200', EXIT.badInput);
+      await signedIn(o.vault, o.as, async (router) => {
+        const list = await must(router, 'patients.search', { query: o.search, limit });
+        if (o.json) {
+          return print(JSON.stringify(list.map((p) => ({ id: p.id, chartNo: p.chartNo, name: p.nameZh, nameEn: p.nameEn, age: p.age, consultationCount: p.consultationCount })), null, 2));
+        }
+        print(['CHART', 'NAME', 'AGE', 'CONSULTATIONS'].join('\t'));
+        for (const p of list) print([p.chartNo, p.nameZh, p.age, p.consultationCount].join('\t'));
+      });
+    });
+
+  program
     .command('demo')
     .description('create a demo vault with synthetic, deterministic data (password from CONSENTVAULT_NEW_PASSWORD or the demo default)')
     .requiredOption('--vault <dir>', 'vault folder (empty or not yet existing)')
     .option('--seed <n>', 'seed for the synthetic data', '1')
-    .action(async (o: { vault: string; seed: string }) => {
+    .option('--patients <n>', 'synthetic patients (the first 60 with consultations in every state)', '0')
+    .action(async (o: { vault: string; seed: string; patients: string }) => {
+      const patients = Number(o.patients);
+      if (!Number.isInteger(patients) || patients < 0 || patients > 200_000) throw new CliFailure('--patients must be a whole number from 0 to 200000', EXIT.badInput);
       const seed = Number(o.seed);
       if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new CliFailure('--seed must be a whole number from 0 to 4294967295', EXIT.badInput);
       const password = process.env.CONSENTVAULT_NEW_PASSWORD || DEFAULT_DEMO_PASSWORD;
       const dir = resolveVault(o.vault);
       const { router } = newRouter(null);
       try {
-        const { clinic, recoveryCode } = await seedDemoVault(router, dir, seed, password);
+        const { clinic, recoveryCode, consultations } = await seedDemoVault(router, dir, seed, password, patients);
         print(`Demo vault created at ${dir} for ${clinic.clinicName}`);
         print(`Recovery code: ${recoveryCode}`);
         print(`Every demo account's password: ${password}`);
         for (const s of [clinic.admin, ...clinic.staff]) print(`  ${s.role.padEnd(10)} ${s.name}${s.specialty ? `  ${s.specialty} ${s.licenceNo}` : ''}`);
+        if (patients > 0) {
+          print(`Patients: ${patients}; consultations by state: ${Object.entries(consultations).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+        }
       } catch (e) {
         if (e instanceof Error && 'code' in e && 'messageKey' in e) {
           const err = e as unknown as ApiError;

@@ -1,4 +1,7 @@
+import { ageOn } from '../../shared/dates';
+import type { PatientFieldsInput, RiskMedication } from '../../shared/schemas/patient';
 import type { Role } from '../../shared/schemas/staff';
+import { makeTaiwanId } from '../../shared/taiwan-id';
 
 /**
  * The one synthetic-data generator shared by tests, `consentvault demo` and the benchmarks.
@@ -75,4 +78,44 @@ export function syntheticClinic(seed: number): SyntheticClinic {
   for (let i = 0; i < 3; i++) staff.push({ name: uniqueName(), role: 'consultant' });
   for (let i = 0; i < 3; i++) staff.push({ name: uniqueName(), role: 'nurse' });
   return { clinicName: rng.pick(CLINIC_WORDS) + rng.pick(CLINIC_KINDS), timeZone: 'Asia/Taipei', admin, staff };
+}
+
+const ID_LETTERS = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
+const RELATIONS = ['母', '父', '監護人'];
+const ALLERGIES = ['Lidocaine', '盤尼西林 Penicillin', '乳膠 Latex', '阿斯匹靈 Aspirin'];
+const MEDICATIONS: RiskMedication[] = ['anticoagulant', 'antiplatelet', 'isotretinoin', 'systemic_steroid'];
+
+function mobile(rng: SeededRandom): string {
+  return `09${rng.digits(2)}-${rng.digits(3)}-${rng.digits(3)}`;
+}
+
+/** The n-th synthetic patient: a plausible Taiwanese record with a valid ID (minors come with a guardian). */
+export function syntheticPatient(rng: SeededRandom, n: number, today: string): PatientFieldsInput {
+  const sex = rng.next() < 0.78 ? 'female' : 'male';
+  const year = Number(today.slice(0, 4)) - rng.int(16, 68);
+  const birthDate = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  const minor = ageOn(birthDate, today) < 18;
+  const nameZh = personName(rng);
+  const patient: PatientFieldsInput = {
+    chartNo: `P${String(n).padStart(6, '0')}`,
+    nameZh,
+    sex,
+    birthDate,
+    nationalId: makeTaiwanId(rng.pick([...ID_LETTERS]), sex === 'female' ? '2' : '1', rng.digits(7)),
+    phone: mobile(rng),
+    riskMedications: rng.next() < 0.08 ? [rng.pick(MEDICATIONS)] : [],
+    smoking: rng.next() < 0.12 ? 'current' : 'never',
+    keloidHistory: rng.next() < 0.04,
+    pregnancy: sex === 'female' ? 'none' : 'not_applicable',
+  };
+  if (rng.next() < 0.15) patient.allergies = rng.pick(ALLERGIES);
+  if (minor) {
+    patient.guardian = {
+      name: nameZh[0] + rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS),
+      relation: rng.pick(RELATIONS),
+      nationalId: makeTaiwanId(rng.pick([...ID_LETTERS]), '2', rng.digits(7)),
+      phone: mobile(rng),
+    };
+  }
+  return patient;
 }

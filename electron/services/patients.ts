@@ -15,8 +15,8 @@ export function toPatient(ctx: ServiceContext, r: PatientRecord): Patient {
   return { ...r, age: ageOn(r.birthDate, on), isMinor: isMinorOn(r.birthDate, on) };
 }
 
-function toSummary(r: PatientSummaryRecord, on: string): PatientSummary {
-  return { ...r, age: ageOn(r.birthDate, on) };
+function toSummary(ctx: ServiceContext, r: PatientSummaryRecord, on: string): PatientSummary {
+  return { ...r, age: ageOn(r.birthDate, on), consultationCount: ctx.vault().consultations.countForPatient(r.id) };
 }
 
 export function requirePatient(ctx: ServiceContext, patientId: string): PatientRecord {
@@ -65,7 +65,7 @@ export function searchPatients(ctx: ServiceContext, input: Parsed<'patients.sear
   // A result list shows names: it is a view of those records, so it is audited like opening them.
   ctx.audit('patient.searched', null, { query: input.query, resultIds: found.map((p) => p.id) });
   const on = today(ctx);
-  return found.map((r) => toSummary(r, on));
+  return found.map((r) => toSummary(ctx, r, on));
 }
 
 export function createPatient(ctx: ServiceContext, input: Parsed<'patients.create'>): Out<'patients.create'> {
@@ -99,7 +99,9 @@ export function getPatient(ctx: ServiceContext, input: Parsed<'patients.get'>): 
   const record = requirePatient(ctx, input.patientId);
   ctx.audit('patient.viewed', { type: 'patient', id: record.id });
   const revisions = vault.patients.revisions(record.id);
+  const consultations = vault.consultations.forPatient(record.id);
   const timeline: TimelineEntry[] = [
+    ...consultations.map((c) => ({ at: c.createdAt, kind: 'consultation' as const, refId: c.id, staffName: c.consultantName, summary: `${c.procedureName} (${c.status})` })),
     { at: record.createdAt, kind: 'patient_created' as const, refId: record.id, staffName: vault.patients.createdByName(record.id), summary: record.chartNo },
     ...revisions.map((r) => ({
       at: r.changedAt,
@@ -109,5 +111,5 @@ export function getPatient(ctx: ServiceContext, input: Parsed<'patients.get'>): 
       summary: r.changes.map((c) => c.field).join(', '),
     })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { patient: toPatient(ctx, record), revisions, timeline };
+  return { patient: toPatient(ctx, record), revisions, consultations, timeline };
 }

@@ -22,6 +22,14 @@ export function listStaff(ctx: ServiceContext, input: Parsed<'staff.list'>): Out
   return ctx.vault().staff.list(input.includeInactive ?? false);
 }
 
+export function listPhysicians(ctx: ServiceContext): Out<'staff.physicians'> {
+  return ctx
+    .vault()
+    .staff.list(false)
+    .filter((s) => s.role === 'physician' && s.licenceNo && s.specialty)
+    .map((s) => ({ id: s.id, name: s.name, licenceNo: s.licenceNo!, specialty: s.specialty! }));
+}
+
 export async function addStaff(ctx: ServiceContext, input: Parsed<'staff.add'>): Promise<Out<'staff.add'>> {
   const vault = ctx.vault();
   const key = nameKey(input.name);

@@ -15,6 +15,7 @@ import { GUARD_FILE, SignInGuard } from './signin-guard';
 import { StaffRepository } from './staff';
 import { PatientRepository } from './patients';
 import { CatalogueRepository } from './catalogue';
+import { ConsultationRepository } from './consultations';
 
 export const DB_FILE = 'vault.db';
 
@@ -100,6 +101,7 @@ export class Vault {
   readonly audit: AuditRepository;
   readonly patients: PatientRepository;
   private catalogueRepo: CatalogueRepository | null = null;
+  private consultationRepo: ConsultationRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -121,6 +123,10 @@ export class Vault {
 
   get catalogue(): CatalogueRepository {
     return (this.catalogueRepo ??= new CatalogueRepository(this.db));
+  }
+
+  get consultations(): ConsultationRepository {
+    return (this.consultationRepo ??= new ConsultationRepository(this.db));
   }
 
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {

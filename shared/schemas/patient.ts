@@ -111,6 +111,7 @@ export const PatientSummary = z
     birthDate: z.string(),
     age: z.number().int(),
     phone: z.string(),
+    consultationCount: z.number().int(),
   })
   .strict();
 export type PatientSummary = z.infer<typeof PatientSummary>;
@@ -142,7 +143,22 @@ export const TimelineEntry = z
   .strict();
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** The consultations on the patient page (shape kept here to avoid a schema import cycle). */
+export const PatientConsultation = z
+  .object({
+    id: Id,
+    patientId: Id,
+    procedureName: z.string(),
+    consultantName: z.string(),
+    physicianName: z.string(),
+    status: z.string(),
+    createdAt: IsoTime,
+    disclosedAt: IsoTime.nullable(),
+    coolingOffEndsAt: IsoTime.nullable(),
+  })
+  .strict();
+
 export const PatientDetail = z
-  .object({ patient: Patient, revisions: z.array(PatientRevision), timeline: z.array(TimelineEntry) })
+  .object({ patient: Patient, revisions: z.array(PatientRevision), consultations: z.array(PatientConsultation), timeline: z.array(TimelineEntry) })
   .strict();
 export type PatientDetail = z.infer<typeof PatientDetail>;

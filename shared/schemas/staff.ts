@@ -69,3 +69,9 @@ export const NewStaffMember = z
 export type NewStaffMember = z.infer<typeof NewStaffMember>;
 
 export const StaffNote = text(500);
+
+/** What a consultant sees when choosing the operating physician. */
+export const PhysicianChoice = z
+  .object({ id: Id, name: z.string(), licenceNo: z.string(), specialty: z.string() })
+  .strict();
+export type PhysicianChoice = z.infer<typeof PhysicianChoice>;

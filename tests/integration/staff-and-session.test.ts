@@ -148,8 +148,9 @@ describe('access control', () => {
     'audit.recent',
   ];
 
-  it('the contract gives staff.*, settings.update and audit.* to administrators only', () => {
-    const expected = CHANNEL_NAMES.filter((c) => c.startsWith('staff.') || c.startsWith('audit.') || c === 'settings.update');
+  it('the contract gives staff.* (but the physician picker), settings.update and audit.* to administrators only', () => {
+    // staff.physicians is the consultation's operating-physician picker: every role may read it.
+    const expected = CHANNEL_NAMES.filter((c) => (c.startsWith('staff.') && c !== 'staff.physicians') || c.startsWith('audit.') || c === 'settings.update');
     expect([...expected].sort()).toEqual([...STAFF_ADMIN_CHANNELS].sort());
     for (const c of STAFF_ADMIN_CHANNELS) expect(ADMIN_ONLY_CHANNELS, c).toContain(c);
   });

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type ChannelName, type In, type Out } from '../../shared/api';
+import type { ApiError, ApiResult } from '../../shared/errors';
+import { getBridge, TRANSPORT_ERROR } from './bridge';
+
+/** Something every screen must react to, whichever call noticed it. */
+export type SessionSignal = 'locked' | 'signedOut';
+type Listener = (signal: SessionSignal) => void;
+const listeners = new Set<Listener>();
+
+export function onSessionSignal(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function isSessionChannel(channel: ChannelName): boolean {
+  return api[channel].access !== 'public';
+}
+
+/**
+ * Calls one channel of the contract. Input and output types come from shared/api.ts, so a renamed field
+ * fails the build. A session channel answering `locked` locks the screen; `unauthenticated` ends the session.
+ * (On public channels, and with errors.lockedOut, `locked` means a password lock-out, shown on the form.)
+ */
+export async function callApi<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>> {
+  const bridge = getBridge();
+  if (!bridge) return { ok: false, error: TRANSPORT_ERROR };
+  let result: ApiResult<Out<C>>;
+  try {
+    result = await bridge.call(channel, input);
+  } catch {
+    result = { ok: false, error: TRANSPORT_ERROR };
+  }
+  if (!result.ok && isSessionChannel(channel)) {
+    const { code, messageKey } = result.error;
+    // `locked` + errors.lockedOut is a password lock-out (too many wrong tries): shown on the form only.
+    const signal: SessionSignal | null =
+      code === 'locked' && messageKey !== 'errors.lockedOut'
+        ? 'locked'
+        : code === 'unauthenticated'
+          ? 'signedOut'
+          : null;
+    if (signal) for (const l of [...listeners]) l(signal);
+  }
+  return result;
+}
+
+export type Loadable<T> =
+  | { state: 'loading'; value?: undefined; error?: undefined }
+  | { state: 'ok'; value: T; error?: undefined }
+  | { state: 'error'; value?: undefined; error: ApiError };
+
+/**
+ * Loads one channel when the component mounts, again on `reload()`, and whenever the input changes
+ * (compared by value). While reloading, the previous value stays on screen.
+ */
+export function useApi<C extends ChannelName>(channel: C, input: In<C>): Loadable<Out<C>> & { reload: () => void } {
+  const [data, setData] = useState<Loadable<Out<C>>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const inputJson = JSON.stringify(input);
+
+  useEffect(() => {
+    let live = true;
+    void callApi(channel, JSON.parse(inputJson) as In<C>).then((r) => {
+      if (!live) return;
+      setData(r.ok ? { state: 'ok', value: r.value } : { state: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [channel, inputJson, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { ...data, reload };
+}

@@ -1,0 +1,90 @@
+import type { ChannelName, ConsentVaultBridge, In, Out } from '../../shared/api';
+import type { ApiError, ApiResult } from '../../shared/errors';
+import { ERROR_CODES } from '../../shared/errors';
+
+/**
+ * The renderer's only way out: `window.consentVault.call(channel, input)`.
+ * In Electron the preload provides it. In the browser host (tests, machines without Electron) this module
+ * installs an HTTP bridge: POST /api with the per-run token from the URL fragment.
+ */
+
+const TOKEN_KEY = 'consentvault.token';
+const TOKEN_HEADER = 'x-consentvault-token';
+
+type BridgeWindow = Window & { consentVault?: ConsentVaultBridge };
+
+export const TRANSPORT_ERROR: ApiError = { code: 'internal', messageKey: 'errors.transport' };
+
+/** Reads `#token=<hex>` once, keeps it in sessionStorage (so a reload works) and removes it from the address bar. */
+export function takeTokenFromUrl(): string | null {
+  const fragment = window.location.hash.replace(/^#/, '');
+  const fromUrl = new URLSearchParams(fragment).get('token');
+  if (fromUrl && /^[0-9a-fA-F]{16,256}$/.test(fromUrl)) {
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // storage can be disabled; the token still works for this page load
+    }
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromUrl;
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e.code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(e.code) &&
+    typeof e.messageKey === 'string'
+  );
+}
+
+/** Accepts only a well-formed ApiResult; anything else is a transport failure. */
+export function asApiResult<T>(body: unknown): ApiResult<T> {
+  if (body && typeof body === 'object' && 'ok' in body) {
+    const r = body as { ok: unknown; value?: unknown; error?: unknown };
+    if (r.ok === true && 'value' in r) return { ok: true, value: r.value as T };
+    if (r.ok === false && isApiError(r.error)) return { ok: false, error: r.error };
+  }
+  return { ok: false, error: TRANSPORT_ERROR };
+}
+
+export function createHttpBridge(token: string | null, endpoint = '/api'): ConsentVaultBridge {
+  return {
+    async call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>> {
+      try {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (token) headers[TOKEN_HEADER] = token;
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ channel, input }),
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+        const body: unknown = await response.json();
+        return asApiResult<Out<C>>(body);
+      } catch {
+        return { ok: false, error: TRANSPORT_ERROR };
+      }
+    },
+  };
+}
+
+/** Installs the HTTP bridge when no preload provided one. Call once, before the first render. */
+export function installBridge(): void {
+  const w = window as BridgeWindow;
+  if (w.consentVault) return;
+  const bridge = createHttpBridge(takeTokenFromUrl());
+  Object.defineProperty(w, 'consentVault', { value: Object.freeze(bridge), writable: false, configurable: false });
+}
+
+export function getBridge(): ConsentVaultBridge | undefined {
+  return (window as BridgeWindow).consentVault;
+}

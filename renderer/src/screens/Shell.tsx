@@ -1,0 +1,129 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/schemas/staff';
+import type { SessionInfo } from '../../../shared/schemas/session';
+import { callApi } from '../api';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { LockOverlay } from '../components/LockOverlay';
+import { useIdleLock, type SessionUpdate } from '../idle';
+import { Account } from './Account';
+import { AuditTrail } from './AuditTrail';
+import { Home } from './Home';
+import { Settings } from './Settings';
+import { Staff } from './Staff';
+
+type ScreenId = 'home' | 'staff' | 'settings' | 'audit' | 'account';
+
+/** What each role can open. Only screens that exist are listed: no placeholders. */
+const NAV: { id: ScreenId; roles: readonly Role[] | 'all' }[] = [
+  { id: 'home', roles: 'all' },
+  { id: 'staff', roles: ['admin'] },
+  { id: 'settings', roles: ['admin'] },
+  { id: 'audit', roles: ['admin'] },
+  { id: 'account', roles: 'all' },
+];
+
+export function Shell({
+  session,
+  updateSession,
+  onSignedOut,
+}: {
+  session: SessionInfo;
+  updateSession: SessionUpdate;
+  onSignedOut: () => void;
+}) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<ScreenId>('home');
+  const [busy, setBusy] = useState(false);
+  useIdleLock(session, updateSession);
+
+  const items = NAV.filter((n) => n.roles === 'all' || n.roles.includes(session.staff.role));
+  const current = items.some((i) => i.id === screen) ? screen : 'home';
+
+  const lock = async () => {
+    setBusy(true);
+    const r = await callApi('session.lock', { reason: 'manual' });
+    setBusy(false);
+    updateSession((s) => (r.ok ? r.value : { ...s, locked: true }));
+  };
+
+  const signOut = async () => {
+    setBusy(true);
+    await callApi('session.signOut', {});
+    setBusy(false);
+    onSignedOut();
+  };
+
+  let content: ReactNode;
+  switch (current) {
+    case 'home':
+      content = <Home session={session} />;
+      break;
+    case 'staff':
+      content = <Staff session={session} />;
+      break;
+    case 'settings':
+      content = <Settings updateSession={updateSession} />;
+      break;
+    case 'audit':
+      content = <AuditTrail session={session} />;
+      break;
+    case 'account':
+      content = <Account session={session} />;
+      break;
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar__clinic">
+          <span className="topbar__brand">{t('app.name')}</span>
+          <span className="topbar__clinic-name" data-testid="clinic-name">
+            {session.clinicName}
+          </span>
+        </div>
+        <div className="topbar__user" data-testid="signed-in-user">
+          <span className="topbar__user-name">{session.staff.name}</span>
+          <span className="badge">{t(`roles.${session.staff.role}`)}</span>
+        </div>
+        <div className="topbar__actions">
+          <LanguageToggle />
+          <button type="button" className="btn btn--secondary" onClick={() => void lock()} disabled={busy}>
+            {t('shell.lock')}
+          </button>
+          <button type="button" className="btn btn--secondary" onClick={() => void signOut()} disabled={busy}>
+            {t('shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="shell__body">
+        <nav className="sidenav" aria-label={t('shell.navLabel')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className="sidenav__item"
+                  aria-current={item.id === current ? 'page' : undefined}
+                  onClick={() => setScreen(item.id)}
+                >
+                  {t(`nav.${item.id}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content" id="main">
+          {content}
+        </main>
+      </div>
+      {session.locked ? (
+        <LockOverlay
+          session={session}
+          onUnlocked={(info) => updateSession(() => info)}
+          onSignedOut={onSignedOut}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { Id, IsoTime, Locale, text } from './common';
+import { ComprehensionTopic, ItemId, TemplateContent } from './catalogue';
+
+/**
+ * draft -> disclosed (every risk acknowledged, comprehension passed, quote acknowledged, guardian for a minor)
+ * -> [cooling-off, derived from time] -> patient_signed -> fully_signed -> treated -> follow_up -> closed;
+ * withdrawn is reachable before treatment.
+ */
+export const ConsultationStatus = z.enum(['draft', 'disclosed', 'patient_signed', 'fully_signed', 'treated', 'follow_up', 'closed', 'withdrawn']);
+export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
+
+/** Facts in the patient's record that must be addressed in writing before disclosure. */
+export const RecordFlag = z.enum([
+  'anticoagulant',
+  'antiplatelet',
+  'isotretinoin',
+  'immunosuppressant',
+  'systemic_steroid',
+  'photosensitising',
+  'pregnancy',
+  'breastfeeding',
+  'smoking',
+  'keloid',
+  'minor',
+  'allergies',
+]);
+export type RecordFlag = z.infer<typeof RecordFlag>;
+
+/** A short body-image screen (BDD-style questions); any "yes" flags the case for the physician. */
+export const BODY_IMAGE_QUESTIONS = ['preoccupied', 'distress', 'avoidance', 'repeatedProcedures'] as const;
+export const BodyImageScreen = z
+  .object({
+    preoccupied: z.boolean(),
+    distress: z.boolean(),
+    avoidance: z.boolean(),
+    repeatedProcedures: z.boolean(),
+  })
+  .strict();
+export type BodyImageScreen = z.infer<typeof BodyImageScreen>;
+
+export const Note = text(2000);
+
+export const ScreeningInput = z
+  .object({
+    contraindications: z
+      .array(z.object({ id: ItemId, present: z.boolean(), note: Note.optional() }).strict())
+      .max(30),
+    flagNotes: z.array(z.object({ flag: RecordFlag, note: Note }).strict()).max(12),
+    bodyImage: BodyImageScreen,
+  })
+  .strict();
+export type ScreeningInput = z.infer<typeof ScreeningInput>;
+
+export const GoalsInput = z
+  .object({ goals: Note, assessment: Note, expectedResult: Note, cannotAchieve: Note })
+  .strict();
+export type GoalsInput = z.infer<typeof GoalsInput>;
+
+export const QuoteItemKind = z.enum(['procedure', 'anaesthesia', 'materials', 'follow_up', 'possible_extra', 'other']);
+export const QuoteItem = z
+  .object({
+    kind: QuoteItemKind,
+    description: text(200).refine((s) => s.length > 0, { error: 'validation.required' }),
+    amountTwd: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(10_000_000, { error: 'validation.tooBig' }),
+  })
+  .strict();
+export const FeeQuote = z
+  .object({
+    items: z.array(QuoteItem).min(1).max(30),
+    revisionPolicy: text(1000).refine((s) => s.length > 0, { error: 'validation.required' }),
+    refundPolicy: text(1000).refine((s) => s.length > 0, { error: 'validation.required' }),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (!q.items.some((i) => i.kind === 'procedure')) ctx.addIssue({ code: 'custom', path: ['items'], message: 'validation.quoteNeedsProcedure' });
+  });
+export type FeeQuote = z.infer<typeof FeeQuote>;
+
+export const AlternativesInput = z
+  .object({
+    discussed: z.array(z.object({ id: ItemId, note: Note.optional() }).strict()).min(1).max(10),
+    preOpInstructionsGiven: z.literal(true, { error: 'validation.preOpRequired' }),
+  })
+  .strict();
+
+export const ReadingSection = z.enum(['purpose', 'how_it_is_done', 'expected_result', 'limitations', 'risks', 'alternatives', 'aftercare', 'pre_op', 'quote']);
+
+export const RiskAcknowledgement = z
+  .object({
+    riskId: ItemId,
+    explainedAt: IsoTime,
+    acknowledgedAt: IsoTime,
+    method: z.enum(['consultant_tap', 'patient_reading_mode']),
+    questions: z.string().nullable(),
+    recordedByName: z.string(),
+  })
+  .strict();
+export type RiskAcknowledgement = z.infer<typeof RiskAcknowledgement>;
+
+export const ComprehensionAnswer = z
+  .object({ questionId: ItemId, attempt: z.number().int(), chosenIndex: z.number().int(), correct: z.boolean(), answeredAt: IsoTime })
+  .strict();
+
+export const PhotoMeta = z
+  .object({
+    id: Id,
+    consultationId: Id.nullable(),
+    kind: z.enum(['before', 'after']),
+    sha256: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    capturedAt: IsoTime,
+    marketingConsent: z.boolean(),
+    marketingWithdrawnAt: IsoTime.nullable(),
+    createdAt: IsoTime,
+  })
+  .strict();
+export type PhotoMeta = z.infer<typeof PhotoMeta>;
+
+/** What must still happen before the consultation can be disclosed (shown as a checklist; empty = ready). */
+export const DisclosureGap = z.enum([
+  'screening',
+  'flag_notes',
+  'contraindication_notes',
+  'goals',
+  'risks',
+  'alternatives',
+  'quote',
+  'quote_acknowledgement',
+  'comprehension',
+  'guardian',
+]);
+export type DisclosureGap = z.infer<typeof DisclosureGap>;
+
+export const Consultation = z
+  .object({
+    id: Id,
+    patientId: Id,
+    patientName: z.string(),
+    consultantId: Id,
+    consultantName: z.string(),
+    physicianId: Id,
+    physicianName: z.string(),
+    procedureId: Id,
+    procedureName: z.string(),
+    templateId: Id,
+    templateVersion: z.number().int(),
+    locale: Locale,
+    status: ConsultationStatus,
+    screening: ScreeningInput.nullable(),
+    /** Facts in the patient record that this consultation must address. */
+    recordFlags: z.array(RecordFlag),
+    bodyImageFlag: z.boolean(),
+    goals: GoalsInput.nullable(),
+    alternatives: AlternativesInput.nullable(),
+    quote: FeeQuote.nullable(),
+    quoteTotalTwd: z.number().int().nullable(),
+    quoteAcknowledgedAt: IsoTime.nullable(),
+    riskAcknowledgements: z.array(RiskAcknowledgement),
+    readingSeconds: z.record(z.string(), z.number().int()),
+    comprehensionAnswers: z.array(ComprehensionAnswer),
+    comprehensionPassedAt: IsoTime.nullable(),
+    photos: z.array(PhotoMeta),
+    gaps: z.array(DisclosureGap),
+    coolingOffDays: z.number().int(),
+    disclosedAt: IsoTime.nullable(),
+    coolingOffEndsAt: IsoTime.nullable(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+  })
+  .strict();
+export type Consultation = z.infer<typeof Consultation>;
+
+export const ConsultationView = z.object({ consultation: Consultation, template: TemplateContent }).strict();
+export type ConsultationView = z.infer<typeof ConsultationView>;
+
+export const ConsultationSummary = z
+  .object({
+    id: Id,
+    patientId: Id,
+    procedureName: z.string(),
+    consultantName: z.string(),
+    physicianName: z.string(),
+    status: ConsultationStatus,
+    createdAt: IsoTime,
+    disclosedAt: IsoTime.nullable(),
+    coolingOffEndsAt: IsoTime.nullable(),
+  })
+  .strict();
+export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
+
+export const ComprehensionResult = z
+  .object({
+    passed: z.boolean(),
+    wrong: z.array(z.object({ questionId: ItemId, topic: ComprehensionTopic }).strict()),
+  })
+  .strict();
+
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+export const PhotoUpload = z
+  .object({
+    consultationId: Id,
+    mime: z.enum(['image/jpeg', 'image/png']),
+    /** base64 of the file as picked or captured; metadata is removed in the main process. */
+    dataBase64: z.base64().max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 4, { error: 'validation.photoTooLarge' }),
+    capturedAt: IsoTime.optional(),
+    marketingConsent: z.boolean(),
+  })
+  .strict();
