@@ -5,9 +5,12 @@ import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 function electronBinary(): string | null {
+  // Reads the install record instead of require('electron'), which tries to download a missing binary.
   try {
-    const bin: unknown = createRequire(import.meta.url)('electron');
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+    const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const bin = path.join(dir, 'dist', rel);
+    return fs.existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
