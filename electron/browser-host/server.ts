@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AppCore, fileConfigStore } from '../app-core';
 import { createRouter } from '../router';
-import { CONTENT_SECURITY_POLICY } from '../security';
+import { CONTENT_SECURITY_POLICY, RENDERER_MIME as MIME } from '../security';
 import type { Clock } from '../store/vault';
 
 export interface BrowserHostOptions {
@@ -24,17 +24,6 @@ export interface BrowserHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

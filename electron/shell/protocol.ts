@@ -1,20 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security';
+import { CONTENT_SECURITY_POLICY, RENDERER_MIME as MIME } from '../security';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://consentvault`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before the app is ready: app:// behaves as a secure, standard origin (not file://). */
 export function registerAppScheme(): void {
