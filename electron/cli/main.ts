@@ -10,8 +10,7 @@ import { ROLES } from '../../shared/schemas/staff';
 import { AppCore, fixedConfigStore } from '../app-core';
 import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../demo/seed';
 import { createRouter, type Router } from '../router';
-import { readKeySlots } from '../store/keyslots';
-import { vaultExists } from '../store/vault';
+import { Vault, vaultExists } from '../store/vault';
 import { promptSecret } from './prompt';
 
 /** Exit codes promised in the README. */
@@ -84,11 +83,8 @@ async function signedIn<T>(vaultOpt: string, as: string | undefined, work: (rout
   if (!fs.existsSync(dir)) throw new CliFailure(translate(locale, 'errors.vaultMissing', { path: dir }), EXIT.badInput);
   if (!vaultExists(dir)) throw new CliFailure(translate(locale, 'errors.notAVault') + ` (${dir})`, EXIT.badInput);
   let name = as ?? process.env.CONSENTVAULT_USER;
-  if (!name) {
-    const first = readKeySlots(dir).slots.find((s) => s.kind === 'staff');
-    if (!first || first.kind !== 'staff') throw new CliFailure('No staff account in this vault; use --as NAME.', EXIT.badInput);
-    name = first.nameKey;
-  }
+  name ??= Vault.firstStaffNameKey(dir) ?? undefined;
+  if (!name) throw new CliFailure('No staff account in this vault; use --as NAME.', EXIT.badInput);
   const password = await secretFrom('CONSENTVAULT_PASSWORD', `Password for ${name}: `);
   const { app, router } = newRouter(dir);
   await must(router, 'session.signIn', { name, password });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoTime, Locale, text } from './common';
 import { ComprehensionTopic, ItemId, TemplateContent } from './catalogue';
+import { PatientConsultation } from './patient';
 
 /**
  * draft -> disclosed (every risk acknowledged, comprehension passed, quote acknowledged, guardian for a minor)
@@ -175,19 +176,8 @@ export type Consultation = z.infer<typeof Consultation>;
 export const ConsultationView = z.object({ consultation: Consultation, template: TemplateContent }).strict();
 export type ConsultationView = z.infer<typeof ConsultationView>;
 
-export const ConsultationSummary = z
-  .object({
-    id: Id,
-    patientId: Id,
-    procedureName: z.string(),
-    consultantName: z.string(),
-    physicianName: z.string(),
-    status: ConsultationStatus,
-    createdAt: IsoTime,
-    disclosedAt: IsoTime.nullable(),
-    coolingOffEndsAt: IsoTime.nullable(),
-  })
-  .strict();
+/** The patient page's row, with the status narrowed to the workflow's states. */
+export const ConsultationSummary = PatientConsultation.extend({ status: ConsultationStatus }).strict();
 export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
 
 export const ComprehensionResult = z

@@ -143,7 +143,7 @@ export const TimelineEntry = z
   .strict();
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-/** The consultations on the patient page (shape kept here to avoid a schema import cycle). */
+/** The consultations on the patient page; consultation.ts narrows `status` to the workflow's states. */
 export const PatientConsultation = z
   .object({
     id: Id,
