@@ -1,4 +1,8 @@
 import type { LocaleMessages } from './zh-TW';
+import { catalogueEn } from './sections/catalogue';
+import { communicationsEn } from './sections/communications';
+import { consultationEn } from './sections/consultation';
+import { patientsEn } from './sections/patients';
 
 /** English. Typed against zh-TW so a missing key fails the type check. */
 export const en: LocaleMessages = {
@@ -351,4 +355,8 @@ export const en: LocaleMessages = {
     unlock: 'Unlock',
     signOut: 'Sign out',
   },
+  patients: patientsEn,
+  communications: communicationsEn,
+  catalogue: catalogueEn,
+  consultation: consultationEn,
 };

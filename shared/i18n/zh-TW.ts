@@ -1,3 +1,9 @@
+import type { Widen } from './widen';
+import { catalogueZhTW } from './sections/catalogue';
+import { communicationsZhTW } from './sections/communications';
+import { consultationZhTW } from './sections/consultation';
+import { patientsZhTW } from './sections/patients';
+
 /** Traditional Chinese (Taiwan): the default language. Every key here must exist in en.ts (the type checks it). */
 export const zhTW = {
   app: { name: 'ConsentVault 同意書保管庫', tagline: '醫美諮詢、同意與紀錄', unreachableTitle: '無法啟動' },
@@ -349,7 +355,10 @@ export const zhTW = {
     unlock: '解除鎖定',
     signOut: '登出',
   },
+  patients: patientsZhTW,
+  communications: communicationsZhTW,
+  catalogue: catalogueZhTW,
+  consultation: consultationZhTW,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type LocaleMessages = Widen<typeof zhTW>;

@@ -6,16 +6,15 @@ import { callApi } from '../api';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { LockOverlay } from '../components/LockOverlay';
 import { useIdleLock, type SessionUpdate } from '../idle';
+import { NavigationProvider, type Route } from '../navigation';
 import { Account } from './Account';
 import { AuditTrail } from './AuditTrail';
 import { Home } from './Home';
 import { Settings } from './Settings';
 import { Staff } from './Staff';
 
-type ScreenId = 'home' | 'staff' | 'settings' | 'audit' | 'account';
-
-/** What each role can open. Only screens that exist are listed: no placeholders. */
-const NAV: { id: ScreenId; roles: readonly Role[] | 'all' }[] = [
+/** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
+const NAV: { id: 'home' | 'staff' | 'settings' | 'audit' | 'account'; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
   { id: 'staff', roles: ['admin'] },
   { id: 'settings', roles: ['admin'] },
@@ -33,12 +32,14 @@ export function Shell({
   onSignedOut: () => void;
 }) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<ScreenId>('home');
+  const [route, setRoute] = useState<Route>({ screen: 'home' });
   const [busy, setBusy] = useState(false);
   useIdleLock(session, updateSession);
 
   const items = NAV.filter((n) => n.roles === 'all' || n.roles.includes(session.staff.role));
-  const current = items.some((i) => i.id === screen) ? screen : 'home';
+  // Screens opened from another screen (a patient, a consultation) highlight the navigation entry they belong to.
+  const section = route.screen === 'patient' || route.screen === 'consultation' ? 'patients' : route.screen;
+  const current = items.some((i) => i.id === section) ? section : 'home';
 
   const lock = async () => {
     setBusy(true);
@@ -55,7 +56,7 @@ export function Shell({
   };
 
   let content: ReactNode;
-  switch (current) {
+  switch (route.screen) {
     case 'home':
       content = <Home session={session} />;
       break;
@@ -105,7 +106,7 @@ export function Shell({
                   type="button"
                   className="sidenav__item"
                   aria-current={item.id === current ? 'page' : undefined}
-                  onClick={() => setScreen(item.id)}
+                  onClick={() => setRoute({ screen: item.id })}
                 >
                   {t(`nav.${item.id}`)}
                 </button>
@@ -114,7 +115,7 @@ export function Shell({
           </ul>
         </nav>
         <main className="content" id="main">
-          {content}
+          <NavigationProvider value={setRoute}>{content}</NavigationProvider>
         </main>
       </div>
       {session.locked ? (

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Where the signed-in person is. Top-level screens appear in the side navigation; the others are opened from
+ * a screen (a patient from the search, a consultation from the patient page) and keep their ID here.
+ */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'patients' }
+  | { screen: 'patient'; patientId: string }
+  | { screen: 'consultation'; consultationId: string }
+  | { screen: 'catalogue' }
+  | { screen: 'staff' }
+  | { screen: 'settings' }
+  | { screen: 'audit' }
+  | { screen: 'account' };
+
+export type ScreenId = Route['screen'];
+
+const NavigationContext = createContext<(route: Route) => void>(() => undefined);
+export const NavigationProvider = NavigationContext.Provider;
+
+/** Opens another screen, e.g. `navigate({ screen: 'patient', patientId })`. */
+export function useNavigate(): (route: Route) => void {
+  return useContext(NavigationContext);
+}
