@@ -1,6 +1,7 @@
 import type { ChannelName, Out, Parsed } from '../shared/api';
 import * as audit from './services/audit';
 import * as catalogue from './services/catalogue';
+import * as communications from './services/communications';
 import * as consultations from './services/consultations';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
@@ -60,4 +61,8 @@ export const handlers: Handlers = {
   'consultations.disclose': consultations.disclose,
   'photos.get': consultations.getPhoto,
   'photos.withdrawMarketing': consultations.withdrawPhotoMarketing,
+  'communications.list': communications.listCommunications,
+  'communications.log': communications.logCommunication,
+  'communications.correct': communications.correctCommunication,
+  'communications.attachment': communications.communicationAttachment,
 };

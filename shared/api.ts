@@ -26,6 +26,7 @@ import {
   ReadingSection,
   ScreeningInput,
 } from './schemas/consultation';
+import { Communication, NewCommunication, NewCorrection } from './schemas/communication';
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
 
 /**
@@ -223,6 +224,14 @@ export const api = {
   'photos.get': {
     input: z.object({ photoId: Id }).strict(),
     output: PhotoMeta.extend({ dataBase64: z.string() }).strict(),
+    access: ALL_STAFF,
+  },
+  'communications.list': { input: z.object({ patientId: Id }).strict(), output: z.array(Communication), access: ALL_STAFF },
+  'communications.log': { input: NewCommunication, output: Communication, access: ALL_STAFF },
+  'communications.correct': { input: NewCorrection, output: Communication, access: ALL_STAFF },
+  'communications.attachment': {
+    input: z.object({ communicationId: Id }).strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }).strict(),
     access: ALL_STAFF,
   },
   'photos.withdrawMarketing': { input: z.object({ photoId: Id }).strict(), output: PhotoMeta, access: ALL_STAFF },

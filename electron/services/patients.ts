@@ -100,7 +100,15 @@ export function getPatient(ctx: ServiceContext, input: Parsed<'patients.get'>): 
   ctx.audit('patient.viewed', { type: 'patient', id: record.id });
   const revisions = vault.patients.revisions(record.id);
   const consultations = vault.consultations.forPatient(record.id);
+  const communications = vault.communications.forPatient(record.id);
   const timeline: TimelineEntry[] = [
+    ...communications.map((m) => ({
+      at: m.occurredAt,
+      kind: 'communication' as const,
+      refId: m.id,
+      staffName: m.staffName,
+      summary: `${m.channel}/${m.direction}: ${m.summary.length > 80 ? `${m.summary.slice(0, 80)}…` : m.summary}`,
+    })),
     ...consultations.map((c) => ({ at: c.createdAt, kind: 'consultation' as const, refId: c.id, staffName: c.consultantName, summary: `${c.procedureName} (${c.status})` })),
     { at: record.createdAt, kind: 'patient_created' as const, refId: record.id, staffName: vault.patients.createdByName(record.id), summary: record.chartNo },
     ...revisions.map((r) => ({

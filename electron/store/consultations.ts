@@ -11,6 +11,7 @@ import type {
   ScreeningInput,
 } from '../../shared/schemas/consultation';
 import type { z } from 'zod';
+import { AttachmentRepository } from './attachments';
 
 type Alternatives = z.infer<typeof AlternativesInput>;
 
@@ -114,12 +115,11 @@ export class ConsultationRepository {
   private readonly insertAnswerStmt: Statement;
   private readonly answersStmt: Statement;
   private readonly maxAttemptStmt: Statement;
-  private readonly insertAttachmentStmt: Statement;
+  private readonly attachments: AttachmentRepository;
   private readonly insertPhotoStmt: Statement;
   private readonly photosStmt: Statement;
   private readonly photoStmt: Statement;
   private readonly withdrawMarketingStmt: Statement;
-  private readonly attachmentStmt: Statement;
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(
@@ -157,7 +157,7 @@ export class ConsultationRepository {
       'SELECT question_id, attempt, chosen_index, correct, answered_at FROM comprehension_answers WHERE consultation_id = ? ORDER BY attempt, question_id',
     );
     this.maxAttemptStmt = db.prepare('SELECT COALESCE(MAX(attempt), 0) AS n FROM comprehension_answers WHERE consultation_id = ?');
-    this.insertAttachmentStmt = db.prepare('INSERT OR IGNORE INTO attachments (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.attachments = new AttachmentRepository(db);
     this.insertPhotoStmt = db.prepare(
       `INSERT INTO photos (id, patient_id, consultation_id, kind, sha256, captured_at, marketing_consent, marketing_withdrawn_at, created_at, created_by)
        VALUES (@id, @patientId, @consultationId, @kind, @sha256, @capturedAt, @marketingConsent, NULL, @createdAt, @createdBy)`,
@@ -165,7 +165,6 @@ export class ConsultationRepository {
     const photoCols = `ph.id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.marketing_consent, ph.marketing_withdrawn_at, ph.created_at`;
     this.photosStmt = db.prepare(`SELECT ${photoCols} FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.consultation_id = ? ORDER BY ph.created_at`);
     this.photoStmt = db.prepare(`SELECT ${photoCols}, ph.patient_id FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.id = ?`);
-    this.attachmentStmt = db.prepare('SELECT bytes FROM attachments WHERE sha256 = ?');
     this.withdrawMarketingStmt = db.prepare('UPDATE photos SET marketing_withdrawn_at = ? WHERE id = ? AND marketing_consent = 1 AND marketing_withdrawn_at IS NULL');
   }
 
@@ -254,7 +253,7 @@ export class ConsultationRepository {
   }
 
   addPhoto(p: NewPhoto): void {
-    this.insertAttachmentStmt.run(p.sha256, p.mime, p.bytes.length, p.bytes, p.createdAt);
+    this.attachments.put(p.sha256, p.mime, p.bytes, p.createdAt);
     this.insertPhotoStmt.run({ ...p, marketingConsent: p.marketingConsent ? 1 : 0 });
   }
 
@@ -268,7 +267,7 @@ export class ConsultationRepository {
   }
 
   attachmentBytes(sha256: string): Buffer {
-    return (this.attachmentStmt.get(sha256) as { bytes: Buffer }).bytes;
+    return this.attachments.bytes(sha256);
   }
 
   withdrawMarketing(photoId: string, at: string): boolean {

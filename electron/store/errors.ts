@@ -32,6 +32,6 @@ export function fail(code: ErrorCode, messageKey: string = `errors.${code}`, par
 }
 
 /** A rule broken by one field: shown beside that field like a validation issue. */
-export function failField(code: ErrorCode, field: string, messageKey: string): never {
-  throw new DomainError(code, messageKey, undefined, [{ path: [field], messageKey }]);
+export function failField(code: ErrorCode, field: string | (string | number)[], messageKey: string): never {
+  throw new DomainError(code, messageKey, undefined, [{ path: Array.isArray(field) ? field : [field], messageKey }]);
 }

@@ -16,6 +16,7 @@ import { StaffRepository } from './staff';
 import { PatientRepository } from './patients';
 import { CatalogueRepository } from './catalogue';
 import { ConsultationRepository } from './consultations';
+import { CommunicationRepository } from './communications';
 
 export const DB_FILE = 'vault.db';
 
@@ -102,6 +103,7 @@ export class Vault {
   readonly patients: PatientRepository;
   private catalogueRepo: CatalogueRepository | null = null;
   private consultationRepo: ConsultationRepository | null = null;
+  private communicationRepo: CommunicationRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -127,6 +129,10 @@ export class Vault {
 
   get consultations(): ConsultationRepository {
     return (this.consultationRepo ??= new ConsultationRepository(this.db));
+  }
+
+  get communications(): CommunicationRepository {
+    return (this.communicationRepo ??= new CommunicationRepository(this.db));
   }
 
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {

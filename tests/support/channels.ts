@@ -88,6 +88,10 @@ export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
     },
   },
   'templates.publish': { templateId: UUID },
+  'communications.list': { patientId: UUID },
+  'communications.log': { patientId: UUID, channel: 'line', direction: 'inbound', occurredAt: '2026-01-01T00:00:00.000Z', summary: '詢問術後瘀青。' },
+  'communications.correct': { communicationId: UUID, text: '更正：時間為下午。' },
+  'communications.attachment': { communicationId: UUID },
 };
 
 /** The sample input for a channel, or null when the contract changed and the sample no longer parses. */
