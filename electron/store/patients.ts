@@ -171,6 +171,7 @@ export class PatientRepository {
   private readonly revisionsStmt: Statement;
   private readonly insertSearchStmt: Statement;
   private readonly deleteSearchStmt: Statement;
+  private readonly searchKeyStmt: Statement;
   private readonly insertGramStmt: Statement;
   private readonly deleteGramsStmt: Statement;
   private readonly gramSearchStmt: Statement;
@@ -209,7 +210,8 @@ export class PatientRepository {
        JOIN staff s ON s.id = r.changed_by WHERE r.patient_id = ? ORDER BY r.version DESC`,
     );
     this.insertSearchStmt = db.prepare('INSERT INTO patient_search (patient_id, body) VALUES (?, ?)');
-    this.deleteSearchStmt = db.prepare('DELETE FROM patient_search WHERE patient_id = ?');
+    this.deleteSearchStmt = db.prepare('DELETE FROM patient_search WHERE rowid = (SELECT search_rowid FROM patient_search_keys WHERE patient_id = ?)');
+    this.searchKeyStmt = db.prepare('INSERT OR REPLACE INTO patient_search_keys (patient_id, search_rowid) VALUES (?, ?)');
     this.insertGramStmt = db.prepare('INSERT OR IGNORE INTO patient_name_grams (gram, patient_id) VALUES (?, ?)');
     this.deleteGramsStmt = db.prepare('DELETE FROM patient_name_grams WHERE patient_id = ?');
     this.gramSearchStmt = db.prepare(
@@ -229,7 +231,8 @@ export class PatientRepository {
   private index(p: PatientRecord): void {
     this.deleteSearchStmt.run(p.id);
     this.deleteGramsStmt.run(p.id);
-    this.insertSearchStmt.run(p.id, searchBody(p));
+    const { lastInsertRowid } = this.insertSearchStmt.run(p.id, searchBody(p));
+    this.searchKeyStmt.run(p.id, lastInsertRowid);
     for (const g of nameGrams(p)) this.insertGramStmt.run(g, p.id);
   }
 

@@ -76,6 +76,23 @@ describe('patients', () => {
     expect(!stale.ok && stale.error.code).toBe('conflict');
   });
 
+  it('finds a renamed patient only by the new name, with exactly one search entry per patient', async () => {
+    const p = await t.ok('patients.create', base);
+    await t.ok('patients.create', { ...base, chartNo: 'A000200', nameZh: '林志明', nameEn: 'Lin Chih-Ming', nationalId: undefined, phone: '0922-111-222' });
+    await t.ok('patients.update', { patientId: p.id, expectedVersion: 1, fields: { ...base, nameZh: '陳佳穎', nameEn: 'Chen Chia-Ying' } });
+    await t.ok('patients.update', { patientId: p.id, expectedVersion: 2, fields: { ...base, nameZh: '陳佳穎', nameEn: 'Chen Chia-Ying', phone: '0955-123-456' } });
+    const ids = async (query: string) => (await t.ok('patients.search', { query })).map((s) => s.id);
+    expect(await ids('怡君')).toEqual([]);
+    expect(await ids('yi-chun')).toEqual([]);
+    expect(await ids('佳穎')).toEqual([p.id]);
+    expect(await ids('chia-ying')).toEqual([p.id]);
+    expect(await ids('0912345')).toEqual([]);
+    expect(await ids('123456')).toEqual([p.id]);
+    const db = t.app.vault!.db;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM patient_search').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM patient_search_keys').get()).toEqual({ n: 2 });
+  });
+
   it('records who opened which patient', async () => {
     const p = await t.ok('patients.create', base);
     await t.ok('patients.get', { patientId: p.id });
