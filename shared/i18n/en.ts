@@ -233,6 +233,8 @@ export const en: LocaleMessages = {
     settings: 'Settings',
     audit: 'Audit trail',
     account: 'My account',
+    patients: 'Patients',
+    catalogue: 'Procedures',
   },
   home: {
     greeting: 'Hello, {{name}}',

@@ -233,6 +233,8 @@ export const zhTW = {
     settings: '設定',
     audit: '稽核軌跡',
     account: '我的帳號',
+    patients: '病人',
+    catalogue: '療程目錄',
   },
   home: {
     greeting: '{{name}}，您好',

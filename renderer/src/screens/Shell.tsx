@@ -9,13 +9,19 @@ import { useIdleLock, type SessionUpdate } from '../idle';
 import { NavigationProvider, type Route } from '../navigation';
 import { Account } from './Account';
 import { AuditTrail } from './AuditTrail';
+import { Catalogue } from './Catalogue';
+import { Consultation } from './Consultation';
 import { Home } from './Home';
+import { PatientPage } from './PatientPage';
+import { Patients } from './Patients';
 import { Settings } from './Settings';
 import { Staff } from './Staff';
 
 /** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
-const NAV: { id: 'home' | 'staff' | 'settings' | 'audit' | 'account'; roles: readonly Role[] | 'all' }[] = [
+const NAV: { id: 'home' | 'patients' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'account'; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
+  { id: 'patients', roles: 'all' },
+  { id: 'catalogue', roles: ['admin'] },
   { id: 'staff', roles: ['admin'] },
   { id: 'settings', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
@@ -59,6 +65,18 @@ export function Shell({
   switch (route.screen) {
     case 'home':
       content = <Home session={session} />;
+      break;
+    case 'patients':
+      content = <Patients session={session} />;
+      break;
+    case 'patient':
+      content = <PatientPage key={route.patientId} session={session} patientId={route.patientId} />;
+      break;
+    case 'catalogue':
+      content = <Catalogue session={session} />;
+      break;
+    case 'consultation':
+      content = <Consultation key={route.consultationId} session={session} consultationId={route.consultationId} />;
       break;
     case 'staff':
       content = <Staff session={session} />;

@@ -1,0 +1,91 @@
+/**
+ * Times as the clinic sees them. Records store UTC instants; staff read and type them in the clinic's time zone
+ * (session.timeZone), whatever zone this computer is set to.
+ */
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+function partsInZone(ms: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: value('year'), mo: value('month'), d: value('day'), h: value('hour'), mi: value('minute'), s: value('second') };
+}
+
+/** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
+function offsetMs(ms: number, timeZone: string): number {
+  const p = partsInZone(ms, timeZone);
+  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - Math.floor(ms / 1000) * 1000;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as the value of an <input type="datetime-local">, in the clinic's zone: 'YYYY-MM-DDTHH:mm'. */
+export function toWallTime(instant: Date | string, timeZone: string): string {
+  const p = partsInZone(new Date(instant).getTime(), timeZone);
+  return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}`;
+}
+
+/** A datetime-local value typed in the clinic's zone, as a stored UTC instant (ISO with milliseconds); null if malformed. */
+export function wallTimeToIso(wall: string, timeZone: string): string | null {
+  const m = WALL_TIME.exec(wall);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(asUtc)) return null;
+  // Two passes: the offset at the first guess can differ from the offset at the answer around a DST change.
+  const guess = asUtc - offsetMs(asUtc, timeZone);
+  const ms = asUtc - offsetMs(guess, timeZone);
+  return new Date(ms).toISOString();
+}
+
+function intlLocale(locale: string): string {
+  return locale === 'zh-TW' ? 'zh-TW' : 'en-GB';
+}
+
+/** Date and time to the minute, e.g. 2026/03/05 14:07. */
+export function formatDateTime(iso: string, timeZone: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+}
+
+/** The calendar date only, e.g. 2026/03/05. */
+export function formatDate(iso: string, timeZone: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+}
+
+/** A stored calendar date (YYYY-MM-DD, no time zone) in the display style. */
+export function formatCalendarDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-');
+  if (!y || !m || !d) return date;
+  return locale === 'zh-TW' ? `${y}/${m}/${d}` : `${d}/${m}/${y}`;
+}
+
+/** File sizes as staff read them: 512 B, 34 KB, 2.5 MB. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
