@@ -1,28 +1,30 @@
 import path from 'node:path';
 import { app, BrowserWindow, session, type WebFrameMain } from 'electron';
+import { isPermissionAllowed, originOf } from './permissions';
 import { APP_ORIGIN } from './protocol';
 
 /** Only frames showing our own app:// origin may call the API. */
 export function isTrustedSender(frame: WebFrameMain | null): boolean {
   if (!frame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return originOf(frame.url) === APP_ORIGIN;
 }
 
-/** Electron security checklist: no navigation, no new windows, no webviews, no permissions. */
+/** Electron security checklist: no navigation, no new windows, no webviews, no permissions but the camera. */
 export function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(isPermissionAllowed(APP_ORIGIN, permission, originOf(details.requestingUrl), mediaTypes));
+  });
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionAllowed(APP_ORIGIN, permission, originOf(requestingOrigin), details.mediaType ? [details.mediaType] : []),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+      if (originOf(url) !== APP_ORIGIN) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+      if (originOf(url) !== APP_ORIGIN) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
