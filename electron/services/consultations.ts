@@ -75,6 +75,7 @@ export function toConsultation(ctx: ServiceContext, c: ConsultationRecord): Cons
   const flags = recordFlags(patient, on);
   const body = c.screening?.bodyImage;
   const staffName = (id: string) => vault.staff.get(id)?.name ?? '';
+  const physician = vault.staff.get(c.physicianId);
   const procedure = vault.catalogue.get(c.procedureId)!;
   return {
     id: c.id,
@@ -83,7 +84,9 @@ export function toConsultation(ctx: ServiceContext, c: ConsultationRecord): Cons
     consultantId: c.consultantId,
     consultantName: staffName(c.consultantId),
     physicianId: c.physicianId,
-    physicianName: staffName(c.physicianId),
+    physicianName: physician?.name ?? '',
+    physicianSpecialty: physician?.specialty ?? null,
+    physicianLicenceNo: physician?.licenceNo ?? null,
     procedureId: c.procedureId,
     procedureName: c.locale === 'en' ? procedure.nameEn : procedure.nameZh,
     templateId: c.templateId,

@@ -134,7 +134,7 @@ export class ConsultationRepository {
        cooling_off_ends_at = @coolingOffEndsAt, updated_at = @updatedAt WHERE id = @id`,
     );
     this.forPatientStmt = db.prepare(
-      `SELECT c.id, c.patient_id, p.name_zh AS procedure_name, cs.name AS consultant_name, ph.name AS physician_name, c.status,
+      `SELECT c.id, c.patient_id, p.name_zh AS procedure_name, p.name_en AS procedure_name_en, cs.name AS consultant_name, ph.name AS physician_name, c.status,
        c.created_at, c.disclosed_at, c.cooling_off_ends_at
        FROM consultations c JOIN procedures p ON p.id = c.procedure_id JOIN staff cs ON cs.id = c.consultant_id
        JOIN staff ph ON ph.id = c.physician_id WHERE c.patient_id = ? ORDER BY c.created_at DESC`,
@@ -190,13 +190,14 @@ export class ConsultationRepository {
   forPatient(patientId: string): ConsultationSummary[] {
     return (
       this.forPatientStmt.all(patientId) as {
-        id: string; patient_id: string; procedure_name: string; consultant_name: string; physician_name: string; status: string;
+        id: string; patient_id: string; procedure_name: string; procedure_name_en: string; consultant_name: string; physician_name: string; status: string;
         created_at: string; disclosed_at: string | null; cooling_off_ends_at: string | null;
       }[]
     ).map((r) => ({
       id: r.id,
       patientId: r.patient_id,
       procedureName: r.procedure_name,
+      procedureNameEn: r.procedure_name_en,
       consultantName: r.consultant_name,
       physicianName: r.physician_name,
       status: r.status as ConsultationStatus,

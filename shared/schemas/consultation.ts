@@ -143,6 +143,9 @@ export const Consultation = z
     consultantName: z.string(),
     physicianId: Id,
     physicianName: z.string(),
+    /** Printed beside the physician's name on the consent; kept here so a deactivated physician still shows it. */
+    physicianSpecialty: z.string().nullable(),
+    physicianLicenceNo: z.string().nullable(),
     procedureId: Id,
     procedureName: z.string(),
     templateId: Id,

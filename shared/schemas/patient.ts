@@ -148,7 +148,9 @@ export const PatientConsultation = z
   .object({
     id: Id,
     patientId: Id,
+    /** The procedure's name in Chinese and in English; screens show the one of their language. */
     procedureName: z.string(),
+    procedureNameEn: z.string(),
     consultantName: z.string(),
     physicianName: z.string(),
     status: z.string(),

@@ -55,14 +55,11 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
   const { t } = useTranslation();
   const c = view.consultation;
   const patient = useApi('patients.get', { patientId: c.patientId });
-  const physicians = useApi('staff.physicians', {});
   const [chosen, setChosen] = useState<StepId | null>(null);
   const step = chosen ?? resumeStep(c.gaps, c.status);
 
   const mayConsult = CONSULTING_ROLES.includes(session.staff.role);
   const editable = c.status === 'draft' && mayConsult;
-  const specialty =
-    physicians.value?.find((p) => p.id === c.physicianId)?.specialty ?? (session.staff.id === c.physicianId ? session.staff.specialty : null);
 
   const topics = topicsToReexplain(c, view.template.comprehensionQuestions);
   const revisit = stepsToRevisit(topics);
@@ -97,7 +94,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
 
   return (
     <div className="consult" data-testid="consultation" data-step={step}>
-      <ConsultationHeader view={view} patient={patient.value?.patient ?? null} physicianSpecialty={specialty} timeZone={session.timeZone} />
+      <ConsultationHeader view={view} patient={patient.value?.patient ?? null} physicianSpecialty={c.physicianSpecialty} timeZone={session.timeZone} />
       {c.status !== 'draft' ? (
         <p className="notice notice--info" data-testid="read-only">
           {t('consultation.readOnlyDisclosed')}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientDetail } from '../../../../shared/schemas/patient';
 import { translateKey } from '../../i18n';
-import { formatDate, formatDateTime } from './clinicTime';
+import { formatDate, formatDateTime, procedureNameIn } from './clinicTime';
 
 /** A consultation status in words (an unknown future status shows its code rather than nothing). */
 export function statusLabel(status: string): string {
@@ -72,7 +72,7 @@ export function ConsultationList({
                       onOpen(c.id);
                     }}
                   >
-                    {c.procedureName}
+                    {procedureNameIn(c, i18n.language)}
                   </button>
                 </th>
                 <td>

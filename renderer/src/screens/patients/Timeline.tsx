@@ -4,7 +4,7 @@ import type { Communication } from '../../../../shared/schemas/communication';
 import type { PatientDetail, TimelineEntry } from '../../../../shared/schemas/patient';
 import { Icon, type IconName } from '../../components/Icon';
 import { translateKey } from '../../i18n';
-import { formatDateTime } from './clinicTime';
+import { formatDateTime, procedureNameIn } from './clinicTime';
 import { fieldLabel } from './revisionFormat';
 import { statusLabel } from './ConsultationList';
 
@@ -29,7 +29,7 @@ function describe(entry: TimelineEntry, detail: PatientDetail, communications: r
     }
     case 'consultation': {
       const c = detail.consultations.find((x) => x.id === entry.refId);
-      return c ? `${c.procedureName} · ${statusLabel(c.status)}` : entry.summary;
+      return c ? `${procedureNameIn(c, i18next.language)} · ${statusLabel(c.status)}` : entry.summary;
     }
     case 'communication': {
       const m = communications.find((x) => x.id === entry.refId);

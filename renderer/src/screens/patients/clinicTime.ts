@@ -89,3 +89,8 @@ export function formatBytes(size: number): string {
   if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
   return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A consultation's procedure in the screen's language (the record carries both names). */
+export function procedureNameIn(c: { procedureName: string; procedureNameEn: string }, locale: string): string {
+  return locale === 'en' ? c.procedureNameEn : c.procedureName;
+}

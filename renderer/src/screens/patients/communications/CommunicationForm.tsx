@@ -10,7 +10,7 @@ import { FormError } from '../../../components/FormMessage';
 import { Icon } from '../../../components/Icon';
 import { rootError, useFormError } from '../../../forms';
 import { translateKey } from '../../../i18n';
-import { formatBytes, formatDate, toWallTime } from '../clinicTime';
+import { formatBytes, formatDate, procedureNameIn, toWallTime } from '../clinicTime';
 import { nestedResolver, placeServerError } from '../nestedForm';
 import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from './attachments';
 import { CHANNEL_ICON } from './channelIcons';
@@ -135,7 +135,7 @@ export function CommunicationForm({
               <option value="">{t('communications.noConsultation')}</option>
               {detail.consultations.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {t('communications.consultationOption', { procedure: c.procedureName, date: formatDate(c.createdAt, timeZone, i18n.language) })}
+                  {t('communications.consultationOption', { procedure: procedureNameIn(c, i18n.language), date: formatDate(c.createdAt, timeZone, i18n.language) })}
                 </option>
               ))}
             </select>

@@ -5,7 +5,7 @@ import type { Communication } from '../../../../../shared/schemas/communication'
 import type { PatientDetail } from '../../../../../shared/schemas/patient';
 import { FormError, FormSuccess } from '../../../components/FormMessage';
 import { Icon } from '../../../components/Icon';
-import { formatBytes, formatDateTime } from '../clinicTime';
+import { formatBytes, formatDateTime, procedureNameIn } from '../clinicTime';
 import { CHANNEL_ICON } from './channelIcons';
 import { AttachmentDialog, CorrectionDialog } from './CommunicationDialogs';
 import { CommunicationForm } from './CommunicationForm';
@@ -138,7 +138,7 @@ function CommunicationEntry({
       {consultation ? (
         <p className="comm__link muted">
           <Icon name="clipboard" size={15} />
-          {t('communications.linkedConsultation', { procedure: consultation.procedureName })}
+          {t('communications.linkedConsultation', { procedure: procedureNameIn(consultation, i18n.language) })}
         </p>
       ) : null}
       {e.corrections.length > 0 ? (
