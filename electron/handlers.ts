@@ -3,6 +3,8 @@ import * as audit from './services/audit';
 import * as catalogue from './services/catalogue';
 import * as communications from './services/communications';
 import * as consultations from './services/consultations';
+import * as consents from './services/consents';
+import * as consentVerify from './services/consent-verify';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
 import * as session from './services/session';
@@ -61,6 +63,18 @@ export const handlers: Handlers = {
   'consultations.disclose': consultations.disclose,
   'photos.get': consultations.getPhoto,
   'photos.withdrawMarketing': consultations.withdrawPhotoMarketing,
+  'consents.issue': consents.issueConsent,
+  'consents.get': consents.getConsent,
+  'consents.forConsultation': consents.consentForConsultation,
+  'consents.document': consents.consentDocument,
+  'consents.checklist': consents.consentChecklist,
+  'consents.sign': consents.signConsent,
+  'consents.overrideCoolingOff': consents.overrideCoolingOff,
+  'consents.finalDocument': consents.finalDocument,
+  'consents.recordPrint': consents.recordPrint,
+  'consents.withdraw': consents.withdrawConsent,
+  'consents.list': consentVerify.listConsents,
+  'consents.verify': consentVerify.verifyConsent,
   'communications.list': communications.listCommunications,
   'communications.log': communications.logCommunication,
   'communications.correct': communications.correctCommunication,

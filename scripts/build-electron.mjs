@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 
 // Native modules and pdfkit stay outside the bundle (pdfkit reads font files at run time).
 const external = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit'];
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external };
+// import.meta.dirname (used to find resources/) becomes the bundle's own folder.
+const common = { define: { 'import.meta.dirname': '__dirname' }, bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });

@@ -27,6 +27,18 @@ import {
   ScreeningInput,
 } from './schemas/consultation';
 import { Communication, NewCommunication, NewCorrection } from './schemas/communication';
+import {
+  Checklist,
+  ConsentSummary,
+  ConsentVerification,
+  ConsentView,
+  CoolingOffOverride,
+  OverrideInput,
+  PdfBytes,
+  PrintKind,
+  SignInput,
+  WithdrawInput,
+} from './schemas/consent';
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
 
 /**
@@ -235,6 +247,26 @@ export const api = {
     access: ALL_STAFF,
   },
   'photos.withdrawMarketing': { input: z.object({ photoId: Id }).strict(), output: PhotoMeta, access: ALL_STAFF },
+  /** Issues the consent document from the disclosed consultation: rendered once, stored with its SHA-256. */
+  'consents.issue': { input: z.object({ consultationId: Id }).strict(), output: ConsentView, access: CONSULTING },
+  'consents.get': { input: z.object({ consentId: Id }).strict(), output: ConsentView, access: ALL_STAFF },
+  'consents.forConsultation': { input: z.object({ consultationId: Id }).strict(), output: ConsentView.nullable(), access: ALL_STAFF },
+  /** The issued PDF's bytes exactly as stored (what is shown is what is signed). */
+  'consents.document': { input: z.object({ consentId: Id }).strict(), output: PdfBytes, access: ALL_STAFF },
+  'consents.checklist': { input: z.object({ consentId: Id }).strict(), output: Checklist, access: ALL_STAFF },
+  'consents.sign': { input: SignInput, output: ConsentView, access: CONSULTING },
+  'consents.overrideCoolingOff': { input: OverrideInput, output: CoolingOffOverride, access: CONSULTING },
+  /** Issued document + signature certificate; only once fully signed. */
+  'consents.finalDocument': { input: z.object({ consentId: Id }).strict(), output: PdfBytes, access: ALL_STAFF },
+  'consents.recordPrint': { input: z.object({ consentId: Id, kind: PrintKind }).strict(), output: Ack, access: ALL_STAFF },
+  'consents.withdraw': { input: WithdrawInput, output: ConsentView, access: CONSULTING },
+  'consents.list': {
+    input: z.object({ chartNo: z.string().max(20).trim().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(ConsentSummary),
+    access: ALL_STAFF,
+  },
+  /** Recomputes the stored hashes and the signatures' bindings (the CLI's `consent verify`). */
+  'consents.verify': { input: z.object({ consentId: Id }).strict(), output: ConsentVerification, access: ALL_STAFF },
 } as const satisfies Record<string, Channel>;
 
 export type Api = typeof api;

@@ -9,6 +9,7 @@ import { DEFAULT_TIME_ZONE } from '../../shared/schemas/settings';
 import { ROLES } from '../../shared/schemas/staff';
 import { AppCore, fixedConfigStore } from '../app-core';
 import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../demo/seed';
+import { DemoClock, HISTORY_DAYS_AGO } from '../demo/seed-consents';
 import { createRouter, type Router } from '../router';
 import { Vault, vaultExists } from '../store/vault';
 import { promptSecret } from './prompt';
@@ -39,6 +40,8 @@ const FIELD_OPTIONS: Record<string, string> = {
   specialty: '--specialty',
   password: 'CONSENTVAULT_NEW_PASSWORD',
   newPassword: 'CONSENTVAULT_NEW_PASSWORD',
+  consentId: '--consent',
+  chartNo: '--patient',
 };
 
 function describeError(e: ApiError): string {
@@ -227,6 +230,43 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('consents')
+    .description('consents')
+    .command('list')
+    .description('consents with patient chart number, procedure, status and the issued document SHA-256 (audited as a view)')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .option('--patient <chartNo>', "only this patient's consents (chart number)")
+    .option('--as <name>', 'act as this staff member')
+    .option('--json', 'print JSON')
+    .action(async (o: { vault: string; patient?: string; as?: string; json?: boolean }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const list = await must(router, 'consents.list', { limit: 1000, ...(o.patient !== undefined ? { chartNo: o.patient } : {}) });
+        if (o.json) {
+          return print(JSON.stringify(list.map((c) => ({ id: c.id, chartNo: c.chartNo, procedure: c.procedureName, status: c.status, sha256: c.sha256, finalSha256: c.finalSha256, issuedAt: c.issuedAt })), null, 2));
+        }
+        print(['ID', 'CHART', 'PROCEDURE', 'STATUS', 'SHA256'].join('\t'));
+        for (const c of list) print([c.id, c.chartNo, c.procedureName, c.status, c.sha256].join('\t'));
+      });
+    });
+
+  program
+    .command('consent')
+    .description('one consent')
+    .command('verify')
+    .description("recompute a consent's stored hashes and check its signatures' bindings; exit 1 if anything does not hold")
+    .requiredOption('--vault <dir>', 'vault folder')
+    .requiredOption('--consent <id>', 'consent ID')
+    .option('--as <name>', 'act as this staff member')
+    .action(async (o: { vault: string; consent: string; as?: string }) => {
+      await signedIn(o.vault, o.as, async (router) => {
+        const v = await must(router, 'consents.verify', { consentId: o.consent });
+        for (const c of v.checks) print(`${c.ok ? 'ok  ' : 'FAIL'} ${c.check}  ${c.detail}`);
+        if (!v.ok) throw new CliFailure(`Consent ${v.consentId} does not verify: ${v.checks.filter((c) => !c.ok).map((c) => c.check).join(', ')}`, EXIT.verificationFailed);
+        print(`Consent ${v.consentId} verified: ${v.checks.length} checks passed`);
+      });
+    });
+
+  program
     .command('demo')
     .description('create a demo vault with synthetic, deterministic data (password from CONSENTVAULT_NEW_PASSWORD or the demo default)')
     .requiredOption('--vault <dir>', 'vault folder (empty or not yet existing)')
@@ -239,9 +279,11 @@ export function buildProgram(): Command {
       if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new CliFailure('--seed must be a whole number from 0 to 4294967295', EXIT.badInput);
       const password = process.env.CONSENTVAULT_NEW_PASSWORD || DEFAULT_DEMO_PASSWORD;
       const dir = resolveVault(o.vault);
-      const { router } = newRouter(null);
+      // The demo clinic's history starts three weeks back, so its consents can be signed after real cooling-off periods.
+      const clock = new DemoClock(HISTORY_DAYS_AGO);
+      const router = createRouter(new AppCore({ config: fixedConfigStore(null), host: { defaultVaultPath: '' }, clock }), { checkOutput: true, logError: () => undefined });
       try {
-        const { clinic, recoveryCode, consultations } = await seedDemoVault(router, dir, seed, password, patients);
+        const { clinic, recoveryCode, consultations } = await seedDemoVault(router, dir, seed, password, patients, clock);
         print(`Demo vault created at ${dir} for ${clinic.clinicName}`);
         print(`Recovery code: ${recoveryCode}`);
         print(`Every demo account's password: ${password}`);

@@ -3,6 +3,7 @@ import type { Router } from '../router';
 import { DomainError } from '../store/errors';
 import { dateInZone } from '../../shared/dates';
 import { SeededRandom, syntheticClinic, syntheticPatient, type SyntheticClinic } from './synthetic';
+import { demoPhotoBase64, seedConsents, type DemoClock } from './seed-consents';
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo-Clinic-2026';
 
@@ -22,6 +23,8 @@ export async function seedDemoVault(
   seed: number,
   password: string,
   patientCount = 0,
+  /** The router's clock, when it can be set back (the CLI's demo): consents then sign after real cooling-off periods. */
+  clock: DemoClock | null = null,
 ): Promise<{ clinic: SyntheticClinic; recoveryCode: string; consultations: Record<string, number> }> {
   const clinic = syntheticClinic(seed);
   const { recoveryCode } = await must(router, 'setup.createVault', {
@@ -45,7 +48,7 @@ export async function seedDemoVault(
   } finally {
     await router.call('session.signOut', {});
   }
-  const consultations = patientCount > 0 ? await seedPatients(router, clinic, seed, password, patientCount) : {};
+  const consultations = patientCount > 0 ? await seedPatients(router, clinic, seed, password, patientCount, clock) : {};
   return { clinic, recoveryCode, consultations };
 }
 
@@ -56,11 +59,12 @@ const PROGRESS = ['disclosed', 'draft_screened', 'disclosed', 'draft_risks', 'dr
  * Patients with realistic names and valid IDs; the first ones get consultations in every state, held by the
  * clinic's consultants with its physicians, through the same channels the consultation screens use.
  */
-async function seedPatients(router: Router, clinic: SyntheticClinic, seed: number, password: string, count: number): Promise<Record<string, number>> {
+async function seedPatients(router: Router, clinic: SyntheticClinic, seed: number, password: string, count: number, clock: DemoClock | null): Promise<Record<string, number>> {
   const rng = new SeededRandom(seed ^ 0x5eed);
   const consultant = clinic.staff.find((s) => s.role === 'consultant')!;
   await must(router, 'session.signIn', { name: consultant.name, password });
   const states: Record<string, number> = {};
+  const disclosed: string[] = [];
   try {
     const today = dateInZone(new Date(), clinic.timeZone);
     const physicians = await must(router, 'staff.physicians', {});
@@ -120,11 +124,14 @@ async function seedPatients(router: Router, clinic: SyntheticClinic, seed: numbe
       });
       if (wrongFirst) continue;
       const ready = await must(router, 'consultations.get', { consultationId: id });
-      if (ready.consultation.gaps.length === 0) await must(router, 'consultations.disclose', { consultationId: id });
-      else states[progress] -= 1;
+      if (ready.consultation.gaps.length === 0) {
+        await must(router, 'consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: demoPhotoBase64(rng), marketingConsent: rng.next() < 0.3 });
+        await must(router, 'consultations.disclose', { consultationId: id });
+        disclosed.push(id);
+      } else states[progress] -= 1;
     }
   } finally {
     await router.call('session.signOut', {});
   }
-  return states;
+  return { ...states, ...(await seedConsents(router, clinic, password, disclosed, new SeededRandom(seed ^ 0xc0de), clock)) };
 }

@@ -17,6 +17,7 @@ import { PatientRepository } from './patients';
 import { CatalogueRepository } from './catalogue';
 import { ConsultationRepository } from './consultations';
 import { CommunicationRepository } from './communications';
+import { ConsentRepository } from './consents';
 
 export const DB_FILE = 'vault.db';
 
@@ -104,6 +105,7 @@ export class Vault {
   private catalogueRepo: CatalogueRepository | null = null;
   private consultationRepo: ConsultationRepository | null = null;
   private communicationRepo: CommunicationRepository | null = null;
+  private consentRepo: ConsentRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -133,6 +135,10 @@ export class Vault {
 
   get communications(): CommunicationRepository {
     return (this.communicationRepo ??= new CommunicationRepository(this.db));
+  }
+
+  get consents(): ConsentRepository {
+    return (this.consentRepo ??= new ConsentRepository(this.db));
   }
 
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'patients' }
   | { screen: 'patient'; patientId: string }
   | { screen: 'consultation'; consultationId: string }
+  | { screen: 'signing'; consultationId: string }
   | { screen: 'catalogue' }
   | { screen: 'staff' }
   | { screen: 'settings' }

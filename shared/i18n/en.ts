@@ -1,6 +1,7 @@
 import type { LocaleMessages } from './zh-TW';
 import { catalogueEn } from './sections/catalogue';
 import { communicationsEn } from './sections/communications';
+import { consentEn } from './sections/consent';
 import { consultationEn } from './sections/consultation';
 import { patientsEn } from './sections/patients';
 
@@ -83,6 +84,7 @@ export const en: LocaleMessages = {
     required: 'Required',
     tooLong: 'Too long',
     tooBig: 'Too large',
+    reasonTooShort: 'Give a reason (at least 4 characters)',
     tooSmall: 'Too small',
     invalidType: 'Wrong format',
     invalidFormat: 'Wrong format',
@@ -316,6 +318,24 @@ export const en: LocaleMessages = {
     empty: 'No events yet.',
   },
   auditActions: {
+    consent_issued: 'Issued a consent document',
+    consent_viewed: 'Viewed a consent',
+    consent_document_viewed: 'Opened a consent document',
+    consent_final_viewed: 'Opened a signed consent',
+    consent_listed: 'Listed consents',
+    consent_verified: 'Verified consent hashes',
+    consent_signed: 'Signed a consent',
+    consent_patient_signed: "Patient's signatures complete",
+    consent_fully_signed: 'Consent fully signed (locked)',
+    consent_cooling_off_overridden: 'Physician ended the cooling-off period early (with reason)',
+    consent_withdrawn: 'Patient withdrew consent',
+    consent_printed: 'Printed a consent',
+    consent_saved: 'Saved a consent file',
+    consent_patient_copy: 'Gave the patient a copy',
+    consent_sign_password_failed: 'Wrong physician password when signing',
+    consent_sign_refused: 'Physician signing refused (too many wrong passwords)',
+    consent_cooling_off_override_password_failed: 'Wrong physician password for a cooling-off override',
+    consent_cooling_off_override_refused: 'Cooling-off override refused (too many wrong passwords)',
     vault_created: 'Vault created',
     access_forbidden: 'Access refused (role)',
     account_password_changed: 'Changed own password',
@@ -400,4 +420,5 @@ export const en: LocaleMessages = {
   communications: communicationsEn,
   catalogue: catalogueEn,
   consultation: consultationEn,
+  consent: consentEn,
 };

@@ -1,6 +1,7 @@
 import type { Widen } from './widen';
 import { catalogueZhTW } from './sections/catalogue';
 import { communicationsZhTW } from './sections/communications';
+import { consentZhTW } from './sections/consent';
 import { consultationZhTW } from './sections/consultation';
 import { patientsZhTW } from './sections/patients';
 
@@ -83,6 +84,7 @@ export const zhTW = {
     required: '必填',
     tooLong: '內容過長',
     tooBig: '數值過大',
+    reasonTooShort: '請寫下理由（至少 4 個字）',
     tooSmall: '數值過小',
     invalidType: '格式不正確',
     invalidFormat: '格式不正確',
@@ -316,6 +318,24 @@ export const zhTW = {
     empty: '尚無事件。',
   },
   auditActions: {
+    consent_issued: '簽發同意書',
+    consent_viewed: '檢視同意書',
+    consent_document_viewed: '開啟同意書文件',
+    consent_final_viewed: '開啟已簽署同意書',
+    consent_listed: '列出同意書',
+    consent_verified: '驗證同意書雜湊',
+    consent_signed: '簽署同意書',
+    consent_patient_signed: '病人方已完成簽署',
+    consent_fully_signed: '同意書全部簽署完成（鎖定）',
+    consent_cooling_off_overridden: '醫師提前結束冷靜期（附理由）',
+    consent_withdrawn: '病人撤回同意',
+    consent_printed: '列印同意書',
+    consent_saved: '儲存同意書檔案',
+    consent_patient_copy: '交付病人副本',
+    consent_sign_password_failed: '醫師簽署時密碼錯誤',
+    consent_sign_refused: '拒絕醫師簽署（密碼錯誤次數過多）',
+    consent_cooling_off_override_password_failed: '提前結束冷靜期時醫師密碼錯誤',
+    consent_cooling_off_override_refused: '拒絕提前結束冷靜期（密碼錯誤次數過多）',
     vault_created: '建立保管庫',
     access_forbidden: '拒絕存取（權限不足）',
     account_password_changed: '變更自己的密碼',
@@ -400,6 +420,7 @@ export const zhTW = {
   communications: communicationsZhTW,
   catalogue: catalogueZhTW,
   consultation: consultationZhTW,
+  consent: consentZhTW,
 } as const;
 
 export type LocaleMessages = Widen<typeof zhTW>;

@@ -92,6 +92,33 @@ export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
   'communications.log': { patientId: UUID, channel: 'line', direction: 'inbound', occurredAt: '2026-01-01T00:00:00.000Z', summary: '詢問術後瘀青。' },
   'communications.correct': { communicationId: UUID, text: '更正：時間為下午。' },
   'communications.attachment': { communicationId: UUID },
+  'consents.issue': { consultationId: UUID },
+  'consents.get': { consentId: UUID },
+  'consents.forConsultation': { consultationId: UUID },
+  'consents.document': { consentId: UUID },
+  'consents.checklist': { consentId: UUID },
+  'consents.sign': {
+    consentId: UUID,
+    form: 'procedure',
+    role: 'patient',
+    documentSha256: 'a'.repeat(64),
+    ink: {
+      pad: { width: 600, height: 200 },
+      strokes: [[{ x: 10, y: 50, t: 0, pressure: 0.5 }, { x: 200, y: 120, t: 180 }, { x: 400, y: 60, t: 360 }]],
+      pngBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    },
+  },
+  'consents.overrideCoolingOff': { consultationId: UUID, reason: '病人出國工作，已完成術前評估', physicianId: UUID, password: 'Doctor-Pass-2026' },
+  'consents.finalDocument': { consentId: UUID },
+  'consents.recordPrint': { consentId: UUID, kind: 'patient_copy' },
+  'consents.withdraw': {
+    consentId: UUID,
+    reason: '決定暫不進行療程',
+    signerRole: 'patient',
+    ink: { pad: { width: 600, height: 200 }, strokes: [[{ x: 10, y: 50, t: 0 }, { x: 300, y: 150, t: 200 }]], pngBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  },
+  'consents.list': { chartNo: 'C-000123', limit: 10 },
+  'consents.verify': { consentId: UUID },
 };
 
 /** The sample input for a channel, or null when the contract changed and the sample no longer parses. */

@@ -5,9 +5,10 @@ import { migration0040 } from './0040-catalogue';
 import { migration0050 } from './0050-consultations';
 import { migration0060 } from './0060-communications';
 import { migration0061 } from './0061-patient-search-keys';
+import { migration0070 } from './0070-consents';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061, migration0070];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

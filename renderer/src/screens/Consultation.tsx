@@ -18,6 +18,7 @@ import { QuoteStep } from './consultation/QuoteStep';
 import { RisksStep } from './consultation/RisksStep';
 import { ScreeningStep } from './consultation/ScreeningStep';
 import { ReexplainNotice, type StepProps } from './consultation/shared';
+import { OpenSigningLink } from './signing/OpenSigningLink';
 
 /** Those who may hold a consultation: the roles of the channels that change one. */
 const CONSULTING_ROLES = api['consultations.saveGoals'].access as readonly Role[];
@@ -106,6 +107,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
       ) : (
         <p className="muted consult__resume">{t('consultation.resumeNote')}</p>
       )}
+      {c.status !== 'draft' ? <OpenSigningLink consultationId={c.id} /> : null}
       <Stepper items={items} current={step} onSelect={open} label={t('consultation.steps.label')} testId="consultation-steps" className="consult__stepper" />
       <div className="consult__body">
         <div className="consult__main">

@@ -15,6 +15,7 @@ import { Home } from './Home';
 import { PatientPage } from './PatientPage';
 import { Patients } from './Patients';
 import { Settings } from './Settings';
+import { Signing } from './Signing';
 import { Staff } from './Staff';
 
 /** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
@@ -44,7 +45,7 @@ export function Shell({
 
   const items = NAV.filter((n) => n.roles === 'all' || n.roles.includes(session.staff.role));
   // Screens opened from another screen (a patient, a consultation) highlight the navigation entry they belong to.
-  const section = route.screen === 'patient' || route.screen === 'consultation' ? 'patients' : route.screen;
+  const section = route.screen === 'patient' || route.screen === 'consultation' || route.screen === 'signing' ? 'patients' : route.screen;
   const current = items.some((i) => i.id === section) ? section : 'home';
 
   const lock = async () => {
@@ -77,6 +78,9 @@ export function Shell({
       break;
     case 'consultation':
       content = <Consultation key={route.consultationId} session={session} consultationId={route.consultationId} />;
+      break;
+    case 'signing':
+      content = <Signing key={route.consultationId} session={session} consultationId={route.consultationId} />;
       break;
     case 'staff':
       content = <Staff session={session} />;

@@ -1,0 +1,104 @@
+import { messages } from '../../shared/i18n';
+import type { Locale } from '../../shared/schemas/common';
+import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
+import { appendPages } from './append';
+import { clinicTime, fill, groupDigits } from './format';
+import { CONTENT_WIDTH, PAGE, PdfWriter } from './writer';
+
+export interface CertificateSignature {
+  form: ConsentForm;
+  role: SignatureRole;
+  signerName: string;
+  licenceNo: string | null;
+  signedAt: string;
+  png: Buffer;
+  strokes: number;
+  points: number;
+  strokesSha256: string;
+  pngSha256: string;
+  bindingSha256: string;
+}
+
+export interface CertificateData {
+  consentId: string;
+  consultationId: string;
+  locale: Locale;
+  timeZone: string;
+  clinicName: string;
+  title: string;
+  issued: { sha256: string; size: number; pageCount: number; at: string };
+  disclosedAt: string;
+  coolingOffDays: number;
+  coolingOffEndsAt: string;
+  override: { physicianName: string; at: string; reason: string } | null;
+  lockedAt: string;
+  signatures: CertificateSignature[];
+}
+
+/** The signature certificate page(s) on their own (PDF/A-3b, same font), dated at the last signature. */
+export async function renderCertificate(data: CertificateData): Promise<Buffer> {
+  const m = messages[data.locale].consent.document;
+  const c = m.certificate;
+  const t = (iso: string) => clinicTime(iso, data.timeZone);
+  const w = new PdfWriter({
+    title: `${data.title} ${m.titles.certificate}`,
+    subject: data.consentId,
+    author: data.clinicName,
+    keywords: `consent:${data.consentId} consultation:${data.consultationId} document:${data.issued.sha256}`,
+    createdAt: new Date(data.lockedAt),
+    lang: data.locale,
+  });
+  w.setHeader(data.clinicName, `${data.title} ${m.titles.certificate}`);
+  w.newPage();
+  w.title(m.titles.certificate, data.title);
+  w.paragraph(fill(c.intro, { bytes: groupDigits(data.issued.size) }), { size: 9 });
+  w.grid(
+    [
+      [c.consentId, data.consentId],
+      [c.consultationId, data.consultationId],
+      [c.issuedAt, t(data.issued.at)],
+      [c.document, fill(c.documentValue, { pages: data.issued.pageCount, bytes: groupDigits(data.issued.size) })],
+      [c.documentSha256, data.issued.sha256],
+      [c.coolingOff, fill(m.coolingOff.period, { days: data.coolingOffDays, from: t(data.disclosedAt), until: t(data.coolingOffEndsAt) })],
+      [c.override, data.override ? fill(c.overrideValue, { physician: data.override.physicianName, at: t(data.override.at), reason: data.override.reason }) : c.noOverride],
+      [c.lockedAt, t(data.lockedAt)],
+    ],
+    1,
+    8,
+    130,
+  );
+  w.heading(c.signatures);
+  const d = w.doc;
+  const cardHeight = 112;
+  for (const s of data.signatures) {
+    w.ensureSpace(cardHeight + 6);
+    const y = d.y;
+    const x = PAGE.marginX;
+    const imageWidth = 190;
+    d.rect(x, y, CONTENT_WIDTH, cardHeight).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
+    const role = m.signatures.roles[s.role];
+    const textWidth = CONTENT_WIDTH - imageWidth - 24;
+    d.fontSize(8.5).fillColor('#555555').text(fill(c.formRole, { form: c.forms[s.form], role }), x + 8, y + 7, { width: textWidth, lineBreak: false });
+    w.strong(s.signerName + (s.licenceNo ? ` ${fill(c.staff, { licence: s.licenceNo })}` : ''), x + 8, y + 21, { width: textWidth, lineBreak: false });
+    d.fontSize(9).fillColor('#111111').text(fill(c.signedAt, { at: t(s.signedAt) }), x + 8, y + 37, { width: textWidth, lineBreak: false });
+    d.text(fill(c.strokes, { strokes: s.strokes, points: s.points }), x + 8, y + 51, { width: textWidth, lineBreak: false });
+    d.fontSize(6.5).fillColor('#555555');
+    d.text(`strokes SHA-256 ${s.strokesSha256}`, x + 8, y + 69, { width: textWidth + imageWidth, lineBreak: false });
+    d.text(`image SHA-256   ${s.pngSha256}`, x + 8, y + 79, { width: textWidth + imageWidth, lineBreak: false });
+    d.text(`binding SHA-256 ${s.bindingSha256}`, x + 8, y + 89, { width: textWidth + imageWidth, lineBreak: false });
+    const boxX = x + CONTENT_WIDTH - imageWidth - 8;
+    d.rect(boxX, y + 6, imageWidth, 58).lineWidth(0.4).strokeColor('#c8c8c8').stroke();
+    w.image(s.png, boxX + 3, y + 8, [imageWidth - 6, 54]);
+    d.fillColor('#111111');
+    d.x = PAGE.marginX;
+    d.y = y + cardHeight + 6;
+  }
+  w.paragraph(c.closing, { size: 8.5, muted: true });
+  const { bytes } = await w.finish(() => fill(m.footerFinal, { consultationId: data.consultationId, pages: data.issued.pageCount }));
+  return bytes;
+}
+
+/** The final PDF: the issued bytes untouched, then the certificate page(s) as an incremental update. */
+export async function renderFinalDocument(issued: Buffer, data: CertificateData): Promise<Buffer> {
+  return appendPages(issued, await renderCertificate(data));
+}

@@ -1,0 +1,70 @@
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+/**
+ * pdf.js, loaded when a document is first shown (it is large, and only the signing screen needs it). Its worker
+ * is a same-origin file emitted by Vite ('self' under the app's CSP); no eval, no remote fetches.
+ */
+let pdfjs: Promise<typeof import('pdfjs-dist')> | null = null;
+function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
+  pdfjs ??= import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = workerUrl;
+    return m;
+  });
+  return pdfjs;
+}
+
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(new ArrayBuffer(bin.length));
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Opens PDF bytes with pdf.js (the fonts are embedded, so no CMap or standard-font files are fetched). */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask> {
+  const { getDocument } = await loadPdfjs();
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, stopAtErrors: true });
+}
+
+/** Draws one page on a canvas, `cssWidth` wide, sharp on high-density screens. */
+export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<void> {
+  const page = await doc.getPage(pageNumber);
+  const base = page.getViewport({ scale: 1 });
+  const ratio = Math.max(window.devicePixelRatio || 1, 1);
+  const viewport = page.getViewport({ scale: (cssWidth / base.width) * ratio });
+  canvas.width = Math.floor(viewport.width);
+  canvas.height = Math.floor(viewport.height);
+  canvas.style.width = `${cssWidth}px`;
+  canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
+  await page.render({ canvas, viewport }).promise;
+}
+
+/** Every page as a PNG data URL (for printing the final PDF through the browser's print dialog). */
+export async function pagesAsImages(bytes: Uint8Array, cssWidth = 794): Promise<string[]> {
+  const task = await openPdf(bytes);
+  const doc = await task.promise;
+  try {
+    const images: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const canvas = document.createElement('canvas');
+      await renderPage(doc, i, canvas, cssWidth);
+      images.push(canvas.toDataURL('image/png'));
+    }
+    return images;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Saves bytes as a file through a temporary object URL (no navigation). */
+export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

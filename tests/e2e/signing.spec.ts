@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { Out } from '../../shared/api';
+import { encodePng } from '../../electron/pdf/signature-png';
+import { callFromPage, expect, test } from './fixtures';
+import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
+
+/**
+ * The signing journey in the UI (Traditional Chinese): a disclosed consultation → issue the consent → the PDF
+ * itself on screen → the physician shortens the cooling-off period → the patient draws a signature with the
+ * mouse → the physician checks the checklist, re-enters the password and countersigns → the final PDF downloads →
+ * the patient withdraws.
+ * Screenshots in SHOTS_DIR (default test-results/signing-shots).
+ */
+const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-results/signing-shots';
+const s = zh.consent.signing;
+const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026' } as const;
+const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026' } as const;
+const PATIENT = { chartNo: 'S0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111' } as const;
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
+}
+
+async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const r = await callFromPage(page, channel, input);
+  expect(r.ok, `${channel}: ${JSON.stringify(r.error)}`).toBe(true);
+  return r.value as T;
+}
+
+/** A consultation taken to `disclosed` through the API (the consultation journey does these steps in the UI). */
+async function disclosedConsultation(page: Page): Promise<string> {
+  const patient = await api<{ id: string }>(page, 'patients.create', PATIENT);
+  const procedure = (await api<{ id: string; code: string }[]>(page, 'procedures.list', {})).find((p) => p.code === 'botulinum_toxin')!;
+  const physician = (await api<{ id: string }[]>(page, 'staff.physicians', {}))[0]!;
+  const v = await api<Out<'consultations.get'>>(page, 'consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId: physician.id });
+  const id = v.consultation.id;
+  await api(page, 'consultations.saveScreening', {
+    consultationId: id,
+    screening: { contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })), flagNotes: [], bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false } },
+  });
+  await api(page, 'consultations.saveGoals', { consultationId: id, goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' } });
+  for (const r of v.template.risks) await api(page, 'consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
+  await api(page, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await api(page, 'consultations.saveQuote', {
+    consultationId: id,
+    quote: { items: [{ kind: 'procedure', description: '肉毒桿菌素 額頭', amountTwd: 9000 }], revisionPolicy: '兩週內免費補打', refundPolicy: '未施打前可全額退費' },
+  });
+  await api(page, 'consultations.acknowledgeQuote', { consultationId: id });
+  await api(page, 'consultations.answerComprehension', { consultationId: id, answers: v.template.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
+  await api(page, 'consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: encodePng(8, 8, new Uint8Array(256).fill(190)).toString('base64'), marketingConsent: false });
+  await api(page, 'consultations.disclose', { consultationId: id });
+  return id;
+}
+
+/** Writes a signature with the mouse: a few looping strokes across the pad. */
+async function drawSignature(page: Page, canvas: Locator): Promise<void> {
+  const box = (await canvas.boundingBox())!;
+  for (let stroke = 0; stroke < 3; stroke++) {
+    const x0 = box.x + box.width * (0.12 + stroke * 0.26);
+    const y0 = box.y + box.height * 0.55;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 24; i++) {
+      const u = i / 24;
+      await page.mouse.move(x0 + u * box.width * 0.22 + Math.sin(u * 9) * 12, y0 - Math.cos(u * 9) * box.height * 0.22, { steps: 2 });
+    }
+    await page.mouse.up();
+  }
+}
+
+test('the patient signs with the mouse, the physician countersigns with the password, the final PDF downloads', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  // pdf.js and its worker must run under the app's CSP: no violation may be reported on the way.
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // (The browser's own favicon request 404s; the page's requests are checked through `response` below.)
+    if ((m.type() === 'error' && !m.text().startsWith('Failed to load resource')) || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  await page.goto(host.url);
+  await setUpVault(page, host.configDir);
+  await signIn(page, ADMIN.name, ADMIN.password);
+  for (const m of [PHYSICIAN, CONSULTANT]) await api(page, 'staff.add', m);
+  await page.getByRole('button', { name: zh.shell.signOut }).click();
+  await signIn(page, CONSULTANT.name, CONSULTANT.password);
+  await disclosedConsultation(page);
+
+  // From the patient's consultation to its signing screen.
+  await nav(page).getByRole('button', { name: zh.nav.patients }).click();
+  await page.getByLabel(zh.patients.searchLabel).fill(PATIENT.nameZh);
+  await page.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+  await page.getByTestId('consultation-row').first().click();
+  await page.getByTestId('open-signing').click();
+  await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
+  await shot(page, '01-not-issued');
+
+  await page.getByTestId('issue-consent').click();
+  const viewer = page.getByTestId('pdf-viewer');
+  await expect(viewer).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await expect(page.getByTestId('consent-status')).toHaveAttribute('data-status', 'issued');
+  const pages = Number(await viewer.getAttribute('data-pages'));
+  expect(pages).toBeGreaterThanOrEqual(3);
+  await shot(page, '02-issued-page-1');
+  await viewer.getByRole('button', { name: s.viewer.next }).click();
+  await expect(page.getByTestId('pdf-page-label')).toHaveText(`第 2 頁，共 ${pages} 頁`);
+  await expect(viewer).toHaveAttribute('data-state', 'ok');
+  await shot(page, '03-issued-page-2');
+
+  // Cooling-off (one day for an injectable) still runs: the patient's button waits; the physician shortens it.
+  const patientRow = page.getByTestId('sig-procedure-patient');
+  await expect(patientRow.getByRole('button', { name: s.signatures.sign })).toBeDisabled();
+  await page.getByTestId('override-open').click();
+  const override = page.getByTestId('override-dialog');
+  await override.getByLabel(s.override.reason).fill('病人下週出國工作，已完成術前評估');
+  await override.getByLabel(`${PHYSICIAN.name} 醫師的密碼`).fill(PHYSICIAN.password);
+  await override.getByRole('button', { name: s.override.submit }).click();
+  await expect(page.getByTestId('override-recorded')).toContainText('病人下週出國工作');
+
+  // The patient signs: a dot is not enough; a drawn signature is.
+  await patientRow.getByRole('button', { name: s.signatures.sign }).click();
+  const dialog = page.getByTestId('sign-dialog');
+  const canvas = dialog.getByTestId('signature-canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + 40, box.y + 40);
+  await expect(dialog.getByTestId('signature-state')).toHaveText(s.pad.tooSmall);
+  await expect(dialog.getByTestId('sign-submit')).toBeDisabled();
+  await dialog.getByRole('button', { name: s.pad.clear }).click();
+  await drawSignature(page, canvas);
+  await expect(dialog.getByTestId('signature-state')).toHaveText(s.pad.ready);
+  await expect(dialog.getByTestId('signer-name')).toContainText(PATIENT.nameZh);
+  await shot(page, '04-patient-pad');
+  await dialog.getByTestId('sign-submit').click();
+  await expect(patientRow).toHaveAttribute('data-signed', 'true');
+  await expect(page.getByTestId('consent-status')).toHaveAttribute('data-status', 'patient_signed');
+
+  // The physician: the checklist first, then the pad and the password again.
+  await page.getByTestId('sig-procedure-physician').getByRole('button', { name: s.signatures.sign }).click();
+  const physicianDialog = page.getByTestId('sign-dialog');
+  await expect(physicianDialog.getByTestId('physician-checklist')).toHaveAttribute('data-ready', 'true');
+  await expect(physicianDialog.getByTestId('check-photos')).toContainText(s.physician.ok);
+  await drawSignature(page, physicianDialog.getByTestId('signature-canvas'));
+  await physicianDialog.getByLabel(`${PHYSICIAN.name} 醫師的密碼（重新輸入以簽署）`).fill('Wrong-Pass-2026');
+  await physicianDialog.getByTestId('sign-submit').click();
+  await expect(physicianDialog.getByRole('alert')).toHaveText(zh.consent.errors.physicianPasswordWrong);
+  await physicianDialog.getByLabel(`${PHYSICIAN.name} 醫師的密碼（重新輸入以簽署）`).fill(PHYSICIAN.password);
+  await shot(page, '05-physician-dialog');
+  await physicianDialog.getByTestId('sign-submit').click();
+  await expect(page.getByTestId('consent-status')).toHaveAttribute('data-status', 'fully_signed', { timeout: 30_000 });
+  await expect(viewer).toHaveAttribute('data-pages', String(pages + 1), { timeout: 30_000 });
+  await shot(page, '06-fully-signed');
+  await viewer.getByRole('button', { name: s.viewer.next }).click();
+  for (let i = 2; i <= pages; i++) await viewer.getByRole('button', { name: s.viewer.next }).click();
+  await expect(page.getByTestId('pdf-page-label')).toHaveText(`第 ${pages + 1} 頁，共 ${pages + 1} 頁`);
+  await expect(viewer).toHaveAttribute('data-state', 'ok');
+  await shot(page, '07-certificate-page');
+
+  // The final PDF downloads: its SHA-256 is the one shown, and it begins with the issued document.
+  const finalSha = (await page.getByTestId('final-sha256').textContent())?.trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('final-download').click()]);
+  const file = path.join(SHOTS_DIR, 'signed-consent.pdf');
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(finalSha);
+  const documentSha = (await page.getByTestId('document-sha256').textContent())?.trim();
+  const consentId = (await page.getByTestId('signing').getAttribute('data-consent-id'))!;
+  const issued = await api<{ dataBase64: string }>(page, 'consents.document', { consentId });
+  const issuedBytes = Buffer.from(issued.dataBase64, 'base64');
+  expect(createHash('sha256').update(issuedBytes).digest('hex')).toBe(documentSha);
+  expect(bytes.subarray(0, issuedBytes.length).equals(issuedBytes)).toBe(true);
+  const [copy] = await Promise.all([page.waitForEvent('download'), page.getByTestId('final-patient-copy').click()]);
+  expect(copy.suggestedFilename()).toMatch(/patient-copy\.pdf$/);
+  await expect(page.getByTestId('final-actions')).toContainText(s.final.saved);
+  expect(await api<{ ok: boolean }>(page, 'consents.verify', { consentId })).toMatchObject({ ok: true });
+
+  // Before treatment the patient may still withdraw: a reason and a signature; the consent is no longer usable.
+  await page.getByTestId('withdraw-open').click();
+  const withdraw = page.getByTestId('withdraw-dialog');
+  await withdraw.getByLabel(s.withdraw.reason).fill('家人反對，決定暫不進行');
+  await drawSignature(page, withdraw.getByTestId('signature-canvas'));
+  await withdraw.getByTestId('withdraw-submit').click();
+  await expect(page.getByTestId('consent-status')).toHaveAttribute('data-status', 'withdrawn');
+  await expect(page.getByTestId('withdrawal')).toContainText('家人反對');
+  await shot(page, '08-withdrawn');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consent signing' })).toBeVisible();
+  await page.locator('#main').evaluate((el) => el.scrollTo({ top: 0 }));
+  await shot(page, '09-english');
+  expect(problems).toEqual([]);
+});
