@@ -50,7 +50,7 @@ export function OverrideDialog({
         {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />}
       </Field>
       <FormError error={error} />
-      <div className="actions actions--end">
+      <div className="actions actions--end dialog__footer">
         <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
           {t('consent.signing.sign.cancel')}
         </button>

@@ -78,7 +78,7 @@ export function SignDialog({
       ) : null}
       {/* A problem with one field is shown beside it; anything else above the buttons. */}
       {error && !error.issues?.some((i) => i.path[0] === 'password' || i.path[0] === 'signerName') ? <FormError error={error} /> : null}
-      <div className="actions actions--end">
+      <div className="actions actions--end dialog__footer">
         <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
           {t('consent.signing.sign.cancel')}
         </button>

@@ -46,7 +46,7 @@ export function WithdrawDialog({ consent, onDone, onCancel }: { consent: Consent
       ) : null}
       <SignaturePadField onChange={setInk} testId="withdraw-pad" />
       <FormError error={error} />
-      <div className="actions actions--end">
+      <div className="actions actions--end dialog__footer">
         <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
           {t('consent.signing.sign.cancel')}
         </button>
