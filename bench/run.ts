@@ -2,6 +2,7 @@
  * `npm run bench`: speed and memory of the vault, audit chain and patient search, measured here rather than in timed unit tests.
  * Prints one line per measurement; numbers go into the issue notes.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,3 +115,6 @@ await router.call('session.signOut', {});
 
 report('peak resident memory', process.memoryUsage().rss / 1024 / 1024, 'MiB');
 fs.rmSync(tmp, { recursive: true, force: true });
+
+// Evidence packs (issue 5): a process of its own, so the export's memory is measured apart from this one's.
+execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'evidence.ts')], { stdio: 'inherit' });

@@ -51,6 +51,12 @@ export function fixedConfigStore(vaultPath: string | null): AppConfigStore {
 export interface HostCapabilities {
   /** Native folder dialog (Electron only). */
   chooseFolder?: () => Promise<string | null>;
+  /** Native save dialog for an evidence pack (Electron only). */
+  chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
+  /** Native open dialog for a pack to verify (Electron only). */
+  chooseOpenFile?: () => Promise<string | null>;
+  /** The largest request the transport takes (the browser host's body limit); none for Electron IPC. */
+  maxRequestBytes?: number;
   defaultVaultPath: string;
 }
 

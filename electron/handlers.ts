@@ -1,10 +1,12 @@
 import type { ChannelName, Out, Parsed } from '../shared/api';
 import * as audit from './services/audit';
+import { aftercareHandlers } from './services/aftercare/handlers';
 import * as catalogue from './services/catalogue';
 import * as communications from './services/communications';
 import * as consultations from './services/consultations';
 import * as consents from './services/consents';
 import * as consentVerify from './services/consent-verify';
+import * as evidence from './services/evidence';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
 import * as session from './services/session';
@@ -79,4 +81,13 @@ export const handlers: Handlers = {
   'communications.log': communications.logCommunication,
   'communications.correct': communications.correctCommunication,
   'communications.attachment': communications.communicationAttachment,
+  'evidence.preview': evidence.previewExport,
+  'evidence.startExport': evidence.startExport,
+  'evidence.progress': evidence.exportProgress,
+  'evidence.cancel': evidence.cancelExport,
+  'evidence.verify': evidence.verifyEvidence,
+  'evidence.hostInfo': (ctx) => evidence.hostFileInfo(ctx),
+  'evidence.chooseDestination': evidence.chooseDestination,
+  'evidence.choosePack': (ctx) => evidence.choosePack(ctx),
+  ...aftercareHandlers,
 };

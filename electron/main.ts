@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { AppCore, fileConfigStore } from './app-core';
 import { createRouter } from './router';
-import { chooseVaultFolder } from './shell/dialogs';
+import { chooseOpenPack, chooseSavePack, chooseVaultFolder } from './shell/dialogs';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, hardenSessions, isTrustedSender } from './shell/window';
 
@@ -27,6 +27,8 @@ if (!app.requestSingleInstanceLock()) {
       config: fileConfigStore(app.getPath('userData')),
       host: {
         chooseFolder: () => chooseVaultFolder(mainWindow),
+        chooseSaveFile: (suggestedName) => chooseSavePack(mainWindow, suggestedName),
+        chooseOpenFile: () => chooseOpenPack(mainWindow),
         defaultVaultPath: path.join(app.getPath('documents'), 'ConsentVault'),
       },
     });

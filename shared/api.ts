@@ -6,6 +6,7 @@ import { TimeZone } from './schemas/common';
 import { NewPassword, NewStaffMember, Password, PhysicianChoice, type Role, StaffMember, StaffName } from './schemas/staff';
 import { AuditEvent, AuditVerification, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
+import { aftercareChannels } from './api-aftercare';
 import {
   DisclosureTemplate,
   ProcedureFields,
@@ -40,6 +41,7 @@ import {
   WithdrawInput,
 } from './schemas/consent';
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
+import { EvidencePreview, EvidenceRequest, ExportInput, ExportStatus, HostFileInfo, PackVerificationView, VerifySource } from './schemas/evidence';
 
 /**
  * Who may call a channel.
@@ -267,6 +269,27 @@ export const api = {
   },
   /** Recomputes the stored hashes and the signatures' bindings (the CLI's `consent verify`). */
   'consents.verify': { input: z.object({ consentId: Id }).strict(), output: ConsentVerification, access: ALL_STAFF },
+  /** Evidence packs (issue 5). What a pack for this patient and scope would hold. */
+  'evidence.preview': { input: EvidenceRequest, output: EvidencePreview, access: ADMIN },
+  /** Starts writing a pack in the background; `evidence.progress` reports it, `evidence.cancel` stops it. */
+  'evidence.startExport': {
+    input: ExportInput,
+    output: z.object({ jobId: Id, packId: Id, packNo: z.number().int().positive() }).strict(),
+    access: ADMIN,
+  },
+  'evidence.progress': { input: z.object({ jobId: Id }).strict(), output: ExportStatus, access: ADMIN },
+  'evidence.cancel': { input: z.object({ jobId: Id }).strict(), output: ExportStatus, access: ADMIN },
+  /** Checks a pack offline: every role may (a pack handed back by a lawyer, a patient's copy). */
+  'evidence.verify': { input: z.object({ source: VerifySource }).strict(), output: PackVerificationView, access: ALL_STAFF },
+  'evidence.hostInfo': { input: Empty, output: HostFileInfo, access: ALL_STAFF },
+  /** Native save dialog (Electron); null in the browser host, where the path is typed. */
+  'evidence.chooseDestination': {
+    input: z.object({ suggestedName: z.string().max(200) }).strict(),
+    output: z.object({ path: z.string().nullable() }).strict(),
+    access: ADMIN,
+  },
+  'evidence.choosePack': { input: Empty, output: z.object({ path: z.string().nullable() }).strict(), access: ALL_STAFF },
+  ...aftercareChannels,
 } as const satisfies Record<string, Channel>;
 
 export type Api = typeof api;

@@ -55,7 +55,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   }
   const app = new AppCore({
     config: fileConfigStore(opts.configDir),
-    host: { defaultVaultPath: path.resolve(opts.configDir, 'vault') },
+    host: { defaultVaultPath: path.resolve(opts.configDir, 'vault'), maxRequestBytes: MAX_BODY_BYTES },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const router = createRouter(app, { checkOutput: true });

@@ -12,6 +12,7 @@ import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../demo/seed';
 import { DemoClock, HISTORY_DAYS_AGO } from '../demo/seed-consents';
 import { createRouter, type Router } from '../router';
 import { Vault, vaultExists } from '../store/vault';
+import { registerEvidenceCommands } from './evidence';
 import { promptSecret } from './prompt';
 
 /** Exit codes promised in the README. */
@@ -299,6 +300,16 @@ export function buildProgram(): Command {
         throw e;
       }
     });
+
+  registerEvidenceCommands(program, {
+    signedIn,
+    must,
+    print,
+    fail: (message, exitCode) => {
+      throw new CliFailure(message, exitCode);
+    },
+    exit: EXIT,
+  });
 
   return program;
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../store/errors';
 import { dateInZone } from '../../shared/dates';
 import { SeededRandom, syntheticClinic, syntheticPatient, type SyntheticClinic } from './synthetic';
 import { demoPhotoBase64, seedConsents, type DemoClock } from './seed-consents';
+import { seedAftercare } from './seed-aftercare';
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo-Clinic-2026';
 
@@ -133,5 +134,6 @@ async function seedPatients(router: Router, clinic: SyntheticClinic, seed: numbe
   } finally {
     await router.call('session.signOut', {});
   }
-  return { ...states, ...(await seedConsents(router, clinic, password, disclosed, new SeededRandom(seed ^ 0xc0de), clock)) };
+  const consents = await seedConsents(router, clinic, password, disclosed, new SeededRandom(seed ^ 0xc0de), clock);
+  return { ...states, ...consents, ...(await seedAftercare(router, clinic, password, new SeededRandom(seed ^ 0xa5ca), clock)) };
 }

@@ -21,7 +21,7 @@ export function listCommunications(ctx: ServiceContext, input: Parsed<'communica
  * Checks that an attachment is what its type says. Images lose their metadata (a LINE screenshot or a photo
  * of a letter can carry GPS), the same rule as clinical photos.
  */
-function cleanAttachment(mime: string, raw: Buffer): Buffer {
+export function cleanAttachment(mime: string, raw: Buffer): Buffer {
   if (raw.length === 0 || raw.length > COMMUNICATION_ATTACHMENT_MAX_BYTES) failField('invalid_input', ATTACHMENT_FIELD, 'validation.attachmentTooLarge');
   if (mime === 'image/jpeg' || mime === 'image/png') {
     try {

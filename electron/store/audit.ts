@@ -17,7 +17,7 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -47,7 +47,7 @@ export function auditEventHash(prevHash: string, event: Omit<AuditEvent, 'hash' 
   return sha256Hex(prevHash + canonicalJson(body));
 }
 
-function rowToAuditEvent(r: AuditRow): AuditEvent {
+export function rowToAuditEvent(r: AuditRow): AuditEvent {
   let details: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(r.details);

@@ -6,6 +6,7 @@ interface SettingsRow {
   clinic_name: string;
   time_zone: string;
   idle_lock_minutes: number;
+  bates_prefix: string;
 }
 
 export interface ClinicKey {
@@ -24,14 +25,14 @@ export class SettingsRepository {
   private readonly signingKeyStmt: Statement;
 
   constructor(db: Database) {
-    this.getStmt = db.prepare('SELECT vault_id, clinic_name, time_zone, idle_lock_minutes FROM clinic_settings WHERE id = 1');
+    this.getStmt = db.prepare('SELECT vault_id, clinic_name, time_zone, idle_lock_minutes, bates_prefix FROM clinic_settings WHERE id = 1');
     this.insertStmt = db.prepare(
       `INSERT INTO clinic_settings (id, vault_id, clinic_name, time_zone, idle_lock_minutes, created_at, updated_at)
        VALUES (1, @vaultId, @clinicName, @timeZone, @idleLockMinutes, @at, @at)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE clinic_settings SET clinic_name = @clinicName, time_zone = @timeZone, idle_lock_minutes = @idleLockMinutes,
-       updated_at = @at WHERE id = 1`,
+       bates_prefix = @batesPrefix, updated_at = @at WHERE id = 1`,
     );
     this.insertKeyStmt = db.prepare(
       `INSERT INTO clinic_keys (id, purpose, algorithm, public_key_pem, private_key_pem, fingerprint, created_at)
@@ -49,10 +50,11 @@ export class SettingsRepository {
 
   get(): ClinicSettings {
     const r = this.getStmt.get() as SettingsRow;
-    return { clinicName: r.clinic_name, timeZone: r.time_zone, idleLockMinutes: r.idle_lock_minutes };
+    return { clinicName: r.clinic_name, timeZone: r.time_zone, idleLockMinutes: r.idle_lock_minutes, batesPrefix: r.bates_prefix };
   }
 
-  insert(vaultId: string, s: ClinicSettings, at: string): void {
+  /** The Bates prefix starts as the column's default; an administrator changes it in the settings. */
+  insert(vaultId: string, s: Omit<ClinicSettings, 'batesPrefix'>, at: string): void {
     this.insertStmt.run({ vaultId, ...s, at });
   }
 

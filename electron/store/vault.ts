@@ -18,6 +18,8 @@ import { CatalogueRepository } from './catalogue';
 import { ConsultationRepository } from './consultations';
 import { CommunicationRepository } from './communications';
 import { ConsentRepository } from './consents';
+import { AftercareStore } from './aftercare';
+import { EvidenceRepository } from './evidence';
 
 export const DB_FILE = 'vault.db';
 
@@ -106,6 +108,8 @@ export class Vault {
   private consultationRepo: ConsultationRepository | null = null;
   private communicationRepo: CommunicationRepository | null = null;
   private consentRepo: ConsentRepository | null = null;
+  private aftercareStore: AftercareStore | null = null;
+  private evidenceRepo: EvidenceRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -137,8 +141,16 @@ export class Vault {
     return (this.communicationRepo ??= new CommunicationRepository(this.db));
   }
 
+  get aftercare(): AftercareStore {
+    return (this.aftercareStore ??= new AftercareStore(this.db));
+  }
+
   get consents(): ConsentRepository {
     return (this.consentRepo ??= new ConsentRepository(this.db));
+  }
+
+  get evidence(): EvidenceRepository {
+    return (this.evidenceRepo ??= new EvidenceRepository(this.db));
   }
 
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {

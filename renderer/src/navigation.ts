@@ -10,10 +10,18 @@ export type Route =
   | { screen: 'patient'; patientId: string }
   | { screen: 'consultation'; consultationId: string }
   | { screen: 'signing'; consultationId: string }
+  | { screen: 'treatment'; consultationId: string }
+  | { screen: 'followUps' }
+  | { screen: 'followUp'; visitId: string }
+  | { screen: 'complaints' }
+  | { screen: 'complaint'; complaintId: string }
+  | { screen: 'incidents' }
   | { screen: 'catalogue' }
   | { screen: 'staff' }
   | { screen: 'settings' }
   | { screen: 'audit' }
+  | { screen: 'evidence' }
+  | { screen: 'verify' }
   | { screen: 'account' };
 
 export type ScreenId = Route['screen'];

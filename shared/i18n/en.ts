@@ -1,8 +1,10 @@
 import type { LocaleMessages } from './zh-TW';
+import { aftercareEn, aftercareAuditActionsEn, aftercareAuditSubjectsEn } from './sections/aftercare';
 import { catalogueEn } from './sections/catalogue';
 import { communicationsEn } from './sections/communications';
 import { consentEn } from './sections/consent';
 import { consultationEn } from './sections/consultation';
+import { evidenceEn } from './sections/evidence';
 import { patientsEn } from './sections/patients';
 
 /** English. Typed against zh-TW so a missing key fails the type check. */
@@ -96,6 +98,9 @@ export const en: LocaleMessages = {
     number: 'Enter a number',
     integer: 'Enter a whole number',
     absolutePath: 'Enter a full (absolute) path',
+    zipFile: 'The file name must end in .zip',
+    dateRangeOrder: 'The end date cannot be before the start date',
+    batesPrefix: 'Enter 1–12 letters or digits',
     passwordTooShort: 'At least 10 characters',
     passwordClasses: 'Use at least three of: lower case, upper case, digits, symbols',
     passwordContainsName: 'Must not contain your name',
@@ -230,6 +235,7 @@ export const en: LocaleMessages = {
     signOut: 'Sign out',
   },
   nav: {
+    ...aftercareEn.nav,
     home: 'Home',
     staff: 'Staff',
     settings: 'Settings',
@@ -237,6 +243,8 @@ export const en: LocaleMessages = {
     account: 'My account',
     patients: 'Patients',
     catalogue: 'Procedures',
+    evidence: 'Export evidence',
+    verify: 'Verify a pack',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -318,6 +326,7 @@ export const en: LocaleMessages = {
     empty: 'No events yet.',
   },
   auditActions: {
+    ...aftercareAuditActionsEn,
     consent_issued: 'Issued a consent document',
     consent_viewed: 'Viewed a consent',
     consent_document_viewed: 'Opened a consent document',
@@ -382,8 +391,14 @@ export const en: LocaleMessages = {
     session_recovery_failed: 'Recovery-code reset failed',
     template_draft_saved: 'Saved an explanation-sheet draft',
     template_published: 'Published an explanation-sheet version',
+    evidence_export_started: 'Started an evidence-pack export',
+    evidence_exported: 'Exported an evidence pack',
+    evidence_export_failed: 'Evidence-pack export failed',
+    evidence_export_cancelled: 'Cancelled an evidence-pack export',
+    evidence_verified: 'Verified an evidence pack',
   },
   auditSubjects: {
+    ...aftercareAuditSubjectsEn,
     staff: 'Staff',
     settings: 'Settings',
     clinic_settings: 'Clinic settings',
@@ -397,6 +412,7 @@ export const en: LocaleMessages = {
     procedure: 'Procedure',
     disclosure_template: 'Explanation sheet',
     consent: 'Consent',
+    evidence_pack: 'Evidence pack',
   },
   account: {
     title: 'My account',
@@ -421,4 +437,6 @@ export const en: LocaleMessages = {
   catalogue: catalogueEn,
   consultation: consultationEn,
   consent: consentEn,
+  aftercare: aftercareEn,
+  evidence: evidenceEn,
 };

@@ -1,8 +1,10 @@
 import type { Widen } from './widen';
+import { aftercareZhTW, aftercareAuditActionsZhTW, aftercareAuditSubjectsZhTW } from './sections/aftercare';
 import { catalogueZhTW } from './sections/catalogue';
 import { communicationsZhTW } from './sections/communications';
 import { consentZhTW } from './sections/consent';
 import { consultationZhTW } from './sections/consultation';
+import { evidenceZhTW } from './sections/evidence';
 import { patientsZhTW } from './sections/patients';
 
 /** Traditional Chinese (Taiwan): the default language. Every key here must exist in en.ts (the type checks it). */
@@ -96,6 +98,9 @@ export const zhTW = {
     number: '請輸入數字',
     integer: '請輸入整數',
     absolutePath: '請輸入完整（絕對）路徑',
+    zipFile: '檔名須以 .zip 結尾',
+    dateRangeOrder: '結束日期不可早於開始日期',
+    batesPrefix: '請輸入 1–12 個英文字母或數字',
     passwordTooShort: '密碼至少需要 10 個字元',
     passwordClasses: '密碼需包含小寫、大寫、數字、符號中的至少三種',
     passwordContainsName: '密碼不可包含姓名',
@@ -230,6 +235,7 @@ export const zhTW = {
     signOut: '登出',
   },
   nav: {
+    ...aftercareZhTW.nav,
     home: '首頁',
     staff: '員工',
     settings: '設定',
@@ -237,6 +243,8 @@ export const zhTW = {
     account: '我的帳號',
     patients: '病人',
     catalogue: '療程目錄',
+    evidence: '匯出證據包',
+    verify: '驗證證據包',
   },
   home: {
     greeting: '{{name}}，您好',
@@ -318,6 +326,7 @@ export const zhTW = {
     empty: '尚無事件。',
   },
   auditActions: {
+    ...aftercareAuditActionsZhTW,
     consent_issued: '簽發同意書',
     consent_viewed: '檢視同意書',
     consent_document_viewed: '開啟同意書文件',
@@ -382,8 +391,14 @@ export const zhTW = {
     session_recovery_failed: '復原碼重設失敗',
     template_draft_saved: '儲存說明書草稿',
     template_published: '發布說明書版本',
+    evidence_export_started: '開始匯出證據包',
+    evidence_exported: '匯出證據包',
+    evidence_export_failed: '證據包匯出失敗',
+    evidence_export_cancelled: '取消匯出證據包',
+    evidence_verified: '驗證證據包',
   },
   auditSubjects: {
+    ...aftercareAuditSubjectsZhTW,
     staff: '員工',
     settings: '設定',
     clinic_settings: '診所設定',
@@ -397,6 +412,7 @@ export const zhTW = {
     procedure: '療程',
     disclosure_template: '說明書',
     consent: '同意書',
+    evidence_pack: '證據包',
   },
   account: {
     title: '我的帳號',
@@ -421,6 +437,8 @@ export const zhTW = {
   catalogue: catalogueZhTW,
   consultation: consultationZhTW,
   consent: consentZhTW,
+  aftercare: aftercareZhTW,
+  evidence: evidenceZhTW,
 } as const;
 
 export type LocaleMessages = Widen<typeof zhTW>;

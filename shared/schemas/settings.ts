@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredLine, TimeZone } from './common';
+import { BatesPrefix } from './evidence';
 
 export const IDLE_LOCK_MIN = 1;
 export const IDLE_LOCK_MAX = 120;
@@ -14,11 +15,17 @@ export const IdleLockMinutes = z
   .max(IDLE_LOCK_MAX, { error: 'validation.tooBig' });
 
 export const ClinicSettings = z
-  .object({ clinicName: z.string(), timeZone: TimeZone, idleLockMinutes: z.number().int() })
+  .object({ clinicName: z.string(), timeZone: TimeZone, idleLockMinutes: z.number().int(), batesPrefix: z.string() })
   .strict();
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
 export const ClinicSettingsUpdate = z
-  .object({ clinicName: ClinicName.optional(), timeZone: TimeZone.optional(), idleLockMinutes: IdleLockMinutes.optional() })
+  .object({
+    clinicName: ClinicName.optional(),
+    timeZone: TimeZone.optional(),
+    idleLockMinutes: IdleLockMinutes.optional(),
+    /** Prefix of the Bates numbers on evidence PDFs (issue 5). */
+    batesPrefix: BatesPrefix.optional(),
+  })
   .strict();
 export type ClinicSettingsUpdate = z.infer<typeof ClinicSettingsUpdate>;

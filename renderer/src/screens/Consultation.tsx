@@ -19,6 +19,7 @@ import { RisksStep } from './consultation/RisksStep';
 import { ScreeningStep } from './consultation/ScreeningStep';
 import { ReexplainNotice, type StepProps } from './consultation/shared';
 import { OpenSigningLink } from './signing/OpenSigningLink';
+import { OpenTreatmentLink } from './aftercare/OpenTreatmentLink';
 
 /** Those who may hold a consultation: the roles of the channels that change one. */
 const CONSULTING_ROLES = api['consultations.saveGoals'].access as readonly Role[];
@@ -108,6 +109,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
         <p className="muted consult__resume">{t('consultation.resumeNote')}</p>
       )}
       {c.status !== 'draft' ? <OpenSigningLink consultationId={c.id} /> : null}
+      <OpenTreatmentLink consultationId={c.id} status={c.status} />
       <Stepper items={items} current={step} onSelect={open} label={t('consultation.steps.label')} testId="consultation-steps" className="consult__stepper" />
       <div className="consult__body">
         <div className="consult__main">

@@ -9,14 +9,17 @@ import { FormError, FormSuccess } from '../components/FormMessage';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { applyServerError, rootError, contractResolver, useFormError } from '../forms';
 import type { SessionUpdate } from '../idle';
+import { dateInZone } from '../../../shared/dates';
+import { HolidaysSection } from './settings/HolidaysSection';
 
 interface SettingsForm {
   clinicName: string;
   timeZone: string;
   idleLockMinutes: number;
+  batesPrefix: string;
 }
-const FIELDS = ['clinicName', 'timeZone', 'idleLockMinutes'] as const;
-const toInput = (v: SettingsForm) => ({ clinicName: v.clinicName, timeZone: v.timeZone, idleLockMinutes: v.idleLockMinutes });
+const FIELDS = ['clinicName', 'timeZone', 'idleLockMinutes', 'batesPrefix'] as const;
+const toInput = (v: SettingsForm) => ({ clinicName: v.clinicName, timeZone: v.timeZone, idleLockMinutes: v.idleLockMinutes, batesPrefix: v.batesPrefix });
 
 /** Settings (admin): clinic name, time zone, idle-lock minutes. */
 export function Settings({ updateSession }: { updateSession: SessionUpdate }) {
@@ -28,6 +31,7 @@ export function Settings({ updateSession }: { updateSession: SessionUpdate }) {
       {loaded.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
       <FormError error={loaded.error} />
       {loaded.state === 'ok' ? <SettingsEditor initial={loaded.value} updateSession={updateSession} /> : null}
+      {loaded.state === 'ok' ? <HolidaysSection today={dateInZone(new Date(), loaded.value.timeZone)} /> : null}
     </section>
   );
 }
@@ -100,6 +104,9 @@ function SettingsEditor({ initial, updateSession }: { initial: ClinicSettings; u
               {...register('idleLockMinutes', { valueAsNumber: true })}
             />
           )}
+        </Field>
+        <Field label={t('evidence.settings.batesPrefix')} error={errors.batesPrefix?.message} hint={t('evidence.settings.batesPrefixHint')}>
+          {(p) => <input {...p} className="input--short" autoComplete="off" spellCheck={false} maxLength={12} {...register('batesPrefix')} />}
         </Field>
         <FormError error={formError ?? rootError(errors)} />
         <FormSuccess>{saved ? t('settings.saved') : null}</FormSuccess>

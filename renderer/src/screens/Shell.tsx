@@ -8,9 +8,17 @@ import { LockOverlay } from '../components/LockOverlay';
 import { useIdleLock, type SessionUpdate } from '../idle';
 import { NavigationProvider, type Route } from '../navigation';
 import { Account } from './Account';
+import { ComplaintDetail } from './aftercare/ComplaintDetail';
+import { Complaints } from './aftercare/Complaints';
+import { FollowUps } from './aftercare/FollowUps';
+import { FollowUpVisit } from './aftercare/FollowUpVisit';
+import { Incidents } from './aftercare/Incidents';
+import { Treatment } from './aftercare/Treatment';
 import { AuditTrail } from './AuditTrail';
 import { Catalogue } from './Catalogue';
 import { Consultation } from './Consultation';
+import { EvidenceExport } from './evidence/EvidenceExport';
+import { EvidenceVerify } from './evidence/EvidenceVerify';
 import { Home } from './Home';
 import { PatientPage } from './PatientPage';
 import { Patients } from './Patients';
@@ -19,13 +27,18 @@ import { Signing } from './Signing';
 import { Staff } from './Staff';
 
 /** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
-const NAV: { id: 'home' | 'patients' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'account'; roles: readonly Role[] | 'all' }[] = [
+const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'evidence' | 'verify' | 'account'; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
   { id: 'patients', roles: 'all' },
+  { id: 'followUps', roles: 'all' },
+  { id: 'complaints', roles: 'all' },
+  { id: 'incidents', roles: 'all' },
   { id: 'catalogue', roles: ['admin'] },
   { id: 'staff', roles: ['admin'] },
   { id: 'settings', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
+  { id: 'evidence', roles: ['admin'] },
+  { id: 'verify', roles: 'all' },
   { id: 'account', roles: 'all' },
 ];
 
@@ -45,7 +58,14 @@ export function Shell({
 
   const items = NAV.filter((n) => n.roles === 'all' || n.roles.includes(session.staff.role));
   // Screens opened from another screen (a patient, a consultation) highlight the navigation entry they belong to.
-  const section = route.screen === 'patient' || route.screen === 'consultation' || route.screen === 'signing' ? 'patients' : route.screen;
+  const section =
+    route.screen === 'patient' || route.screen === 'consultation' || route.screen === 'signing' || route.screen === 'treatment'
+      ? 'patients'
+      : route.screen === 'followUp'
+        ? 'followUps'
+        : route.screen === 'complaint'
+          ? 'complaints'
+          : route.screen;
   const current = items.some((i) => i.id === section) ? section : 'home';
 
   const lock = async () => {
@@ -82,6 +102,24 @@ export function Shell({
     case 'signing':
       content = <Signing key={route.consultationId} session={session} consultationId={route.consultationId} />;
       break;
+    case 'treatment':
+      content = <Treatment key={route.consultationId} session={session} consultationId={route.consultationId} />;
+      break;
+    case 'followUps':
+      content = <FollowUps session={session} />;
+      break;
+    case 'followUp':
+      content = <FollowUpVisit key={route.visitId} session={session} visitId={route.visitId} />;
+      break;
+    case 'complaints':
+      content = <Complaints session={session} />;
+      break;
+    case 'complaint':
+      content = <ComplaintDetail key={route.complaintId} session={session} complaintId={route.complaintId} />;
+      break;
+    case 'incidents':
+      content = <Incidents session={session} />;
+      break;
     case 'staff':
       content = <Staff session={session} />;
       break;
@@ -90,6 +128,12 @@ export function Shell({
       break;
     case 'audit':
       content = <AuditTrail session={session} />;
+      break;
+    case 'evidence':
+      content = <EvidenceExport />;
+      break;
+    case 'verify':
+      content = <EvidenceVerify />;
       break;
     case 'account':
       content = <Account session={session} />;

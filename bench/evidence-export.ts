@@ -1,0 +1,51 @@
+/**
+ * The exporting process of bench/evidence.ts: signs in, exports one patient's pack through the channels,
+ * verifies it, and prints one JSON line with its wall time and this process's peak resident memory.
+ * Usage: evidence-export.ts VAULT_DIR ADMIN_NAME PASSWORD PATIENT_ID OUT.zip
+ */
+import { AppCore, fixedConfigStore } from '../electron/app-core';
+import { verifyPack } from '../electron/evidence/verify';
+import { createRouter } from '../electron/router';
+
+const [vaultDir, name, password, patientId, out] = process.argv.slice(2) as [string, string, string, string, string];
+const app = new AppCore({ config: fixedConfigStore(vaultDir), host: { defaultVaultPath: vaultDir } });
+const router = createRouter(app, { checkOutput: false });
+const signIn = await router.call('session.signIn', { name, password });
+if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const baseline = process.memoryUsage().rss;
+const t0 = performance.now();
+const started = await router.call('evidence.startExport', { patientId, scope: { type: 'patient' }, kind: 'lawyer', destination: out });
+if (!started.ok) throw new Error(JSON.stringify(started.error));
+const { jobId } = started.value as { jobId: string };
+let status: { state: string; result: { bytes: number; pages: number; files: number } | null; errorKey: string | null };
+for (;;) {
+  const r = await router.call('evidence.progress', { jobId });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  status = r.value as typeof status;
+  if (status.state !== 'running') break;
+  await new Promise((resolve) => setTimeout(resolve, 25));
+}
+const exportMs = performance.now() - t0;
+clearInterval(sampler);
+if (status.state !== 'done' || !status.result) throw new Error(`export ${status.state}: ${status.errorKey}`);
+const t1 = performance.now();
+const v = await verifyPack({ path: out });
+const verifyMs = performance.now() - t1;
+await router.call('session.signOut', {});
+const peakRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+console.log(
+  JSON.stringify({
+    exportMs,
+    verifyMs,
+    peakRssMiB: peakRss / 1024 / 1024,
+    baselineRssMiB: baseline / 1024 / 1024,
+    bytes: status.result.bytes,
+    pages: status.result.pages,
+    files: status.result.files,
+    auditEvents: v.checked.auditEvents,
+    ok: v.ok,
+  }),
+);

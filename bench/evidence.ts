@@ -1,0 +1,153 @@
+/**
+ * Evidence-pack benchmark (issue 5): a heavy patient (3 consultations with signed consents, 40 photos of 2 MB,
+ * 300 communications, 2,000 audit events about the patient) is exported by a separate process, which reports
+ * the export's wall time and its own peak resident memory. Run by `npm run bench` (or `tsx bench/evidence.ts`).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { ChannelName, In, Out } from '../shared/api';
+import { AppCore, fixedConfigStore } from '../electron/app-core';
+import { demoInk } from '../electron/demo/seed-consents';
+import { SeededRandom } from '../electron/demo/synthetic';
+import { createRouter } from '../electron/router';
+import { Vault } from '../electron/store/vault';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-evidence-'));
+const vaultDir = path.join(tmp, 'vault');
+const ADMIN = { name: '證據管理員', password: 'Evidence-Admin-2026' };
+const PHYSICIAN = { name: '證據醫師', role: 'physician', licenceNo: '醫字第099999號', specialty: '整形外科', password: 'Evidence-Doctor-2026' } as const;
+const CONSULTANT = { name: '證據諮詢師', role: 'consultant', password: 'Evidence-Consult-2026' } as const;
+
+let nowMs = Date.now() - 40 * 86_400_000;
+const clock = { now: () => new Date(nowMs) };
+const app = new AppCore({ config: fixedConfigStore(null), host: { defaultVaultPath: vaultDir }, clock });
+const router = createRouter(app, { checkOutput: false });
+async function ok<C extends ChannelName>(channel: C, input: In<C>): Promise<Out<C>> {
+  const r = await router.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as Out<C>;
+}
+
+/** An RGB PNG of noise: incompressible, so `bytes` is close to its size (a stand-in for a clinical photo). */
+function noisePng(bytes: number): Buffer {
+  const side = Math.ceil(Math.sqrt(bytes / 3));
+  const raw = Buffer.alloc((side * 3 + 1) * side);
+  const noise = randomBytes(side * 3 * side);
+  for (let y = 0; y < side; y++) noise.copy(raw, y * (side * 3 + 1) + 1, y * side * 3, (y + 1) * side * 3);
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const setupStart = Date.now();
+await ok('setup.createVault', { clinicName: '證據基準診所', timeZone: 'Asia/Taipei', vaultDir, adminName: ADMIN.name, adminPassword: ADMIN.password });
+await ok('session.signIn', ADMIN);
+const physicianId = (await ok('staff.add', PHYSICIAN)).id;
+await ok('staff.add', CONSULTANT);
+await ok('session.signOut', {});
+await ok('session.signIn', { name: CONSULTANT.name, password: CONSULTANT.password });
+const patient = await ok('patients.create', { chartNo: 'H0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1990-04-12', phone: '0912-000-555', allergies: '盤尼西林' });
+const procedures = (await ok('procedures.list', {})).slice(0, 3);
+const rng = new SeededRandom(5);
+const consultations: { id: string; consentId: string; sha: string }[] = [];
+for (const procedure of procedures) {
+  const v = await ok('consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId });
+  const id = v.consultation.id;
+  const tpl = v.template;
+  await ok('consultations.saveScreening', {
+    consultationId: id,
+    screening: {
+      contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
+      flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人討論並記錄' })),
+      bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
+    },
+  });
+  await ok('consultations.saveGoals', { consultationId: id, goals: { goals: '希望改善', assessment: '適合施作', expectedResult: '逐步改善', cannotAchieve: '無法保證完全對稱' } });
+  for (const r of tpl.risks) await ok('consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
+  await ok('consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await ok('consultations.saveQuote', { consultationId: id, quote: { items: [{ kind: 'procedure', description: procedure.nameZh, amountTwd: 50000 }], revisionPolicy: '依診所規定', refundPolicy: '施作前可退費' } });
+  await ok('consultations.acknowledgeQuote', { consultationId: id });
+  await ok('consultations.answerComprehension', { consultationId: id, answers: tpl.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
+  await ok('consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: noisePng(64 * 1024).toString('base64'), marketingConsent: false });
+  await ok('consultations.disclose', { consultationId: id });
+  const consent = await ok('consents.issue', { consultationId: id });
+  consultations.push({ id, consentId: consent.id, sha: consent.documentSha256 });
+}
+// Past every cooling-off period; the idle-locked session is unlocked again.
+nowMs += 20 * 86_400_000;
+await router.call('session.heartbeat', {});
+await ok('session.unlock', { password: CONSULTANT.password });
+for (const c of consultations) {
+  const consent = await ok('consents.get', { consentId: c.consentId });
+  for (const form of consent.forms) {
+    for (const role of consent.roles.filter((r) => r !== 'physician')) {
+      await ok('consents.sign', { consentId: c.consentId, form, role, documentSha256: c.sha, ink: demoInk(rng), ...(role === 'witness' ? { signerName: '見證人甲' } : {}) });
+    }
+  }
+  for (const form of consent.forms) {
+    await ok('consents.sign', { consentId: c.consentId, form, role: 'physician', documentSha256: c.sha, ink: demoInk(rng), physicianId, password: PHYSICIAN.password });
+  }
+}
+const consultantId = app.session!.staff.id;
+await ok('session.signOut', {});
+
+// The bulk: 37 more photos (40 of 2 MB in all, replacing the small ones in count), 300 communications, 2,000 audit events.
+const { vault } = await Vault.openWithPassword(vaultDir, ADMIN.name, ADMIN.password, clock);
+const at = () => new Date(nowMs).toISOString();
+vault.transaction(() => {
+  for (let i = 0; i < 40; i++) {
+    const bytes = noisePng(2 * 1024 * 1024);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    vault.consultations.addPhoto({ id: randomUUID(), patientId: patient.id, consultationId: consultations[i % 3]!.id, kind: i % 2 ? 'after' : 'before', sha256, mime: 'image/png', bytes, capturedAt: at(), marketingConsent: false, createdAt: at(), createdBy: consultantId });
+  }
+  for (let i = 0; i < 300; i++) {
+    vault.communications.insert({
+      id: randomUUID(),
+      patientId: patient.id,
+      consultationId: consultations[i % 3]!.id,
+      channel: (['phone', 'line', 'email', 'sms', 'in_person'] as const)[i % 5]!,
+      direction: i % 2 ? 'inbound' : 'outbound',
+      occurredAt: new Date(nowMs - (300 - i) * 3_600_000).toISOString(),
+      summary: `第 ${i + 1} 次聯繫：病人詢問術後照護與回診時間，護理師說明冰敷、用藥與注意事項。`,
+      attachment: null,
+      staffId: consultantId,
+      createdAt: at(),
+    });
+  }
+  const events = 2000 - vault.evidence.auditEventsFor([patient.id, ...consultations.flatMap((c) => [c.id, c.consentId])], [patient.id]).length;
+  for (let i = 0; i < events; i++) {
+    vault.appendAudit({ at: at(), actorId: consultantId, actorName: CONSULTANT.name, actorRole: 'consultant', action: 'patient.viewed', subjectType: 'patient', subjectId: patient.id, details: {} });
+  }
+});
+vault.close();
+const setupSeconds = (Date.now() - setupStart) / 1000;
+
+// The export itself, in a process of its own so its memory is its own.
+const out = path.join(tmp, 'heavy-patient.zip');
+const child = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'evidence-export.ts'), vaultDir, ADMIN.name, ADMIN.password, patient.id, out], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+const r = JSON.parse(child.trim().split('\n').pop()!) as { exportMs: number; verifyMs: number; peakRssMiB: number; baselineRssMiB: number; bytes: number; pages: number; files: number; auditEvents: number; ok: boolean };
+const line = (name: string, value: string, target = '') => console.log(`${name.padEnd(44)} ${value.padStart(10)}${target ? `   (target ${target})` : ''}`);
+line('evidence bench set-up (not timed)', `${setupSeconds.toFixed(1)} s`);
+line(`evidence export, heavy patient (${r.files} files)`, `${(r.exportMs / 1000).toFixed(2)} s`, '< 5 s');
+line('evidence export, peak RSS of its process', `${r.peakRssMiB.toFixed(0)} MiB`, '< 500 MB');
+line('evidence export, RSS before export', `${r.baselineRssMiB.toFixed(0)} MiB`);
+line('evidence pack size / evidence.pdf pages', `${(r.bytes / 1024 / 1024).toFixed(0)} MiB / ${r.pages}`);
+line(`evidence verify (${r.auditEvents} audit events)`, `${(r.verifyMs / 1000).toFixed(2)} s`);
+if (!r.ok) throw new Error('the benchmark pack did not verify');
+if (process.env.CV_BENCH_KEEP) console.log(`kept ${vaultDir} patient ${patient.id}`);
+else fs.rmSync(tmp, { recursive: true, force: true });

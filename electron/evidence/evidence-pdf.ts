@@ -1,0 +1,395 @@
+import { messages } from '../../shared/i18n';
+import type { LocaleMessages } from '../../shared/i18n';
+import { fill } from '../pdf/format';
+import { CONTENT_WIDTH, PAGE, type TableColumn } from '../pdf/writer';
+import { renderConsents, renderConsultations, renderPhotos } from './evidence-pdf-records';
+import type { StreamingPdfWriter } from './pdf-writer';
+import type { BlobSource, PackSnapshot, PayloadFile } from './records';
+
+export type SectionId = 'profile' | 'consultations' | 'communications' | 'consents' | 'treatments' | 'followUps' | 'complaints' | 'photos' | 'audit';
+
+/** What the section renderers share: the writer, the data, the words, and the export's controls. */
+export interface PdfRun {
+  w: StreamingPdfWriter;
+  s: PackSnapshot;
+  m: LocaleMessages;
+  /** The clinic's time, with or without the zone named. */
+  t(iso: string | null | undefined, withZone?: boolean): string;
+  bytes(source: BlobSource): Buffer;
+  stop(): boolean;
+  /** Reports work done, in bytes of content. */
+  progress(bytes: number): void;
+  /** Puts a payload file read for the PDF into the pack as well (so it is read from the vault once). */
+  pack(file: PayloadFile, bytes: Buffer): Promise<void>;
+  /** Subset tags in use by consent pages copied in (kept unique across documents). */
+  fontTags: Set<string>;
+}
+
+/** Parenthesised in the PDF's language: full-width in Chinese. */
+function paren(s: PackSnapshot, text: string): string {
+  return s.locale === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+export function batesNumber(s: PackSnapshot, page: number): string {
+  return `${s.clinic.batesPrefix}-${String(s.packNo).padStart(4, '0')}-${String(page).padStart(6, '0')}`;
+}
+
+export function scopeLabel(s: PackSnapshot, m: LocaleMessages): string {
+  const sc = s.scope;
+  if (sc.type === 'patient') return m.evidence.pdf.scopes.patient;
+  if (sc.type === 'dateRange') return fill(m.evidence.pdf.scopes.dateRange, { from: sc.from, to: sc.to });
+  const c = s.records.consultations.find((x) => x.id === sc.consultationId);
+  const procedure = c ? (s.locale === 'en' ? c.procedureNameEn : c.procedureNameZh) : '';
+  return fill(m.evidence.pdf.scopes.consultation, { procedure, id: sc.consultationId });
+}
+
+/** The SHA-256 fingerprint in groups of four, as printed on the cover. */
+export function groupedFingerprint(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
+}
+
+export function shown(v: unknown, m: LocaleMessages): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? m.patients.yes : m.patients.no;
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown(x, m)).join('、');
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${k}: ${shown(x, m)}`)
+    .join('; ');
+}
+
+function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; width: number } } {
+  const { w, s, m } = r;
+  const p = m.evidence.pdf;
+  const d = w.doc;
+  w.newPage();
+  w.gap(24);
+  w.title(s.kind === 'lawyer' ? p.title : p.titlePatient, fill(p.subtitle, { clinic: s.clinic.name, packNo: String(s.packNo).padStart(4, '0') }));
+  const patient = s.records.patient;
+  const rows: [string, string][] = [
+    [p.cover.clinic, s.clinic.name],
+    [p.cover.patient, patient.nameEn ? `${patient.nameZh}${paren(s, patient.nameEn)}` : patient.nameZh],
+    [p.cover.chartNo, patient.chartNo],
+    [p.cover.scope, scopeLabel(s, m)],
+    [p.cover.kind, p.kinds[s.kind]],
+    [p.cover.exportedBy, `${s.exporter.name}${paren(s, m.roles[s.exporter.role])}`],
+    [p.cover.exportedAt, r.t(s.exportedAt)],
+    [p.cover.packId, s.packId],
+    [p.cover.packNo, String(s.packNo).padStart(4, '0')],
+  ];
+  w.grid(rows, 1, 0, 150);
+  // The Bates range is known only once every page is made: its row is filled in at the end.
+  d.fontSize(9.5);
+  const y = d.y;
+  w.grid([[p.cover.bates, ' ']], 1, 0, 150);
+  const batesAt = { page: 0, x: PAGE.marginX + 155, y: y + 4, width: CONTENT_WIDTH - 165 };
+  w.grid(
+    [
+      [p.cover.fingerprint, groupedFingerprint(s.key.fingerprint)],
+      [p.cover.chainHead, s.chainHead ? `#${s.chainHead.seq} ${s.chainHead.hash}` : p.cover.noChainHead],
+    ],
+    1,
+    12,
+    150,
+  );
+  w.subheading(p.cover.howToVerify);
+  w.numbered([p.cover.verify1, p.cover.verify2, p.cover.verify3, p.cover.verify4], 9);
+  return { batesAt };
+}
+
+const SECTION_ORDER: SectionId[] = ['profile', 'consultations', 'communications', 'consents', 'treatments', 'followUps', 'complaints', 'photos', 'audit'];
+
+function profile(r: PdfRun): void {
+  const { w, s, m } = r;
+  const p = m.evidence.pdf.profile;
+  const f = m.patients.fields;
+  const pt = s.records.patient;
+  const person = (x: { name: string; relation: string; phone: string } | null, tpl: string) => (x ? fill(tpl, x) : '—');
+  w.subheading(fill(p.current, { version: pt.version, at: r.t(pt.updatedAt) }));
+  w.grid(
+    [
+      [f.chartNo, pt.chartNo],
+      [f.nameZh, pt.nameZh],
+      [f.nameEn, shown(pt.nameEn, m)],
+      [f.sex, m.patients.sex[pt.sex]],
+      [f.birthDate, pt.birthDate],
+      [f.nationalId, shown(pt.nationalId, m)],
+      [f.phone, pt.phone],
+      [f.email, shown(pt.email, m)],
+      [f.lineId, shown(pt.lineId, m)],
+      [f.address, shown(pt.address, m)],
+      [f.emergencyContact, person(pt.emergencyContact, p.emergencyContact)],
+      [f.guardian, person(pt.guardian, p.guardian)],
+      [f.allergies, shown(pt.allergies, m)],
+      [f.riskMedications, shown(pt.riskMedications.map((x) => m.patients.riskMedications[x]), m)],
+      [f.medications, shown(pt.medications, m)],
+      [f.medicalHistory, shown(pt.medicalHistory, m)],
+      [f.priorProcedures, shown(pt.priorProcedures, m)],
+      [f.pregnancy, m.patients.pregnancy[pt.pregnancy]],
+      [f.smoking, m.patients.smoking[pt.smoking]],
+      [f.keloidHistory, shown(pt.keloidHistory, m)],
+      [f.preferredLocale, m.patients.locales[pt.preferredLocale]],
+      [p.createdAt, r.t(pt.createdAt)],
+    ],
+    2,
+  );
+  w.subheading(p.history);
+  if (pt.revisions.length === 0) {
+    w.paragraph(p.noHistory, { muted: true });
+    return;
+  }
+  const fieldName = (k: string) => (f as Record<string, string>)[k] ?? k;
+  const rows = [...pt.revisions]
+    .sort((a, b) => a.version - b.version)
+    .flatMap((rev) => rev.changes.map((c) => [String(rev.version), r.t(rev.changedAt, false), rev.changedByName, fieldName(c.field), shown(c.from, m), shown(c.to, m)]));
+  w.table(
+    [
+      { header: p.version, width: 0.08, align: 'center' },
+      { header: p.time, width: 0.16 },
+      { header: p.by, width: 0.12 },
+      { header: p.field, width: 0.16 },
+      { header: p.from, width: 0.24 },
+      { header: p.to, width: 0.24 },
+    ],
+    rows,
+    { size: 8.5 },
+  );
+}
+
+function communications(r: PdfRun): void {
+  const { w, s, m } = r;
+  const p = m.evidence.pdf.communication;
+  const c = m.communications;
+  if (s.records.communications.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  const rows = s.records.communications.map((x) => {
+    const extra = [
+      ...x.corrections.map((k) => fill(p.correction, { by: k.staffName, at: r.t(k.createdAt, false), text: k.text })),
+      ...(x.attachment ? [fill(p.attachment, { name: x.attachment.fileName, file: `data/${x.attachmentFile ?? ''}`, sha: x.attachment.sha256 })] : []),
+    ];
+    return [r.t(x.occurredAt, false), `${c.channels[x.channel]}\n${c.directions[x.direction]}`, x.staffName, [x.summary, ...extra].join('\n')];
+  });
+  w.table(
+    [
+      { header: p.time, width: 0.16 },
+      { header: p.channel, width: 0.13 },
+      { header: p.staff, width: 0.11 },
+      { header: p.summary, width: 0.6 },
+    ],
+    rows,
+    { size: 8.5 },
+  );
+}
+
+/** Treatments, follow-ups, complaints (issue 6): each record's fields, then its lists (products, timeline, …) as tables. */
+function followOn(r: PdfRun, id: 'treatments' | 'followUps' | 'complaints', list: Record<string, unknown>[]): void {
+  const { w, m } = r;
+  if (list.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  const labels = m.evidence.pdf.fields as Record<string, string>;
+  const label = (k: string) => labels[k] ?? k;
+  const value = (k: string, v: unknown): string =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? r.t(v, false) : v && typeof v === 'object' && !Array.isArray(v) ? shown(Object.fromEntries(Object.entries(v).map(([kk, vv]) => [label(kk), value(kk, vv)])), m) : shown(v, m);
+  list.forEach((rec, i) => {
+    if (i > 0) w.gap(6);
+    const title =
+      id === 'treatments' ? value('performedAt', rec.performedAt) : id === 'followUps' ? `${shown(rec.dueDate, m)} · ${shown(rec.focus, m)}` : `${shown(rec.refNo, m)} · ${value('receivedAt', rec.receivedAt)}`;
+    w.heading(title.length > 48 ? `${title.slice(0, 47)}…` : title);
+    const scalars = Object.entries(rec).filter(([k, v]) => k !== 'id' && !(Array.isArray(v) && v.some((x) => x && typeof x === 'object')));
+    w.grid([['ID', String(rec.id ?? '')]], 1, 0, 110);
+    w.grid(
+      scalars.map(([k, v]) => [label(k), value(k, v)] as [string, string]),
+      2,
+    );
+    for (const [k, v] of Object.entries(rec)) {
+      if (!Array.isArray(v) || !v.some((x) => x && typeof x === 'object')) continue;
+      const rows = v as Record<string, unknown>[];
+      // The parent's own ID and links between entries are in records.json; the table shows what happened.
+      const keys = [...new Set(rows.flatMap((x) => Object.keys(x)))].filter((kk) => !['id', 'complaintId', 'visitId', 'sourceEntryId', 'metByEntryId'].includes(kk)).slice(0, 6);
+      w.subheading(label(k));
+      w.table(
+        keys.map((kk) => ({ header: label(kk), width: 1 / keys.length })),
+        rows.map((x) => keys.map((kk) => value(kk, x[kk]))),
+        { size: 8 },
+      );
+    }
+  });
+}
+
+function audit(r: PdfRun): void {
+  const { w, s, m } = r;
+  const p = m.evidence.pdf.audit;
+  w.paragraph(p.intro, { size: 9, muted: true });
+  if (s.audit.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  const actions = m.auditActions as Record<string, string>;
+  const subjects = m.auditSubjects as Record<string, string>;
+  const rows = s.audit.map((e) => [
+    String(e.seq),
+    r.t(e.at, false),
+    e.actorName ? `${e.actorName}${e.actorRole ? paren(s, m.roles[e.actorRole]) : ''}` : p.system,
+    actions[e.action.replace(/\./g, '_')] ?? e.action,
+    e.subjectType ? `${subjects[e.subjectType] ?? e.subjectType} ${(e.subjectId ?? '').slice(0, 8)}` : '—',
+    `${e.hash.slice(0, 16)}\n← ${e.prevHash.slice(0, 16)}`,
+  ]);
+  compactTable(
+    w,
+    [
+      { header: p.seq, width: 0.07, align: 'right' },
+      { header: p.time, width: 0.15 },
+      { header: p.actor, width: 0.17 },
+      { header: p.action, width: 0.23 },
+      { header: p.subject, width: 0.17 },
+      { header: p.hash, width: 0.21 },
+    ],
+    rows,
+    7.5,
+  );
+}
+
+/**
+ * A table of short cells (the audit trail: thousands of rows): each cell's lines are drawn unwrapped, cut with
+ * an ellipsis where too long, so a row costs a few measurements instead of a full text layout per cell.
+ */
+function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: string[][], size: number): void {
+  const d = w.doc;
+  const pad = 3;
+  const lineH = size * 1.3;
+  const widths = columns.map((c) => c.width * CONTENT_WIDTH);
+  const fit = (text: string, width: number) => {
+    if (d.widthOfString(text) <= width) return text;
+    let cut = Math.max(1, Math.floor((text.length * width) / d.widthOfString(text)));
+    while (cut > 1 && d.widthOfString(`${text.slice(0, cut)}…`) > width) cut--;
+    return `${text.slice(0, cut)}…`;
+  };
+  const drawRow = (cells: string[], shade: boolean) => {
+    const lines = cells.map((c) => c.split('\n'));
+    const h = Math.max(...lines.map((l) => l.length)) * lineH + 2 * pad;
+    const y = d.y;
+    let x = PAGE.marginX;
+    d.fontSize(size);
+    lines.forEach((cellLines, i) => {
+      const width = widths[i]!;
+      if (shade) d.rect(x, y, width, h).fill('#eeeeee');
+      d.rect(x, y, width, h).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
+      d.fillColor('#111111');
+      cellLines.forEach((line, k) => {
+        const text = fit(line, width - 2 * pad);
+        const tx = columns[i]!.align === 'right' ? x + width - pad - d.widthOfString(text) : x + pad;
+        d.text(text, tx, y + pad + k * lineH, { lineBreak: false });
+      });
+      x += width;
+    });
+    d.x = PAGE.marginX;
+    d.y = y + h;
+  };
+  const header = columns.map((c) => c.header);
+  w.ensureSpace(4 * lineH + 4 * pad);
+  drawRow(header, true);
+  for (const row of rows) {
+    const h = Math.max(...row.map((c) => c.split('\n').length)) * lineH + 2 * pad;
+    if (d.y + h > w.bottomY) {
+      w.newPage();
+      drawRow(header, true);
+    }
+    drawRow(row, false);
+  }
+  w.gap(8);
+}
+
+/**
+ * Renders evidence.pdf into `w` (whose stream the caller is already writing into the pack): cover, table of
+ * contents, then each section on its own pages; every page gets its Bates number and "page N of M".
+ */
+export async function renderEvidencePdf(r: PdfRun): Promise<{ pages: number; batesFirst: string; batesLast: string }> {
+  const { w, s, m } = r;
+  const p = m.evidence.pdf;
+  const d = w.doc;
+  w.setHeader(s.clinic.name, fill(p.header, { packNo: String(s.packNo).padStart(4, '0'), patient: s.records.patient.nameZh, chartNo: s.records.patient.chartNo }));
+  const { batesAt } = cover(r);
+  w.newPage();
+  const tocPage = w.pageCount - 1;
+  w.title(p.toc);
+  const tocTop = d.y + 6;
+
+  const sections = SECTION_ORDER.filter((id) => id !== 'audit' || s.kind === 'lawyer');
+  const starts = new Map<SectionId, number>();
+  for (const id of sections) {
+    if (r.stop()) break;
+    w.newPage();
+    starts.set(id, w.pageCount);
+    d.outline.addItem(p.sections[id]);
+    w.title(p.sections[id]);
+    switch (id) {
+      case 'profile':
+        profile(r);
+        break;
+      case 'consultations':
+        await renderConsultations(r);
+        break;
+      case 'communications':
+        communications(r);
+        break;
+      case 'consents':
+        await renderConsents(r);
+        break;
+      case 'treatments':
+        followOn(r, 'treatments', s.records.treatments);
+        break;
+      case 'followUps':
+        followOn(r, 'followUps', s.records.followUps);
+        break;
+      case 'complaints':
+        followOn(r, 'complaints', s.records.complaints);
+        break;
+      case 'photos':
+        await renderPhotos(r);
+        break;
+      case 'audit':
+        audit(r);
+        break;
+    }
+    await w.drain(r.stop);
+  }
+
+  const total = w.pageCount;
+  // The table of contents and the cover's Bates range, now that every page exists.
+  d.switchToPage(tocPage);
+  let y = tocTop;
+  d.fontSize(11).fillColor('#111111');
+  for (const id of sections) {
+    const page = starts.get(id);
+    if (page === undefined) continue;
+    const label = p.sections[id];
+    const bates = batesNumber(s, page);
+    const pageColumn = 36;
+    d.text(label, PAGE.marginX, y, { width: CONTENT_WIDTH * 0.55, lineBreak: false });
+    const labelEnd = PAGE.marginX + Math.min(d.widthOfString(label), CONTENT_WIDTH * 0.55) + 6;
+    const batesStart = PAGE.marginX + CONTENT_WIDTH - pageColumn - d.widthOfString(bates) - 8;
+    d.moveTo(labelEnd, y + 10).lineTo(batesStart - 6, y + 10).dash(1, { space: 3 }).lineWidth(0.5).strokeColor('#9a9a9a').stroke().undash();
+    d.text(bates, batesStart, y, { lineBreak: false });
+    d.text(String(page), PAGE.marginX + CONTENT_WIDTH - pageColumn, y, { width: pageColumn, align: 'right', lineBreak: false });
+    y += 24;
+  }
+  d.switchToPage(batesAt.page);
+  d.fontSize(9.5).fillColor('#111111').text(`${batesNumber(s, 1)} – ${batesNumber(s, total)}`, batesAt.x, batesAt.y, { width: batesAt.width, lineBreak: false });
+  w.end((page, n) => ({ left: batesNumber(s, page), right: fill(p.footerPage, { page, total: n }) }));
+  return { pages: total, batesFirst: batesNumber(s, 1), batesLast: batesNumber(s, total) };
+}
+
+export function localeMessages(s: PackSnapshot): LocaleMessages {
+  return messages[s.locale];
+}
+
+/**
+ * The clinic's wall-clock time, as the consent documents print it ('2026-11-23 10:05 (Asia/Taipei)'), with one
+ * formatter for the whole export (thousands of audit rows).
+ */
+export function clinicTimeOf(s: PackSnapshot): (iso: string | null | undefined, withZone?: boolean) => string {
+  const tz = s.clinic.timeZone;
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (iso, withZone = true) => {
+    if (!iso) return '—';
+    const parts = f.formatToParts(new Date(iso));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+    return withZone ? `${text} (${tz})` : text;
+  };
+}

@@ -1,0 +1,241 @@
+import { createPrivateKey, randomBytes, sign } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { canonicalJson } from '../../shared/canonical-json';
+import { messages } from '../../shared/i18n';
+import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
+import { BAG_INFO, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
+import { clinicTimeOf, renderEvidencePdf } from './evidence-pdf';
+import { StreamingPdfWriter } from './pdf-writer';
+import type { BlobSource, PackSnapshot, PayloadFile } from './records';
+import { bagInfo, packFolderName, verifyingMd } from './tag-files';
+import { ZipWriter, type WrittenFile } from './zip-writer';
+
+/** Reads a file's bytes from the vault (content-addressed and immutable, so safe to read while the export runs). */
+export type BlobReader = (source: BlobSource) => Buffer;
+
+export interface ExportControls {
+  cancelled(): boolean;
+  progress(phase: ExportPhase, done: number, total: number): void;
+}
+
+export class ExportCancelled extends Error {}
+/** A stored file no longer has the hash the vault recorded for it: the pack would carry damaged evidence. */
+export class DamagedVaultFile extends Error {}
+
+/**
+ * The subset tags pdfkit gives its own fonts (derived from the font ids F1, F2, …), which copied consent pages
+ * must not reuse.
+ */
+function pdfkitSubsetTags(): Set<string> {
+  const tags = new Set<string>();
+  for (let n = 1; n <= 20; n++) {
+    const id = `F${n}`;
+    tags.add([1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((id.charCodeAt(i) || 73) + 17)).join(''));
+  }
+  return tags;
+}
+
+/** A temporary name beside the destination: the pack appears under its own name only once it is complete. */
+export function temporarySibling(destination: string): string {
+  return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
+/** Moves the finished file into place without ever replacing a file that appeared meanwhile. */
+function publish(tmp: string, destination: string): void {
+  try {
+    fs.linkSync(tmp, destination);
+    fs.unlinkSync(tmp);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw e;
+    // File systems without hard links (FAT, exFAT USB drives): check, then rename.
+    if (fs.existsSync(destination)) throw Object.assign(new Error('destination exists'), { code: 'EEXIST' });
+    fs.renameSync(tmp, destination);
+  }
+}
+
+/**
+ * Writes the evidence pack: a ZIP with one folder holding a BagIt bag. Payload first (records.json, audit.jsonl,
+ * the consent PDFs, signatures, photos, attachments, evidence.pdf), hashed as it streams; then the tag files,
+ * the tag manifest and its Ed25519 signature. Written to a temporary sibling and renamed at the end, so a
+ * failed or cancelled export leaves nothing under the chosen name.
+ */
+export async function writePack(s: PackSnapshot, destination: string, blobs: BlobReader, controls: ExportControls): Promise<ExportResult> {
+  let last = { done: 0, total: 0 };
+  const reporting: ExportControls = {
+    cancelled: controls.cancelled,
+    progress: (phase, done, total) => {
+      last = { done, total };
+      controls.progress(phase, done, total);
+    },
+  };
+  const tmp = temporarySibling(destination);
+  // evidence.pdf is drawn into a file of its own first, so each photo is read from the vault once, for both.
+  const pdfTmp = tmp.replace(/\.partial$/, '.pdf.partial');
+  const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+  await new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  const zip = new ZipWriter(out, packFolderName(s), new Date(s.exportedAt));
+  let finished = false;
+  try {
+    const result = await writeContents(s, destination, pdfTmp, zip, blobs, reporting);
+    controls.progress('finishing', last.done, last.total);
+    const bytes = await zip.finish();
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (controls.cancelled()) throw new ExportCancelled();
+    publish(tmp, destination);
+    finished = true;
+    return { ...result, bytes };
+  } finally {
+    if (!finished) {
+      zip.abort(out);
+      await new Promise((resolve) => setImmediate(resolve));
+      fs.rmSync(tmp, { force: true });
+    }
+    fs.rmSync(pdfTmp, { force: true });
+  }
+}
+
+async function writeContents(s: PackSnapshot, destination: string, pdfTmp: string, zip: ZipWriter, blobs: BlobReader, controls: ExportControls): Promise<Omit<ExportResult, 'bytes'>> {
+  const stop = () => controls.cancelled();
+  const check = () => {
+    if (stop()) throw new ExportCancelled();
+  };
+  const recordsJson = Buffer.from(`${JSON.stringify(s.records, null, 2)}\n`, 'utf8');
+  const auditJsonl = s.kind === 'lawyer' ? Buffer.from(s.audit.map((e) => `${canonicalJson(e)}\n`).join(''), 'utf8') : null;
+  // Progress in bytes: the files copied, and about as much again for the evidence PDF's photos and consents.
+  const pdfShare = s.files.filter((f) => f.path.startsWith('photos/') || f.path.endsWith('.pdf')).reduce((n, f) => n + f.size, 0) + 256 * 1024;
+  const total = recordsJson.length + (auditJsonl?.length ?? 0) + s.files.reduce((n, f) => n + f.size, 0) + pdfShare + 64 * 1024;
+  let done = 0;
+  const advance = (phase: ExportPhase, bytes: number) => {
+    done += bytes;
+    controls.progress(phase, Math.min(done, total), total);
+  };
+  controls.progress('records', 0, total);
+
+  const payload: WrittenFile[] = [];
+  const add = async (file: string, data: Buffer, compress: boolean, phase: ExportPhase) => {
+    check();
+    payload.push(await zip.addBuffer(`data/${file}`, data, compress));
+    advance(phase, data.length);
+  };
+  const packed = new Set<string>();
+  const addFile = async (f: PayloadFile, data: Buffer, phase: ExportPhase) => {
+    if (packed.has(f.path)) return;
+    if (sha256Hex(data) !== f.sha256) throw new DamagedVaultFile(f.path);
+    await add(f.path, data, f.compress, phase);
+    packed.add(f.path);
+  };
+  await add('records.json', recordsJson, true, 'records');
+  if (auditJsonl) await add('audit.jsonl', auditJsonl, true, 'records');
+  // Photos go in while the PDF shows them (below); everything else now.
+  for (const f of s.files) if (!f.path.startsWith('photos/')) await addFile(f, blobs(f.source), 'files');
+
+  // evidence.pdf, streamed into the ZIP as it is drawn; records.json travels inside it too (PDF/A-3 attachment).
+  check();
+  controls.progress('pdf', done, total);
+  const m = messages[s.locale];
+  const writer = new StreamingPdfWriter({
+    title: `${s.kind === 'lawyer' ? m.evidence.pdf.title : m.evidence.pdf.titlePatient} ${s.records.patient.nameZh} ${s.records.patient.chartNo}`,
+    subject: `${s.packId}`,
+    author: s.clinic.name,
+    keywords: `evidence-pack:${s.packId} patient:${s.records.patient.id} pack-no:${s.packNo}`,
+    createdAt: new Date(s.exportedAt),
+    lang: s.locale,
+  });
+  let pdfError: Error | null = null;
+  writer.stream.on('error', (e: Error) => (pdfError ??= e));
+  const pdfOut = fs.createWriteStream(pdfTmp, { flags: 'wx', mode: 0o600 });
+  const pdfClosed = new Promise<void>((resolve, reject) => {
+    pdfOut.on('close', () => resolve());
+    pdfOut.on('error', (e: Error) => {
+      pdfError ??= e;
+      reject(e);
+    });
+  });
+  pdfClosed.catch(() => undefined);
+  writer.stream.pipe(pdfOut);
+  // PDF/A-3 associated file; `relationship` (AFRelationship) is in pdfkit but not in its type definitions.
+  const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: string } = {
+    name: 'records.json',
+    type: 'application/json',
+    relationship: 'Data',
+    description: m.evidence.pdf.attachmentName,
+    creationDate: new Date(s.exportedAt),
+    modifiedDate: new Date(s.exportedAt),
+  };
+  writer.doc.file(recordsJson, attachment);
+  let pdf: Awaited<ReturnType<typeof renderEvidencePdf>>;
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    pdf = await renderEvidencePdf({
+      w: writer,
+      s,
+      m,
+      t: clinicTimeOf(s),
+      bytes: blobs,
+      stop: () => stop() || pdfError !== null,
+      progress: (bytes) => advance('pdf', bytes),
+      // The ZIP takes a photo while the next one is drawn: one in flight at a time.
+      pack: (f, data) => {
+        const previous = inFlight;
+        inFlight = previous.then(() => addFile(f, data, 'pdf'));
+        inFlight.catch(() => undefined);
+        return previous;
+      },
+      fontTags: pdfkitSubsetTags(),
+    });
+  } catch (e) {
+    // Close the half-drawn PDF's file before it is removed.
+    writer.stream.unpipe(pdfOut);
+    pdfOut.destroy();
+    throw e;
+  }
+  await inFlight;
+  if (pdfError) throw pdfError;
+  check();
+  for (const f of s.files) if (!packed.has(f.path)) await addFile(f, blobs(f.source), 'files');
+  await pdfClosed;
+  payload.push(await zip.addStream('data/evidence.pdf', fs.createReadStream(pdfTmp), false));
+  advance('pdf', 256 * 1024);
+
+  // The tag files, the tag manifest over them, and the clinic's signature of the tag manifest.
+  controls.progress('manifests', done, total);
+  const manifest = formatManifest(payload);
+  const payloadBytes = payload.reduce((n, f) => n + f.size, 0);
+  const info = bagInfo(s, payloadOxum(payload.map((f) => f.size)), payloadBytes, { first: pdf.batesFirst, last: pdf.batesLast });
+  const tags: WrittenFile[] = [];
+  for (const [file, text] of [
+    [DECLARATION, declaration()],
+    [BAG_INFO, formatBagInfo(info)],
+    [MANIFEST, manifest],
+    [PUBLIC_KEY, s.key.publicKeyPem],
+    [VERIFYING, verifyingMd(s, path.basename(destination))],
+  ] as const) {
+    check();
+    tags.push(await zip.addBuffer(file, Buffer.from(text, 'utf8'), true));
+  }
+  const tagManifest = Buffer.from(formatManifest(tags), 'utf8');
+  await zip.addBuffer(TAG_MANIFEST, tagManifest, true);
+  const signature = sign(null, tagManifest, createPrivateKey(s.key.privateKeyPem));
+  await zip.addBuffer(TAG_MANIFEST_SIGNATURE, signature, false);
+  advance('manifests', 64 * 1024);
+  return {
+    packId: s.packId,
+    packNo: s.packNo,
+    path: destination,
+    files: payload.length,
+    pages: pdf.pages,
+    tagManifestSha256: sha256Hex(tagManifest),
+    batesFirst: pdf.batesFirst,
+    batesLast: pdf.batesLast,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Photos into the evidence PDF without decoding them. pdfkit's PNG reader copies the image data byte by byte
+ * into a JavaScript array (seconds and hundreds of MB for forty 2 MB photos); an opaque 8-bit, non-interlaced
+ * PNG's IDAT stream is already what a PDF image with the PNG predictors holds, so it is passed through as is.
+ * Other PNGs (alpha, palette, 16-bit, interlaced) and JPEGs are left to pdfkit.
+ */
+
+interface KitRef {
+  end(chunk?: Buffer): void;
+}
+export interface ImageKit {
+  ref(data?: Record<string, unknown>): KitRef;
+  page: { xobjects: Record<string, unknown> };
+  save(): unknown;
+  restore(): unknown;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+  addContent(data: string): unknown;
+}
+
+const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+export interface PassThroughPng {
+  width: number;
+  height: number;
+  colors: 1 | 3;
+  idat: Buffer;
+}
+
+/** The parts of a PNG that can go into a PDF unchanged, or null when it needs decoding. */
+export function passThroughPng(png: Buffer): PassThroughPng | null {
+  if (png.length < 33 || !png.subarray(0, 8).equals(SIGNATURE)) return null;
+  let pos = 8;
+  let header: { width: number; height: number; depth: number; color: number; interlace: number } | null = null;
+  const idat: Buffer[] = [];
+  while (pos + 12 <= png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (data.length !== len) return null;
+    if (type === 'IHDR') header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8]!, color: data[9]!, interlace: data[12]! };
+    else if (type === 'IDAT') idat.push(data);
+    else if (type === 'tRNS' || type === 'PLTE') return null;
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  if (!header || header.depth !== 8 || header.interlace !== 0 || (header.color !== 0 && header.color !== 2) || idat.length === 0) return null;
+  return { width: header.width, height: header.height, colors: header.color === 2 ? 3 : 1, idat: Buffer.concat(idat) };
+}
+
+let counter = 0;
+
+/** Draws the PNG fitted and centred in the box; false when it has to go through pdfkit's own reader. */
+export function drawPassThroughPng(kit: ImageKit, png: Buffer, x: number, y: number, box: [number, number]): boolean {
+  const img = passThroughPng(png);
+  if (!img) return false;
+  const ref = kit.ref({
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: img.width,
+    Height: img.height,
+    BitsPerComponent: 8,
+    ColorSpace: img.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
+    Filter: 'FlateDecode',
+    DecodeParms: { Predictor: 15, Colors: img.colors, BitsPerComponent: 8, Columns: img.width },
+  });
+  ref.end(img.idat);
+  const scale = Math.min(box[0] / img.width, box[1] / img.height);
+  const w = img.width * scale;
+  const h = img.height * scale;
+  const name = `CvImg${++counter}`;
+  kit.page.xobjects[name] = ref;
+  kit.save();
+  kit.transform(w, 0, 0, -h, x + (box[0] - w) / 2, y + (box[1] - h) / 2 + h);
+  kit.addContent(`/${name} Do`);
+  kit.restore();
+  return true;
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { ISO_DATE, isRealDate } from '../dates';
+import { Id, IsoTime, Locale } from './common';
+
+/**
+ * Evidence packs: a ZIP holding a BagIt bag (RFC 8493) with the patient's records, the exact signed consent
+ * PDFs, signatures, photos, the audit events of the scope and a human-readable evidence.pdf; the tag manifest is
+ * signed with the clinic's Ed25519 key.
+ */
+
+/** `lawyer`: everything, with the audit trail; `patient`: the patient's copy of their records, without internal audit detail. */
+export const EvidenceKind = z.enum(['lawyer', 'patient']);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+export const CalendarDate = z
+  .string()
+  .max(10, { error: 'validation.invalidFormat' })
+  .refine((s) => ISO_DATE.test(s) && isRealDate(s), { error: 'validation.invalidFormat' });
+
+/** What part of the patient's story goes into the pack. Dates are the clinic's calendar dates, both inclusive. */
+export const EvidenceScope = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('patient') }).strict(),
+  z.object({ type: z.literal('consultation'), consultationId: Id }).strict(),
+  z
+    .object({ type: z.literal('dateRange'), from: CalendarDate, to: CalendarDate })
+    .strict()
+    .refine((s) => s.from <= s.to, { error: 'validation.dateRangeOrder', path: ['to'] }),
+]);
+export type EvidenceScope = z.infer<typeof EvidenceScope>;
+
+/** An absolute path of a .zip file, chosen in a save dialog (Electron) or typed (browser host). */
+export const PackPath = z
+  .string()
+  .max(1024, { error: 'validation.tooLong' })
+  .refine((p) => p.length > 0, { error: 'validation.required' })
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: 'validation.absolutePath' })
+  .refine((p) => !p.includes('\u0000'), { error: 'validation.invalidValue' })
+  .refine((p) => /\.zip$/i.test(p), { error: 'validation.zipFile' });
+
+export const EvidenceRequest = z
+  .object({ patientId: Id, scope: EvidenceScope, kind: EvidenceKind, locale: Locale.default('zh-TW') })
+  .strict();
+export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
+
+export const ExportInput = z
+  .object({ patientId: Id, scope: EvidenceScope, kind: EvidenceKind, locale: Locale.default('zh-TW'), destination: PackPath })
+  .strict();
+export type ExportInput = z.infer<typeof ExportInput>;
+
+const Count = z.number().int().min(0);
+
+/** What the export screen shows before exporting: what the pack will hold. */
+export const EvidencePreview = z
+  .object({
+    patient: z.object({ id: Id, chartNo: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }).strict(),
+    kind: EvidenceKind,
+    consultations: z.array(z.object({ id: Id, procedureName: z.string(), procedureNameEn: z.string(), status: z.string(), createdAt: IsoTime }).strict()),
+    counts: z
+      .object({
+        consultations: Count,
+        consents: Count,
+        signatures: Count,
+        communications: Count,
+        attachments: Count,
+        photos: Count,
+        treatments: Count,
+        followUps: Count,
+        complaints: Count,
+        auditEvents: Count,
+      })
+      .strict(),
+    /** Bytes of the files copied into the pack (the evidence PDF comes on top). */
+    payloadBytes: Count,
+    suggestedFileName: z.string(),
+    batesPrefix: z.string(),
+  })
+  .strict();
+export type EvidencePreview = z.infer<typeof EvidencePreview>;
+
+export const ExportPhase = z.enum(['preparing', 'records', 'files', 'pdf', 'manifests', 'finishing', 'done']);
+export type ExportPhase = z.infer<typeof ExportPhase>;
+export const ExportState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type ExportState = z.infer<typeof ExportState>;
+
+export const ExportResult = z
+  .object({
+    packId: Id,
+    packNo: z.number().int().positive(),
+    path: z.string(),
+    bytes: Count,
+    files: Count,
+    pages: Count,
+    tagManifestSha256: z.string(),
+    batesFirst: z.string(),
+    batesLast: z.string(),
+  })
+  .strict();
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExportStatus = z
+  .object({
+    jobId: Id,
+    state: ExportState,
+    phase: ExportPhase,
+    /** Work done and total, in bytes of pack content (real, not a timer). */
+    done: Count,
+    total: Count,
+    result: ExportResult.nullable(),
+    errorKey: z.string().nullable(),
+  })
+  .strict();
+export type ExportStatus = z.infer<typeof ExportStatus>;
+
+/** A pack is checked from its path or, from the browser host, its bytes (capped: a big pack is opened by path). */
+export const VERIFY_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
+export const VerifySource = z.union([
+  z.object({ path: PackPath }).strict(),
+  z.object({ fileName: z.string().max(255), dataBase64: z.base64().max(Math.ceil((VERIFY_UPLOAD_MAX_BYTES * 4) / 3) + 4, { error: 'validation.tooBig' }) }).strict(),
+]);
+export type VerifySource = z.infer<typeof VerifySource>;
+
+export const PackProblemCode = z.enum([
+  'unreadable',
+  'not_one_folder',
+  'unsafe_path',
+  'duplicate_entry',
+  'missing_required',
+  'bad_declaration',
+  'bad_bag_info',
+  'bad_manifest_line',
+  'missing_file',
+  'unlisted_file',
+  'hash_mismatch',
+  'oxum_mismatch',
+  'missing_signature',
+  'bad_public_key',
+  'bad_signature',
+  'records_invalid',
+  'consent_document_mismatch',
+  'consent_final_not_extension',
+  'signature_document_mismatch',
+  'signature_binding_mismatch',
+  'audit_hash_mismatch',
+  'audit_link_broken',
+  'audit_order',
+  'audit_head_mismatch',
+]);
+export type PackProblemCode = z.infer<typeof PackProblemCode>;
+
+export const PackProblem = z.object({ file: z.string(), code: PackProblemCode, detail: z.string() }).strict();
+export type PackProblem = z.infer<typeof PackProblem>;
+
+export const PackVerification = z
+  .object({
+    /** Every check held. */
+    ok: z.boolean(),
+    /** The file could be read as a ZIP at all (false: exit 2 in the CLI). */
+    readable: z.boolean(),
+    info: z
+      .object({
+        packId: z.string().nullable(),
+        kind: z.string().nullable(),
+        clinic: z.string().nullable(),
+        patient: z.string().nullable(),
+        scope: z.string().nullable(),
+        baggingDate: z.string().nullable(),
+        keyFingerprint: z.string().nullable(),
+        auditChainHead: z.string().nullable(),
+      })
+      .strict(),
+    checked: z.object({ payloadFiles: Count, tagFiles: Count, consents: Count, signatures: Count, auditEvents: Count }).strict(),
+    problems: z.array(PackProblem),
+  })
+  .strict();
+export type PackVerification = z.infer<typeof PackVerification>;
+
+/** In the app: also whether the pack was signed with this vault's own key. */
+export const PackVerificationView = PackVerification.extend({ signedByThisVault: z.boolean().nullable() }).strict();
+export type PackVerificationView = z.infer<typeof PackVerificationView>;
+
+export const HostFileInfo = z
+  .object({
+    canChooseFiles: z.boolean(),
+    defaultDirectory: z.string(),
+    /** The largest pack the verify screen can send as bytes; bigger ones are verified by their path. */
+    maxUploadBytes: z.number().int().min(0),
+  })
+  .strict();
+
+/** Administrator-set prefix of every Bates number in evidence PDFs. */
+export const BatesPrefix = z
+  .string()
+  .max(24, { error: 'validation.tooLong' })
+  .transform((s) => s.trim().toUpperCase())
+  .refine((s) => /^[A-Z0-9]{1,12}$/.test(s), { error: 'validation.batesPrefix' });
+export const DEFAULT_BATES_PREFIX = 'CV';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { EscalationItem, VisitSummary } from './aftercare';
+import { Id, IsoTime } from './common';
+import { ComplaintSummary, IncidentView } from './complaint';
+import { Role } from './staff';
+
+/** A consultation waiting for someone: a countersignature, the end of a cooling-off period, a treatment. */
+export const WaitingItem = z
+  .object({
+    consultationId: Id,
+    consentId: Id.nullable(),
+    patientId: Id,
+    patientName: z.string(),
+    chartNo: z.string(),
+    procedureName: z.string(),
+    procedureNameEn: z.string(),
+    at: IsoTime,
+  })
+  .strict();
+export type WaitingItem = z.infer<typeof WaitingItem>;
+
+/** What needs the signed-in person today; each list is empty where the role has nothing of that kind. */
+export const HomeToday = z
+  .object({
+    today: z.string(),
+    awaitingPhysician: z.array(WaitingItem),
+    coolingOffEnding: z.array(WaitingItem),
+    readyForTreatment: z.array(WaitingItem),
+    followUpsDueToday: z.array(VisitSummary),
+    followUpsOverdue: z.array(VisitSummary),
+    escalations: z.array(EscalationItem),
+    complaints: z.array(ComplaintSummary),
+    incidents: z.array(IncidentView),
+  })
+  .strict();
+export type HomeToday = z.infer<typeof HomeToday>;
+
+/** Colleagues, for assigning work (assistants in a treatment, an owner, a follow-up visit). */
+export const TeamMember = z.object({ id: Id, name: z.string(), role: Role }).strict();
+export type TeamMember = z.infer<typeof TeamMember>;
