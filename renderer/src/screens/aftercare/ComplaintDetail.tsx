@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppendCorrection } from './AppendCorrection';
 import type { ComplaintDetail as Detail, TimelineItem } from '../../../../shared/schemas/complaint';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
-import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
@@ -12,7 +12,6 @@ import { base64ToBytes } from '../patients/communications/attachments';
 import { Countdown } from './bits';
 import { AccidentForm, AssignOwner, EntryForm, RecordsRequestForm } from './ComplaintActions';
 import { CloseComplaint, ResolutionForm, ResolutionList, ReviewForm, ReviewView } from './ComplaintResolution';
-import { useChannelForm } from './form';
 import { Corrections } from './TreatmentView';
 
 /** One complaint: its clocks, what the patient says and wants, the timeline, owner, resolutions, root cause, closure. */
@@ -149,7 +148,13 @@ function Timeline({ c, session, onChanged }: { c: Detail; session: SessionInfo; 
               </button>
             ) : null}
             <Corrections items={item.corrections} timeZone={tz} />
-            {item.correctable ? <CorrectEntry entryId={item.id} onSaved={onChanged} /> : null}
+            {item.correctable ? <AppendCorrection
+                channel="complaints.correctEntry"
+                input={(text) => ({ entryId: item.id, text })}
+                onSaved={onChanged}
+                toggleClassName="btn btn--link btn--small"
+                cancellable
+              /> : null}
           </li>
         ))}
       </ol>
@@ -157,45 +162,3 @@ function Timeline({ c, session, onChanged }: { c: Detail; session: SessionInfo; 
   );
 }
 
-function CorrectEntry({ entryId, onSaved }: { entryId: string; onSaved: (c: Detail) => void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const form = useChannelForm('complaints.correctEntry', ['text']);
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--link btn--small" onClick={() => setOpen(true)}>
-        {t('aftercare.addCorrection')}
-      </button>
-    );
-  }
-  return (
-    <form
-      className="ac-inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({ entryId, text }).then((r) => {
-          if (r) {
-            setOpen(false);
-            setText('');
-            onSaved(r);
-          }
-        });
-      }}
-    >
-      <Field label={t('aftercare.addCorrection')} error={form.errors.text} hint={t('aftercare.correctionHint')}>
-        {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
-      <FormError error={form.formError} />
-      <div className="actions">
-        <button type="submit" className="btn btn--secondary btn--small" disabled={form.busy}>
-          {t('aftercare.saveCorrection')}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppendCorrection } from './AppendCorrection';
 import { AttemptResult, FollowUpMethod, type VisitDetail } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
@@ -80,7 +81,13 @@ function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDe
             <>
               <OutcomeView outcome={v.outcome} timeZone={tz} />
               <Corrections items={v.outcome.corrections} timeZone={tz} />
-              {clinical ? <CorrectOutcome visitId={v.id} onSaved={onChanged} /> : null}
+              {clinical ? <AppendCorrection
+                  channel="followUps.correctOutcome"
+                  input={(text) => ({ visitId: v.id, text })}
+                  onSaved={onChanged}
+                  toggleClassName="btn btn--ghost btn--small ac-self-start"
+                  formClassName="ac-inline-form card"
+                /> : null}
             </>
           ) : !due ? (
             <p className="notice notice--warning">{t('aftercare.errors.visitNotDue', { due: formatCalendarDate(v.dueDate, i18n.language) })}</p>
@@ -193,43 +200,6 @@ function AttemptForm({ visit, timeZone, onSaved }: { visit: VisitDetail; timeZon
   );
 }
 
-function CorrectOutcome({ visitId, onSaved }: { visitId: string; onSaved: (v: VisitDetail) => void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const form = useChannelForm('followUps.correctOutcome', ['text']);
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--ghost btn--small ac-self-start" onClick={() => setOpen(true)}>
-        {t('aftercare.addCorrection')}
-      </button>
-    );
-  }
-  return (
-    <form
-      className="ac-inline-form card"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({ visitId, text }).then((r) => {
-          if (r) {
-            setText('');
-            setOpen(false);
-            onSaved(r);
-          }
-        });
-      }}
-    >
-      <Field label={t('aftercare.addCorrection')} error={form.errors.text} hint={t('aftercare.correctionHint')}>
-        {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
-      <FormError error={form.formError} />
-      <button type="submit" className="btn btn--secondary btn--small" disabled={form.busy}>
-        {t('aftercare.saveCorrection')}
-      </button>
-    </form>
-  );
-}
 
 function VisitPhoto({ visitId, onSaved }: { visitId: string; onSaved: (v: VisitDetail) => void }) {
   const { t } = useTranslation();

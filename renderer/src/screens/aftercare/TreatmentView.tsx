@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppendCorrection } from './AppendCorrection';
 import { api } from '../../../../shared/api';
 import type { Correction, Treatment } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import type { Role } from '../../../../shared/schemas/staff';
 import { useApi } from '../../api';
-import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { useNavigate } from '../../navigation';
@@ -102,7 +102,7 @@ export function TreatmentView({ session, treatment: tr, onChanged }: { session: 
         <h3 className="ac-subtitle">{t('aftercare.treatment.intraOpNotes')}</h3>
         <p className="pre">{tr.intraOpNotes || t('aftercare.none')}</p>
         <Corrections items={tr.corrections} timeZone={tz} />
-        {may ? <AddCorrection treatmentId={tr.id} onSaved={onChanged} /> : null}
+        {may ? <AppendCorrection channel="treatments.correct" input={(text) => ({ treatmentId: tr.id, text })} onSaved={onChanged} toggleClassName="btn btn--ghost btn--small" /> : null}
       </div>
 
       <div className="card">
@@ -134,43 +134,6 @@ export function TreatmentView({ session, treatment: tr, onChanged }: { session: 
   );
 }
 
-function AddCorrection({ treatmentId, onSaved }: { treatmentId: string; onSaved: (t: Treatment) => void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const form = useChannelForm('treatments.correct', ['text']);
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--ghost btn--small" onClick={() => setOpen(true)}>
-        {t('aftercare.addCorrection')}
-      </button>
-    );
-  }
-  return (
-    <form
-      className="ac-inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({ treatmentId, text }).then((r) => {
-          if (r) {
-            setText('');
-            setOpen(false);
-            onSaved(r);
-          }
-        });
-      }}
-    >
-      <Field label={t('aftercare.addCorrection')} error={form.errors.text} hint={t('aftercare.correctionHint')}>
-        {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
-      <FormError error={form.formError} />
-      <button type="submit" className="btn btn--secondary btn--small" disabled={form.busy}>
-        {t('aftercare.saveCorrection')}
-      </button>
-    </form>
-  );
-}
 
 function AddPhoto({ treatmentId, onSaved }: { treatmentId: string; onSaved: (t: Treatment) => void }) {
   const { t } = useTranslation();
