@@ -12,6 +12,7 @@ import type {
 } from '../../shared/schemas/consultation';
 import type { z } from 'zod';
 import { AttachmentRepository } from './attachments';
+import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from './photos';
 
 type Alternatives = z.infer<typeof AlternativesInput>;
 
@@ -162,9 +163,8 @@ export class ConsultationRepository {
       `INSERT INTO photos (id, patient_id, consultation_id, kind, sha256, captured_at, marketing_consent, marketing_withdrawn_at, created_at, created_by)
        VALUES (@id, @patientId, @consultationId, @kind, @sha256, @capturedAt, @marketingConsent, NULL, @createdAt, @createdBy)`,
     );
-    const photoCols = `ph.id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.marketing_consent, ph.marketing_withdrawn_at, ph.created_at`;
-    this.photosStmt = db.prepare(`SELECT ${photoCols} FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.consultation_id = ? ORDER BY ph.created_at`);
-    this.photoStmt = db.prepare(`SELECT ${photoCols}, ph.patient_id FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.id = ?`);
+    this.photosStmt = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.consultation_id = ? ORDER BY ph.created_at`);
+    this.photoStmt = db.prepare(`SELECT ${PHOTO_COLUMNS}, ph.patient_id FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.id = ?`);
     this.withdrawMarketingStmt = db.prepare('UPDATE photos SET marketing_withdrawn_at = ? WHERE id = ? AND marketing_consent = 1 AND marketing_withdrawn_at IS NULL');
   }
 
@@ -274,32 +274,4 @@ export class ConsultationRepository {
   withdrawMarketing(photoId: string, at: string): boolean {
     return this.withdrawMarketingStmt.run(at, photoId).changes === 1;
   }
-}
-
-interface PhotoRow {
-  id: string;
-  consultation_id: string | null;
-  kind: string;
-  sha256: string;
-  mime: string;
-  size: number;
-  captured_at: string;
-  marketing_consent: number;
-  marketing_withdrawn_at: string | null;
-  created_at: string;
-}
-
-function rowToPhoto(r: PhotoRow): PhotoMeta {
-  return {
-    id: r.id,
-    consultationId: r.consultation_id,
-    kind: r.kind as PhotoMeta['kind'],
-    sha256: r.sha256,
-    mime: r.mime,
-    size: r.size,
-    capturedAt: r.captured_at,
-    marketingConsent: r.marketing_consent === 1,
-    marketingWithdrawnAt: r.marketing_withdrawn_at,
-    createdAt: r.created_at,
-  };
 }

@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../shared/schemas/audit';
 import type { PhotoMeta } from '../../shared/schemas/consultation';
 import type { EvidenceKind } from '../../shared/schemas/evidence';
 import { rowToAuditEvent, type AuditRow } from './audit';
+import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from './photos';
 
 export type ExportStatus = 'started' | 'done' | 'failed' | 'cancelled';
 
@@ -87,8 +88,7 @@ export class EvidenceRepository {
     );
     this.byIdStmt = db.prepare('SELECT * FROM evidence_exports WHERE id = ?');
     this.photosStmt = db.prepare(
-      `SELECT ph.id, ph.patient_id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.marketing_consent,
-       ph.marketing_withdrawn_at, ph.created_at
+      `SELECT ${PHOTO_COLUMNS}, ph.patient_id
        FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.patient_id = ? ORDER BY ph.captured_at, ph.id`,
     );
     // Events whose subject is one of the scope's records, or whose details name one of its anchors (the patient,
@@ -120,24 +120,7 @@ export class EvidenceRepository {
   }
 
   patientPhotos(patientId: string): PatientPhoto[] {
-    return (
-      this.photosStmt.all(patientId) as {
-        id: string; patient_id: string; consultation_id: string | null; kind: string; sha256: string; mime: string; size: number; captured_at: string;
-        marketing_consent: number; marketing_withdrawn_at: string | null; created_at: string;
-      }[]
-    ).map((r) => ({
-      id: r.id,
-      patientId: r.patient_id,
-      consultationId: r.consultation_id,
-      kind: r.kind as PhotoMeta['kind'],
-      sha256: r.sha256,
-      mime: r.mime,
-      size: r.size,
-      capturedAt: r.captured_at,
-      marketingConsent: r.marketing_consent === 1,
-      marketingWithdrawnAt: r.marketing_withdrawn_at,
-      createdAt: r.created_at,
-    }));
+    return (this.photosStmt.all(patientId) as (PhotoRow & { patient_id: string })[]).map((r) => ({ ...rowToPhoto(r), patientId: r.patient_id }));
   }
 
   /** The audit events about these records (by subject) or mentioning these anchor IDs (in their details). */

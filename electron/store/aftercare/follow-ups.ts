@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AttemptResult, Complication, EscalationKind, OutcomeFields, RedFlag } from '../../../shared/schemas/aftercare';
 import type { PhotoMeta } from '../../../shared/schemas/consultation';
 import type { Role } from '../../../shared/schemas/staff';
-import { type CorrectionRecord, PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from './treatments';
+import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from '../photos';
+import { type CorrectionRecord } from './treatments';
 
 type FollowUpRole = Exclude<Role, 'admin'>;
 type Method = 'phone' | 'visit' | 'phone_or_visit' | 'message';

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Anaesthesia } from '../../../shared/schemas/catalogue';
 import type { PhotoMeta } from '../../../shared/schemas/consultation';
 import type { ProductKind } from '../../../shared/schemas/aftercare';
+import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from '../photos';
 
 export interface ProductRecord {
   kind: ProductKind;
@@ -60,35 +61,6 @@ interface ProductRow {
   quantity: string | null;
 }
 
-export interface PhotoRow {
-  id: string;
-  consultation_id: string | null;
-  kind: string;
-  sha256: string;
-  mime: string;
-  size: number;
-  captured_at: string;
-  marketing_consent: number;
-  marketing_withdrawn_at: string | null;
-  created_at: string;
-}
-
-export function rowToPhoto(r: PhotoRow): PhotoMeta {
-  return {
-    id: r.id,
-    consultationId: r.consultation_id,
-    kind: r.kind as PhotoMeta['kind'],
-    sha256: r.sha256,
-    mime: r.mime,
-    size: r.size,
-    capturedAt: r.captured_at,
-    marketingConsent: r.marketing_consent === 1,
-    marketingWithdrawnAt: r.marketing_withdrawn_at,
-    createdAt: r.created_at,
-  };
-}
-
-export const PHOTO_COLUMNS = `ph.id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.marketing_consent, ph.marketing_withdrawn_at, ph.created_at`;
 
 function rowToTreatment(r: TreatmentRow): TreatmentRecord {
   return {
