@@ -3,5 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../electron/cli/main.ts');
+const { runCli, quietOnClosedPipes } = await import('../electron/cli/main.ts');
+// `consentvault … | head -1`: a reader that stops early is not an error.
+quietOnClosedPipes();
 process.exitCode = await runCli(process.argv.slice(2));

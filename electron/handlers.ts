@@ -40,6 +40,7 @@ export const handlers: Handlers = {
   'audit.verify': (ctx) => audit.verifyAudit(ctx),
   'vault.info': (ctx) => audit.vaultInfo(ctx),
   'audit.recent': audit.recentAudit,
+  'audit.findTypedText': audit.findTypedText,
   'patients.search': patients.searchPatients,
   'patients.get': patients.getPatient,
   'patients.create': patients.createPatient,

@@ -4,7 +4,7 @@ import { AppStatus, SessionInfo } from './schemas/session';
 import { ClinicName, ClinicSettings, ClinicSettingsUpdate } from './schemas/settings';
 import { TimeZone } from './schemas/common';
 import { NewPassword, NewStaffMember, Password, PhysicianChoice, type Role, StaffMember, StaffName } from './schemas/staff';
-import { AuditEvent, AuditVerification, VaultInfo } from './schemas/audit';
+import { AuditEvent, AuditVerification, TypedTextMatch, TypedTextSearch, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
 import { aftercareChannels } from './api-aftercare';
 import {
@@ -155,6 +155,8 @@ export const api = {
     output: z.array(AuditEvent),
     access: ADMIN,
   },
+  /** The events that hold this text's keyed hash (searched for, or typed as a reason or file name), newest first. */
+  'audit.findTypedText': { input: TypedTextSearch, output: z.array(TypedTextMatch), access: ADMIN },
   'patients.search': { input: PatientSearch, output: z.array(PatientSummary), access: ALL_STAFF },
   'patients.get': { input: z.object({ patientId: Id }).strict(), output: PatientDetail, access: ALL_STAFF },
   'patients.create': { input: PatientFields, output: Patient, access: ALL_STAFF },

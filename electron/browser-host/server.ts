@@ -7,6 +7,8 @@ import { AppCore, fileConfigStore } from '../app-core';
 import { createRouter } from '../router';
 import { CONTENT_SECURITY_POLICY, RENDERER_MIME as MIME } from '../security';
 import type { Clock } from '../store/vault';
+import { guardedHandler } from './guarded-handler';
+import { parseRequestTarget } from './request-target';
 
 export interface BrowserHostOptions {
   configDir: string;
@@ -34,14 +36,47 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+const FORBIDDEN = { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } } as const;
+const INVALID_INPUT = { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } } as const;
+const INTERNAL = { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } } as const;
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+function sendEmpty(res: http.ServerResponse, status: number): void {
+  res.writeHead(status, SECURITY_HEADERS).end();
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string' || given.length !== token.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'tooBig' } | { kind: 'aborted' };
+
+/** Reads a request body up to `limit` bytes; past it, stops collecting and says so. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        chunks.length = 0;
+        resolve({ kind: 'tooBig' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ kind: 'complete', bytes: Buffer.concat(chunks) }));
+    // A client that goes away mid-body: nothing to answer (a promise settles only once, so after 'end' this is a no-op).
+    req.once('close', () => resolve({ kind: 'aborted' }));
+    req.once('error', () => resolve({ kind: 'aborted' }));
+  });
 }
 
 /**
@@ -61,74 +96,61 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const router = createRouter(app, { checkOutput: true });
   const token = randomBytes(32).toString('hex');
   let origin = '';
+  // Filled in once the port is known; until then every Host is refused.
+  const ownHosts = new Set<string>();
 
-  const server = http.createServer((req, res) => {
-    const host = req.headers.host ?? '';
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS-rebinding guard: only our own loopback authority is answered.
-    if (host !== new URL(origin).host && host !== new URL(origin).host.replace('127.0.0.1', 'localhost')) {
-      sendJson(res, 421, { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } });
-      return;
-    }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/api') {
-      handleApi(req, res);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, SECURITY_HEADERS).end();
-      return;
-    }
-    serveStatic(url.pathname, res);
-  });
+    if (!ownHosts.has(req.headers.host ?? '')) return sendJson(res, 421, FORBIDDEN);
+    const target = parseRequestTarget(req.url);
+    if (!target) return sendJson(res, 400, INVALID_INPUT);
+    if (target.rawPath === '/api') return handleApi(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendEmpty(res, 405);
+    return serveStatic(target.path, res);
+  }
 
-  function handleApi(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (req.method !== 'POST') return void res.writeHead(405, SECURITY_HEADERS).end();
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendEmpty(res, 405);
     const reqOrigin = req.headers.origin;
-    if (reqOrigin !== undefined && reqOrigin !== origin) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } });
+    if (reqOrigin !== undefined && reqOrigin !== origin) return sendJson(res, 403, FORBIDDEN);
     if (!tokenMatches(req.headers['x-consentvault-token'], token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'errors.unauthenticated' } });
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, INVALID_INPUT);
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body.kind === 'aborted') return;
+    // Closing the connection after the answer stops the rest of an oversized body from being read.
+    if (body.kind === 'tooBig') return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', messageKey: 'validation.tooLong' } }, { Connection: 'close' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.bytes.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, INVALID_INPUT);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooBig = true;
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (tooBig) return;
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } });
-      }
-      const { channel, input } = (body && typeof body === 'object' ? body : {}) as { channel?: unknown; input?: unknown };
-      void router.call(channel, input).then((result) => sendJson(res, 200, result));
-    });
-    req.on('close', () => {
-      if (tooBig && !res.headersSent) sendJson(res, 413, { ok: false, error: { code: 'invalid_input', messageKey: 'validation.tooLong' } });
-    });
+    const { channel, input } = (parsed && typeof parsed === 'object' ? parsed : {}) as { channel?: unknown; input?: unknown };
+    sendJson(res, 200, await router.call(channel, input));
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  async function serveStatic(decodedPath: string, res: http.ServerResponse): Promise<void> {
+    const rel = decodedPath === '/' ? '/index.html' : decodedPath;
     const file = path.resolve(rendererDir, '.' + rel);
-    if (!file.startsWith(rendererDir + path.sep)) return void res.writeHead(404, SECURITY_HEADERS).end();
-    fs.readFile(file, (err, content) => {
-      if (err) return void res.writeHead(404, SECURITY_HEADERS).end();
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(content);
-    });
+    if (!file.startsWith(rendererDir + path.sep)) return sendEmpty(res, 404);
+    let content: Buffer;
+    try {
+      content = await fs.promises.readFile(file);
+    } catch {
+      return sendEmpty(res, 404);
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(content);
   }
+
+  const server = http.createServer(
+    guardedHandler(handleRequest, {
+      respond: (res, status) => sendJson(res, status, status === 400 ? INVALID_INPUT : INTERNAL, { Connection: 'close' }),
+      log: (line) => console.error(`ConsentVault browser host: ${line}`),
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -136,6 +158,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  ownHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
   return {
     url: `${origin}/#token=${token}`,
     origin,

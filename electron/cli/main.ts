@@ -100,8 +100,26 @@ async function signedIn<T>(vaultOpt: string, as: string | undefined, work: (rout
   }
 }
 
+/** Set once stdout's reader has gone away (`consentvault … | head -1`): the rest of the output is dropped. */
+let stdoutClosed = false;
+
 function print(line = ''): void {
+  if (stdoutClosed || process.stdout.destroyed) return;
   process.stdout.write(line + '\n');
+}
+
+/**
+ * Makes a closed pipe on stdout or stderr end the output quietly, as coreutils do, instead of an uncaught
+ * EPIPE stack trace. The command still runs to its end, so it signs out and closes the vault, and its exit
+ * status is its own. Called once by bin/consentvault.mjs, not by runCli, so in-process callers keep their streams.
+ */
+export function quietOnClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      if (stream === process.stdout) stdoutClosed = true;
+    });
+  }
 }
 
 export function buildProgram(): Command {

@@ -14,6 +14,8 @@ export const TAG_MANIFEST = 'tagmanifest-sha256.txt';
 export const TAG_MANIFEST_SIGNATURE = 'tagmanifest-sha256.txt.sig';
 export const PUBLIC_KEY = 'clinic-public-key.pem';
 export const VERIFYING = 'VERIFYING.md';
+/** A tag file: the clinic's signed statement of its audit chain's head at export (the chain checkpoint format). */
+export const CHAIN_CHECKPOINT = 'chain-checkpoint.json';
 
 export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 

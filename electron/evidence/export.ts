@@ -1,9 +1,10 @@
-import { createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { createPrivateKey, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '../../shared/canonical-json';
 import { messages } from '../../shared/i18n';
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
+import { crashPoint } from '../store/crash-points';
 import { BAG_INFO, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
 import { clinicTimeOf, renderEvidencePdf } from './evidence-pdf';
 import { StreamingPdfWriter } from './pdf-writer';
@@ -36,9 +37,14 @@ function pdfkitSubsetTags(): Set<string> {
   return tags;
 }
 
-/** A temporary name beside the destination: the pack appears under its own name only once it is complete. */
-export function temporarySibling(destination: string): string {
-  return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
+/**
+ * The hidden temporary files beside the destination: the pack appears under its own name only once it is
+ * complete, and evidence.pdf is drawn into the second first. Named by the pack's id, so the export's start can
+ * record them (they hold patient records) before they exist, and a crashed export's files can be found later.
+ */
+export function temporaryFiles(destination: string, packId: string): { pack: string; pdf: string } {
+  const base = path.join(path.dirname(destination), `.${path.basename(destination)}.${packId}`);
+  return { pack: `${base}.partial`, pdf: `${base}.pdf.partial` };
 }
 
 /** Moves the finished file into place without ever replacing a file that appeared meanwhile. */
@@ -70,9 +76,8 @@ export async function writePack(s: PackSnapshot, destination: string, blobs: Blo
       controls.progress(phase, done, total);
     },
   };
-  const tmp = temporarySibling(destination);
   // evidence.pdf is drawn into a file of its own first, so each photo is read from the vault once, for both.
-  const pdfTmp = tmp.replace(/\.partial$/, '.pdf.partial');
+  const { pack: tmp, pdf: pdfTmp } = temporaryFiles(destination, s.packId);
   const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
   await new Promise<void>((resolve, reject) => {
     out.once('open', () => resolve());
@@ -135,6 +140,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
     packed.add(f.path);
   };
   await add('records.json', recordsJson, true, 'records');
+  crashPoint('export:after-records');
   if (auditJsonl) await add('audit.jsonl', auditJsonl, true, 'records');
   // Photos go in while the PDF shows them (below); everything else now.
   for (const f of s.files) if (!f.path.startsWith('photos/')) await addFile(f, blobs(f.source), 'files');
@@ -204,6 +210,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
   check();
   for (const f of s.files) if (!packed.has(f.path)) await addFile(f, blobs(f.source), 'files');
   await pdfClosed;
+  crashPoint('export:after-pdf');
   payload.push(await zip.addStream('data/evidence.pdf', fs.createReadStream(pdfTmp), false));
   advance('pdf', 256 * 1024);
 

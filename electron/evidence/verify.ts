@@ -1,12 +1,15 @@
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { JsonTooDeep, parseBoundedJson } from '../../shared/canonical-json';
 import { AuditEvent } from '../../shared/schemas/audit';
-import type { PackProblem, PackProblemCode, PackVerification } from '../../shared/schemas/evidence';
+import type { PackProblem, PackProblemCode, PackSigner, PackVerdict, PackVerification, SignerConfirmation } from '../../shared/schemas/evidence';
 import { signatureBinding, withdrawalBinding } from '../services/consent-rules';
 import { auditEventHash } from '../store/audit';
+import { checkpointSignatureValid, parseCheckpoint } from '../store/checkpoint';
 import {
   BAG_INFO,
+  CHAIN_CHECKPOINT,
   bagInfoValue,
   DECLARATION,
   isSafeRelativePath,
@@ -21,7 +24,7 @@ import {
   TAG_MANIFEST_SIGNATURE,
   type BagInfo,
 } from './bagit';
-import { readZip, UnreadableZip, type ZipEntryRead } from './zip-reader';
+import { DEFAULT_ZIP_LIMITS, readZip, UnreadableZip, ZipReadStopped, type ZipEntryRead, type ZipLimits } from './zip-reader';
 
 /**
  * Checks an evidence pack offline, with nothing but the pack: the ZIP holds one folder that is a complete and
@@ -96,20 +99,57 @@ interface BagFile {
   bytes: Buffer | null;
 }
 
-export async function verifyPack(source: { path: string } | { buffer: Buffer; name?: string }): Promise<PackVerification> {
+/** The key the signer's key is compared with: one given by whoever asks (--fingerprint) or the clinic's own. */
+export interface ExpectedSigner {
+  fingerprint: string;
+  confirmation: Exclude<SignerConfirmation, 'not_confirmed'>;
+}
+
+export interface VerifyOptions {
+  expected?: ExpectedSigner | null;
+  /** The requester went away (a cancelled job, a closed connection): stop reading. */
+  cancelled?: () => boolean;
+  progress?: (doneBytes: number, totalBytes: number) => void;
+  /** Tests make the limits small; the defaults sit well above a real heavy pack. */
+  limits?: Partial<ZipLimits>;
+}
+
+export class VerificationCancelled extends Error {}
+
+/** A fingerprint as people write it: with colons or spaces, in either case. */
+export function normaliseFingerprint(text: string): string {
+  return text.replace(/[\s:]/g, '').toLowerCase();
+}
+
+function verdictOf(ok: boolean, readable: boolean, signer: PackSigner): PackVerdict {
+  if (!readable) return 'unreadable';
+  if (signer.matches === false) return 'signed_by_other_key';
+  if (!ok) return 'invalid';
+  return signer.confirmation === 'not_confirmed' ? 'intact_signer_unconfirmed' : 'verified';
+}
+
+export async function verifyPack(source: { path: string } | { buffer: Buffer; name?: string }, options: VerifyOptions = {}): Promise<PackVerification> {
   const problems: PackProblem[] = [];
   const problem = (file: string, code: PackProblemCode, detail = '') => problems.push({ file, code, detail });
   const info: PackVerification['info'] = { packId: null, kind: null, clinic: null, patient: null, scope: null, baggingDate: null, keyFingerprint: null, auditChainHead: null };
   const checked = { payloadFiles: 0, tagFiles: 0, consents: 0, signatures: 0, auditEvents: 0 };
   const label = 'path' in source ? path.basename(source.path) : (source.name ?? 'pack.zip');
+  const expected = options.expected ? { ...options.expected, fingerprint: normaliseFingerprint(options.expected.fingerprint) } : null;
+  const unconfirmed: PackSigner = { fingerprint: null, confirmation: expected?.confirmation ?? 'not_confirmed', expectedFingerprint: expected?.fingerprint ?? null, matches: null };
+  const unreadable = (code: PackProblemCode, detail: string): PackVerification => ({
+    ok: false, readable: false, info, checked, problems: [{ file: label, code, detail }], signer: unconfirmed, verdict: 'unreadable',
+  });
 
   let entries: ZipEntryRead[];
   try {
-    entries = await readZip('path' in source ? { path: source.path } : { buffer: source.buffer }, keepWhole);
+    const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...options.limits, ...(options.cancelled ? { cancelled: options.cancelled } : {}), ...(options.progress ? { progress: options.progress } : {}) };
+    entries = await readZip('path' in source ? { path: source.path } : { buffer: source.buffer }, keepWhole, limits);
   } catch (e) {
-    if (e instanceof UnreadableZip || (e as NodeJS.ErrnoException).code) {
-      return { ok: false, readable: false, info, checked, problems: [{ file: label, code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }] };
+    if (e instanceof ZipReadStopped) {
+      if (e.reason === 'cancelled') throw new VerificationCancelled();
+      return unreadable('time_budget_exceeded', e.message);
     }
+    if (e instanceof UnreadableZip || (e as NodeJS.ErrnoException).code) return unreadable('unreadable', e instanceof Error ? e.message : String(e));
     throw e;
   }
 
@@ -183,7 +223,8 @@ export async function verifyPack(source: { path: string } | { buffer: Buffer; na
       else checked.tagFiles++;
     }
     for (const rel of files.keys()) {
-      if (rel.startsWith('data/') || /^tagmanifest-[a-z0-9]+\.txt$/.test(rel) || rel === TAG_MANIFEST_SIGNATURE) continue;
+      // Every other file (another manifest, a note, an "addendum") must be covered by the signed tag manifest.
+      if (rel.startsWith('data/') || rel === TAG_MANIFEST || rel === TAG_MANIFEST_SIGNATURE) continue;
       if (!seen.has(rel)) problem(rel, 'unlisted_file', TAG_MANIFEST);
     }
   }
@@ -224,28 +265,98 @@ export async function verifyPack(source: { path: string } | { buffer: Buffer; na
       problem(PUBLIC_KEY, 'bad_public_key', e instanceof Error ? e.message : '');
     }
     const stated = bagInfo ? bagInfoValue(bagInfo, 'Signing-Key-Fingerprint') : null;
-    if (key && stated && stated !== info.keyFingerprint) problem(PUBLIC_KEY, 'bad_public_key', `bag-info.txt names ${stated}`);
+    if (key && stated && stated !== info.keyFingerprint) problem(PUBLIC_KEY, 'signed_by_other_key', `bag-info.txt names ${stated}; the pack is signed by ${info.keyFingerprint}`);
     if (key && signature && tagManifestBytes && !verifySignature(null, tagManifestBytes, key, signature)) problem(TAG_MANIFEST_SIGNATURE, 'bad_signature');
   }
 
-  checkRecords(files, problem, checked);
-  checkAudit(files, bagInfo, problem, checked);
-  return { ok: problems.length === 0, readable: true, info, checked, problems };
+  // Whose key it is can only be told by comparing it with one known to be the clinic's.
+  const signer: PackSigner = { ...unconfirmed, fingerprint: info.keyFingerprint };
+  if (expected && info.keyFingerprint) {
+    signer.matches = info.keyFingerprint === expected.fingerprint;
+    if (!signer.matches) problem(PUBLIC_KEY, 'signed_by_other_key', `signed by ${info.keyFingerprint}, expected ${expected.fingerprint}`);
+  }
+
+  const pemKey = problems.some((p) => p.file === PUBLIC_KEY || p.file === TAG_MANIFEST_SIGNATURE) ? null : pem;
+  const consents = guardDepth(problem, () => checkRecords(files, problem, checked));
+  const events = guardDepth(problem, () => checkAudit(files, bagInfo, problem, checked));
+  if (consents && events) checkAuditAgainstRecords(consents, events, problem);
+  checkCheckpoint(files, bagInfo, pemKey, problem);
+  const ok = problems.length === 0;
+  return { ok, readable: true, info, checked, problems, signer, verdict: verdictOf(ok, true, signer) };
+}
+
+/** Nesting beyond MAX_JSON_DEPTH anywhere in a check is reported, never a stack overflow. */
+function guardDepth<T>(problem: ProblemFn, check: () => T): T | null {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof RangeError) {
+      problem('data/records.json', 'json_too_deep', e.message);
+      return null;
+    }
+    throw e;
+  }
+}
+
+type PackConsent = z.infer<typeof RecordsShape>['consents'][number];
+
+/**
+ * The hash-chained audit trail knows every issue, signature, final document and withdrawal: each such event must
+ * find its record in records.json with the same hash. A pack made from a vault whose rows were deleted behind the
+ * triggers' back (a withdrawal, a signature) still carries the events that name them.
+ */
+function checkAuditAgainstRecords(consents: PackConsent[], events: AuditEvent[], problem: ProblemFn): void {
+  const byId = new Map(consents.map((c) => [c.id, c]));
+  const file = 'data/audit.jsonl';
+  for (const e of events) {
+    if (e.subjectType !== 'consent' || !e.subjectId) continue;
+    const d = e.details;
+    const c = byId.get(e.subjectId);
+    const missing = (what: string) => problem(file, 'audit_record_mismatch', `#${e.seq} ${e.action}: ${what}`);
+    if (!['consent.issued', 'consent.signed', 'consent.fully_signed', 'consent.withdrawn'].includes(e.action)) continue;
+    if (!c) {
+      missing(`consent ${e.subjectId} is not in records.json`);
+      continue;
+    }
+    if (e.action === 'consent.issued' && d.sha256 !== c.documentSha256) missing('issued document hash differs');
+    if (e.action === 'consent.signed' && !c.signatures.some((g) => g.bindingSha256 === d.bindingSha256)) missing(`signature ${String(d.form)}/${String(d.role)} missing`);
+    if (e.action === 'consent.fully_signed' && d.finalSha256 !== c.finalSha256) missing('final document hash differs');
+    if (e.action === 'consent.withdrawn' && c.withdrawal?.bindingSha256 !== d.bindingSha256) missing('withdrawal missing');
+  }
+}
+
+/**
+ * The chain checkpoint travelling in the pack: signed by the pack's key, for the chain head bag-info.txt names,
+ * and matching the audit event of that sequence where the pack holds it. (Packs made before checkpoints have none.)
+ */
+function checkCheckpoint(files: Map<string, BagFile>, bagInfo: BagInfo | null, pem: string | null, problem: ProblemFn): void {
+  const file = files.get(CHAIN_CHECKPOINT);
+  if (!file) return;
+  const checkpoint = file.bytes ? parseCheckpoint(file.bytes.toString('utf8')) : null;
+  if (!checkpoint) return void problem(CHAIN_CHECKPOINT, 'checkpoint_invalid', 'not a chain checkpoint');
+  if (pem !== null && !checkpointSignatureValid(checkpoint, pem)) problem(CHAIN_CHECKPOINT, 'checkpoint_invalid', 'signature');
+  const head = bagInfo ? /^(\d+) ([0-9a-f]{64})$/.exec(bagInfoValue(bagInfo, 'Audit-Chain-Head') ?? '') : null;
+  const s = checkpoint.statement;
+  if (head && (Number(head[1]) !== s.headSeq || head[2] !== s.headHash)) problem(CHAIN_CHECKPOINT, 'checkpoint_invalid', `checkpoint #${s.headSeq}, bag-info.txt #${head[1]}`);
 }
 
 type ProblemFn = (file: string, code: PackProblemCode, detail?: string) => void;
 
 /** Consent PDFs against their recorded hashes, and each signature's files and binding hash. */
-function checkRecords(files: Map<string, BagFile>, problem: ProblemFn, checked: PackVerification['checked']): void {
+function checkRecords(files: Map<string, BagFile>, problem: ProblemFn, checked: PackVerification['checked']): PackConsent[] | null {
   const recordsFile = files.get('data/records.json');
-  if (!recordsFile?.bytes) return;
+  if (!recordsFile?.bytes) return null;
   let parsed: z.infer<typeof RecordsShape>;
   try {
-    const r = RecordsShape.safeParse(JSON.parse(recordsFile.bytes.toString('utf8')));
-    if (!r.success) return void problem('data/records.json', 'records_invalid', r.error.issues[0]?.path.join('.') ?? '');
+    const r = RecordsShape.safeParse(parseBoundedJson(recordsFile.bytes.toString('utf8')));
+    if (!r.success) {
+      problem('data/records.json', 'records_invalid', r.error.issues[0]?.path.join('.') ?? '');
+      return null;
+    }
     parsed = r.data;
   } catch (e) {
-    return void problem('data/records.json', 'records_invalid', e instanceof Error ? e.message : '');
+    problem('data/records.json', e instanceof JsonTooDeep ? 'json_too_deep' : 'records_invalid', e instanceof Error ? e.message : '');
+    return null;
   }
   const fileHash = (rel: string) => files.get(`data/${rel}`)?.sha256 ?? null;
   for (const c of parsed.consents) {
@@ -299,13 +410,15 @@ function checkRecords(files: Map<string, BagFile>, problem: ProblemFn, checked: 
       if (binding !== w.bindingSha256) problem('data/records.json', 'signature_binding_mismatch', `${c.id} withdrawal`);
     }
   }
+  return parsed.consents;
 }
 
 /** Each audit event against its own hash, in order, linked to the one before wherever the two are consecutive. */
-function checkAudit(files: Map<string, BagFile>, bagInfo: BagInfo | null, problem: ProblemFn, checked: PackVerification['checked']): void {
+function checkAudit(files: Map<string, BagFile>, bagInfo: BagInfo | null, problem: ProblemFn, checked: PackVerification['checked']): AuditEvent[] | null {
   const file = 'data/audit.jsonl';
   const bytes = files.get(file)?.bytes;
-  if (!bytes) return;
+  if (!bytes) return null;
+  const events: AuditEvent[] = [];
   const head = bagInfo ? /^(\d+) ([0-9a-f]{64})$/.exec(bagInfoValue(bagInfo, 'Audit-Chain-Head') ?? '') : null;
   let prev: AuditEvent | null = null;
   const lines = bytes.toString('utf8').split('\n');
@@ -313,13 +426,14 @@ function checkAudit(files: Map<string, BagFile>, bagInfo: BagInfo | null, proble
   lines.forEach((line, i) => {
     let event: AuditEvent;
     try {
-      const r = AuditEvent.safeParse(JSON.parse(line));
+      const r = AuditEvent.safeParse(parseBoundedJson(line));
       if (!r.success) return void problem(file, 'audit_hash_mismatch', `line ${i + 1}: not an audit event`);
       event = r.data;
-    } catch {
-      return void problem(file, 'audit_hash_mismatch', `line ${i + 1}: not JSON`);
+    } catch (e) {
+      return void problem(file, e instanceof JsonTooDeep ? 'json_too_deep' : 'audit_hash_mismatch', `line ${i + 1}: ${e instanceof JsonTooDeep ? e.message : 'not JSON'}`);
     }
     checked.auditEvents++;
+    events.push(event);
     const { hash, prevHash, ...body } = event;
     if (auditEventHash(prevHash, body) !== hash) problem(file, 'audit_hash_mismatch', `#${event.seq}`);
     if (prev && event.seq <= prev.seq) problem(file, 'audit_order', `#${prev.seq} → #${event.seq}`);
@@ -327,4 +441,5 @@ function checkAudit(files: Map<string, BagFile>, bagInfo: BagInfo | null, proble
     if (head && Number(head[1]) === event.seq && head[2] !== hash) problem(file, 'audit_head_mismatch', `#${event.seq}`);
     prev = event;
   });
+  return events;
 }

@@ -1,5 +1,8 @@
 import type { Out, Parsed } from '../../shared/api';
+import { failField } from '../store/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { normalizeTypedText } from '../store/typed-text';
+import { auditedQuery } from './audit-text';
 import type { ServiceContext } from './context';
 
 /** Recomputes the whole chain; the check itself is recorded (after the check, so it does not verify itself). */
@@ -11,6 +14,22 @@ export function verifyAudit(ctx: ServiceContext): Out<'audit.verify'> {
 
 export function recentAudit(ctx: ServiceContext, input: Parsed<'audit.recent'>): Out<'audit.recent'> {
   return ctx.vault().audit.recent(input.limit);
+}
+
+/**
+ * "Who searched for this ID?": the events holding the keyed hash of the text, however it was typed (dashes,
+ * spaces, full-width digits). The question itself is recorded, by its hash too, after the answer is read.
+ */
+export function findTypedText(ctx: ServiceContext, input: Parsed<'audit.findTypedText'>): Out<'audit.findTypedText'> {
+  if (!normalizeTypedText(input.text)) failField('invalid_input', 'text', 'validation.required');
+  const query = auditedQuery(ctx, input.text);
+  const hash = query.queryHash!;
+  const matches = ctx.vault().audit.withTypedTextHash(hash, input.limit).map((event) => ({
+    field: Object.keys(event.details).find((k) => event.details[k] === hash) ?? 'details',
+    event,
+  }));
+  ctx.audit('audit.typed_text_searched', null, { ...query, count: matches.length });
+  return matches;
 }
 
 export function vaultInfo(ctx: ServiceContext): Out<'vault.info'> {

@@ -2,12 +2,13 @@ import type { Out, Parsed } from '../../shared/api';
 import type { ConsentVerification } from '../../shared/schemas/consent';
 import type { ConsentRecord } from '../store/consents';
 import { requiredSignatures, sha256, signatureBinding, withdrawalBinding } from './consent-rules';
+import { auditedQuery } from './audit-text';
 import { requireConsent } from './consent-view';
 import type { ServiceContext } from './context';
 
 export function listConsents(ctx: ServiceContext, input: Parsed<'consents.list'>): Out<'consents.list'> {
   const rows = ctx.vault().consents.list({ limit: input.limit, ...(input.chartNo ? { chartNo: input.chartNo } : {}) });
-  ctx.audit('consent.listed', null, { chartNo: input.chartNo ?? null, count: rows.length });
+  ctx.audit('consent.listed', null, { ...auditedQuery(ctx, input.chartNo ?? ''), count: rows.length });
   return rows.map((r) => ({
     id: r.id,
     consultationId: r.consultationId,

@@ -12,6 +12,7 @@ import { DomainError, fail, failField } from '../store/errors';
 import { certificateData, consentSources, documentData } from './consent-data';
 import { checklistFor, consentView, requireConsent } from './consent-view';
 import { CONSENT_VALID_DAYS, DAY_MS, orderViolation, patientSideComplete, requiredRoles, requiredSignatures, sha256, signatureBinding, strokesRecord, withdrawalBinding } from './consent-rules';
+import { auditedText } from './audit-text';
 import type { ServiceContext } from './context';
 
 const subject = (id: string) => ({ type: 'consent', id });
@@ -118,10 +119,13 @@ export async function overrideCoolingOff(ctx: ServiceContext, input: Parsed<'con
   const at = ctx.clock.now().toISOString();
   const id = randomUUID();
   vault.consents.addOverride({ id, consultationId: c.id, physicianId: input.physicianId, reason: input.reason, coolingOffEndsAt: c.coolingOffEndsAt!, at, recordedBy: ctx.session().staff.id });
+  const reason = auditedText(ctx, input.reason);
   ctx.audit('consent.cooling_off_overridden', { type: 'consultation', id: c.id }, {
     patientId: c.patientId,
+    overrideId: id,
     physicianId: input.physicianId,
-    reason: input.reason,
+    reasonHash: reason.hash,
+    reasonLength: reason.length,
     coolingOffEndsAt: c.coolingOffEndsAt,
   });
   return { id, consultationId: c.id, physicianId: input.physicianId, physicianName, reason: input.reason, at, coolingOffEndsAt: c.coolingOffEndsAt! };
@@ -178,7 +182,8 @@ export async function signConsent(ctx: ServiceContext, input: Parsed<'consents.s
     patientId: consent.patientId,
     form: input.form,
     role: input.role,
-    signerName: name,
+    // A witness's name is typed at the signing: only its keyed hash; the others are named by the records.
+    ...(input.role === 'witness' ? { signerNameHash: vault.typedTextHash(name) } : { signerName: name }),
     staffId,
     documentSha256: consent.documentSha256,
     bindingSha256,
@@ -244,7 +249,8 @@ export function withdrawConsent(ctx: ServiceContext, input: Parsed<'consents.wit
   const bindingSha256 = withdrawalBinding({ consentId: consent.id, documentSha256: consent.documentSha256, finalSha256: consent.finalSha256, reason: input.reason, signerRole: input.signerRole, signerName: name, at, strokesSha256: ink.strokesSha256, pngSha256: ink.pngSha256 });
   vault.consents.addWithdrawal({ id, consentId: consent.id, reason: input.reason, signerRole: input.signerRole, signerName: name, ...ink, bindingSha256, at, recordedBy: ctx.session().staff.id });
   vault.consultations.save({ ...c, status: 'withdrawn', updatedAt: at });
-  ctx.audit('consent.withdrawn', subject(consent.id), { patientId: consent.patientId, consultationId: c.id, reason: input.reason, signerRole: input.signerRole, bindingSha256, previousStatus: c.status });
+  const reason = auditedText(ctx, input.reason);
+  ctx.audit('consent.withdrawn', subject(consent.id), { patientId: consent.patientId, consultationId: c.id, withdrawalId: id, reasonHash: reason.hash, reasonLength: reason.length, signerRole: input.signerRole, bindingSha256, previousStatus: c.status });
   return consentView(ctx, consent);
 }
 

@@ -5,7 +5,7 @@ import type { Out, Parsed } from '../../shared/api';
 import { canonicalJson } from '../../shared/canonical-json';
 import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope, type PackVerification } from '../../shared/schemas/evidence';
 import { collectScope } from '../evidence/collect';
-import type { BlobReader } from '../evidence/export';
+import { temporaryFiles, type BlobReader } from '../evidence/export';
 import { findJob, jobStatus, runningJob, startJob, type ExportJob } from '../evidence/jobs';
 import type { PackSnapshot } from '../evidence/records';
 import { verifyPack } from '../evidence/verify';
@@ -86,7 +86,7 @@ function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' 
   });
   if (outcome === 'done' && job.result) {
     const r = job.result;
-    vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.exported', details: { ...base, tagManifestSha256: r.tagManifestSha256, bytes: r.bytes, pages: r.pages, files: r.files, batesFirst: r.batesFirst, batesLast: r.batesLast, fileName: path.basename(r.path) } });
+    vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.exported', details: { ...base, tagManifestSha256: r.tagManifestSha256, bytes: r.bytes, pages: r.pages, files: r.files, batesFirst: r.batesFirst, batesLast: r.batesLast, fileNameHash: vault.typedTextHash(path.basename(r.path)) } });
   } else if (outcome === 'cancelled') {
     vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.export_cancelled', details: base });
   } else {
@@ -124,7 +124,18 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     startedAt: exportedAt,
     startedBy: staff.id,
   });
-  ctx.audit('evidence.export_started', { type: 'evidence_pack', id: packId }, { patientId: patient.id, packNo, kind: input.kind, scope: input.scope, fileName: path.basename(destination) });
+  // Where its partial files will be (patient records), so the next open can remove them if this export is killed.
+  vault.evidence.recordTempFiles(packId, temporaryFiles(destination, packId));
+  // The file name may be typed in the save dialog (a patient's name, say): only its keyed hash, and whether it is the suggested one.
+  const fileName = path.basename(destination);
+  ctx.audit('evidence.export_started', { type: 'evidence_pack', id: packId }, {
+    patientId: patient.id,
+    packNo,
+    kind: input.kind,
+    scope: input.scope,
+    fileNameHash: vault.typedTextHash(fileName),
+    fileNameSuggested: fileName === suggestedFileName(patient.chartNo, input.kind, settings.batesPrefix, packNo),
+  });
   const { records, files, audit } = collectScope(ctx, patient.id, input.scope as EvidenceScope, input.kind === 'lawyer');
   const snapshot: PackSnapshot = {
     packId,

@@ -4,6 +4,7 @@ import { ageOn, dateInZone, isMinorOn } from '../../shared/dates';
 import type { Patient, PatientFields, PatientRevision, PatientSummary, TimelineEntry } from '../../shared/schemas/patient';
 import { fail, failField } from '../store/errors';
 import type { PatientRecord, PatientSummaryRecord } from '../store/patients';
+import { auditedQuery } from './audit-text';
 import type { ServiceContext } from './context';
 
 function today(ctx: ServiceContext): string {
@@ -67,8 +68,9 @@ export function newPatientRecord(fields: PatientFields, at: string): PatientReco
 
 export function searchPatients(ctx: ServiceContext, input: Parsed<'patients.search'>): Out<'patients.search'> {
   const found = ctx.vault().patients.search(input.query, input.limit);
-  // A result list shows names: it is a view of those records, so it is audited like opening them.
-  ctx.audit('patient.searched', null, { query: input.query, resultIds: found.map((p) => p.id) });
+  // A result list shows names: it is a view of those records, so it is audited like opening them. The query
+  // (a name, an ID, a phone number) is kept only as its keyed hash: `audit.findTypedText` finds who searched for it.
+  ctx.audit('patient.searched', null, { ...auditedQuery(ctx, input.query), resultCount: found.length, resultIds: found.map((p) => p.id) });
   const on = today(ctx);
   return found.map((r) => toSummary(ctx, r, on));
 }

@@ -3,6 +3,7 @@ import { passwordWeaknesses } from '../../shared/schemas/staff';
 import type { AppCore } from '../app-core';
 import { fail, failField } from '../store/errors';
 import { nameKey } from '../store/keyslots';
+import { accountSubject, staffAccount } from '../store/signin-guard';
 import { Vault } from '../store/vault';
 import type { ServiceContext } from './context';
 
@@ -10,18 +11,22 @@ function requireVaultPath(app: AppCore): string {
   return app.vaultPath() ?? fail('conflict', 'errors.setupRequired');
 }
 
-/** Failed sign-ins were counted before the vault could be opened; they join the chain now. */
+/**
+ * Failed sign-ins were counted before the vault could be opened; they join the chain now. A known name's
+ * failures name the staff member; a name that matched nobody is only "an unknown name" (it was never stored).
+ */
 function replayFailedSignIns(vault: Vault): void {
   for (const e of vault.guard.takePending()) {
+    const { subjectType, subjectId, bucket } = accountSubject(e.account);
     vault.appendAudit({
       at: e.at,
       actorId: null,
       actorName: null,
       actorRole: null,
       action: e.action,
-      subjectType: 'sign_in_name',
-      subjectId: e.nameKey,
-      details: { failures: e.failures, lockedUntil: e.lockedUntil },
+      subjectType,
+      subjectId,
+      details: { ...(bucket ? { bucket } : {}), failures: e.failures, lockedUntil: e.lockedUntil },
     });
   }
 }
@@ -71,10 +76,10 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
         details: { name: admin.name, method: 'recovery_code' },
       });
       // The key slot is rewritten last: if it fails, the audit event rolls back with it.
-      await vault.setStaffPassword(admin.id, admin.name, input.newPassword);
+      await vault.setStaffPassword(admin.id, admin.name, input.newPassword, 'session.recover');
     });
     // The recovered administrator must be able to sign in at once.
-    vault.guard.recordSuccess(nameKey(admin.name));
+    vault.guard.recordSuccess(staffAccount(admin.id));
     return { ok: true };
   } finally {
     vault.close();
@@ -156,6 +161,6 @@ export async function changePassword(ctx: ServiceContext, input: Parsed<'account
     failField('invalid_credentials', 'currentPassword', 'errors.invalid_credentials');
   }
   ctx.audit('account.password_changed', subject);
-  await ctx.vault().setStaffPassword(staff.id, staff.name, input.newPassword);
+  await ctx.vault().setStaffPassword(staff.id, staff.name, input.newPassword, 'account.change_password');
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../shared/api';
 import type { StaffMember } from '../../shared/schemas/staff';
 import { passwordWeaknesses } from '../../shared/schemas/staff';
+import { crashPoint } from '../store/crash-points';
 import { fail, failField } from '../store/errors';
 import { nameKey } from '../store/keyslots';
 import type { ServiceContext } from './context';
@@ -45,8 +46,10 @@ export async function addStaff(ctx: ServiceContext, input: Parsed<'staff.add'>):
     createdAt: ctx.clock.now().toISOString(),
   });
   ctx.audit('staff.added', subject(member), { name: member.name, role: member.role, licenceNo: member.licenceNo, specialty: member.specialty });
-  // Key slot last: if writing it fails, the row and its audit event roll back.
-  await vault.addStaffSlot(member.id, member.name, input.password);
+  crashPoint('staff.add:before-keyslots');
+  // Key slot last: if writing it fails, the row and its audit event roll back. The slot only counts once this
+  // call's transaction commits (Vault.reconcileKeySlots explains how a crash in between is settled).
+  await vault.addStaffSlot(member.id, member.name, input.password, 'staff.add');
   return member;
 }
 
@@ -59,7 +62,7 @@ export function deactivateStaff(ctx: ServiceContext, input: Parsed<'staff.deacti
   const updated = vault.staff.setActive(target.id, false, ctx.clock.now().toISOString());
   ctx.audit('staff.deactivated', subject(updated), { name: updated.name, role: updated.role });
   // Without a slot, this person's password no longer decrypts the vault at all.
-  vault.removeStaffSlot(target.id);
+  vault.removeStaffSlot(target.id, 'staff.deactivate');
   return updated;
 }
 
@@ -70,7 +73,7 @@ export async function reactivateStaff(ctx: ServiceContext, input: Parsed<'staff.
   checkNotNamedInPassword(target.name, input.newPassword, 'newPassword');
   const updated = vault.staff.setActive(target.id, true, ctx.clock.now().toISOString());
   ctx.audit('staff.reactivated', subject(updated), { name: updated.name, role: updated.role });
-  await vault.setStaffPassword(target.id, target.name, input.newPassword);
+  await vault.setStaffPassword(target.id, target.name, input.newPassword, 'staff.reactivate');
   return updated;
 }
 
@@ -80,6 +83,6 @@ export async function resetStaffPassword(ctx: ServiceContext, input: Parsed<'sta
   if (!target.active) fail('rule_violation', 'errors.staffInactive');
   checkNotNamedInPassword(target.name, input.newPassword, 'newPassword');
   ctx.audit('staff.password_reset', subject(target), { name: target.name });
-  await vault.setStaffPassword(target.id, target.name, input.newPassword);
+  await vault.setStaffPassword(target.id, target.name, input.newPassword, 'staff.reset_password');
   return { ok: true };
 }

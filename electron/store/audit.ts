@@ -76,6 +76,8 @@ export class AuditRepository {
   private readonly recentStmt: Statement;
   private readonly countStmt: Statement;
   private readonly pageStmt: Statement;
+  private readonly hashAtStmt: Statement;
+  private readonly typedTextStmt: Statement;
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(
@@ -86,6 +88,10 @@ export class AuditRepository {
     this.recentStmt = db.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM audit_events');
     this.pageStmt = db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.hashAtStmt = db.prepare('SELECT hash FROM audit_events WHERE seq = ?');
+    // Details are stored as canonical JSON, so a keyed hash appears as the quoted string "<64 hex>" wherever it is
+    // kept (queryHash, reasonHash, …). A scan, not an index: this is an administrator's occasional question.
+    this.typedTextStmt = db.prepare(`SELECT * FROM audit_events WHERE instr(details, '"' || ? || '"') > 0 ORDER BY seq DESC LIMIT ?`);
   }
 
   head(): { seq: number; hash: string } | null {
@@ -105,8 +111,19 @@ export class AuditRepository {
     return { ...event, prevHash, hash };
   }
 
+  /** The stored hash of event `seq`, for comparing with a checkpoint. */
+  hashAt(seq: number): string | null {
+    return (this.hashAtStmt.get(seq) as { hash: string } | undefined)?.hash ?? null;
+  }
+
   recent(limit: number): AuditEvent[] {
     return (this.recentStmt.all(limit) as AuditRow[]).map(rowToAuditEvent);
+  }
+
+  /** The newest events whose details hold this keyed hash of typed text (see Vault.typedTextHash). */
+  withTypedTextHash(hash: string, limit: number): AuditEvent[] {
+    if (!/^[0-9a-f]{64}$/.test(hash)) return [];
+    return (this.typedTextStmt.all(hash, limit) as AuditRow[]).map(rowToAuditEvent);
   }
 
   count(): number {

@@ -18,8 +18,13 @@ const StaffSlot = z
     kdf: KdfParams,
     wrap: WrappedKey,
     createdAt: z.string(),
+    /** Written before its database transaction commits: takes effect only if change `pending` committed. */
+    pending: z.uuid().optional(),
+    /** Replaced or removed by change `retiredBy`: goes once that change committed, stays if it did not. */
+    retiredBy: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => !(s.pending && s.retiredBy));
 const RecoverySlot = z
   .object({ id: z.uuid(), kind: z.literal('recovery'), kdf: KdfParams, wrap: WrappedKey, createdAt: z.string() })
   .strict();
@@ -66,9 +71,66 @@ export function readKeySlots(dir: string): KeySlotsFile {
   const parsed = KeySlotsFile.safeParse(json);
   if (!parsed.success) fail('conflict', 'errors.keyslotsCorrupt');
   const ids = new Set(parsed.data.slots.map((s) => s.id));
-  const staffIds = parsed.data.slots.flatMap((s) => (s.kind === 'staff' ? [s.staffId] : []));
-  if (ids.size !== parsed.data.slots.length || new Set(staffIds).size !== staffIds.length) fail('conflict', 'errors.keyslotsCorrupt');
+  // One slot per person whichever way a change in flight ends (its old slot and its new one may both be listed).
+  const staffIdsIf = (committed: boolean) =>
+    parsed.data.slots.flatMap((s) => (s.kind === 'staff' && !(committed ? s.retiredBy : s.pending) ? [s.staffId] : []));
+  const unique = (xs: string[]) => new Set(xs).size === xs.length;
+  if (ids.size !== parsed.data.slots.length || !unique(staffIdsIf(true)) || !unique(staffIdsIf(false))) fail('conflict', 'errors.keyslotsCorrupt');
   return parsed.data;
+}
+
+/** How one slot fared when the changes in flight were settled. */
+export interface SettledSlot {
+  slotId: string;
+  staffId: string;
+  outcome: 'kept' | 'removed';
+  reason: 'change_committed' | 'change_not_committed' | 'replaced_by_committed_change' | 'no_staff_record' | 'staff_inactive';
+}
+
+/**
+ * The file as it stands once the changes in flight are decided: a pending slot stays (unmarked) if its change
+ * committed and goes if not; a retired slot goes if the change committed and stays (unmarked) if not. A change
+ * `committed` answers null for (the one whose transaction is still open) is left as it is.
+ */
+export function settleSlots(file: KeySlotsFile, committed: (changeId: string) => boolean | null): { file: KeySlotsFile; settled: SettledSlot[] } {
+  const settled: SettledSlot[] = [];
+  const slots: KeySlot[] = [];
+  for (const s of file.slots) {
+    const changeId = s.kind === 'staff' ? (s.pending ?? s.retiredBy) : undefined;
+    const decided = changeId ? committed(changeId) : null;
+    if (s.kind !== 'staff' || decided === null) {
+      slots.push(s);
+      continue;
+    }
+    const keep = s.pending ? decided : !decided;
+    const reason = !decided ? 'change_not_committed' : s.pending ? 'change_committed' : 'replaced_by_committed_change';
+    settled.push({ slotId: s.id, staffId: s.staffId, outcome: keep ? 'kept' : 'removed', reason });
+    if (keep) {
+      const plain: StaffKeySlot = { ...s };
+      delete plain.pending;
+      delete plain.retiredBy;
+      slots.push(plain);
+    }
+  }
+  return { file: { ...file, slots }, settled };
+}
+
+/**
+ * Tries the slots for a sign-in name. Normally there is one; while a change is in flight (or after a crash
+ * in one) the old and the new slot are both listed, and whichever the password opens is returned, to be
+ * checked once the database says which of them is current. No slot: the same Argon2 work, then null.
+ */
+export async function openStaffSlot(file: KeySlotsFile, key: string, password: string): Promise<{ slot: StaffKeySlot | null; masterKey: Buffer | null }> {
+  const candidates = file.slots.filter((s): s is StaffKeySlot => s.kind === 'staff' && s.nameKey === key);
+  if (candidates.length === 0) {
+    await spendDecoyWork(password);
+    return { slot: null, masterKey: null };
+  }
+  for (const slot of candidates) {
+    const masterKey = await openSlot(file.vaultId, slot, password);
+    if (masterKey) return { slot, masterKey };
+  }
+  return { slot: candidates[0]!, masterKey: null };
 }
 
 export function writeKeySlots(dir: string, file: KeySlotsFile): void {

@@ -5,13 +5,30 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ClinicSettings } from '../../shared/schemas/settings';
 import type { Role, StaffMember } from '../../shared/schemas/staff';
+import type { ChainCheckpoint, CheckpointCheck, CheckpointReason } from '../../shared/schemas/checkpoint';
 import { AuditRepository, type AuditEntry } from './audit';
+import { compareWithCheckpoint, readCheckpointFile, signCheckpoint, writeCheckpointFile, type ChainView } from './checkpoint';
 import { newRecoveryCode, sha256Hex } from './crypto';
 import { DomainError, fail } from './errors';
-import { KEYSLOTS_FILE, makeRecoverySlot, makeStaffSlot, nameKey, openSlot, readKeySlots, spendDecoyWork, writeKeySlots, type KeySlotsFile } from './keyslots';
+import {
+  KEYSLOTS_FILE,
+  makeRecoverySlot,
+  makeStaffSlot,
+  nameKey,
+  openSlot,
+  openStaffSlot,
+  readKeySlots,
+  settleSlots,
+  writeKeySlots,
+  type KeySlot,
+  type KeySlotsFile,
+  type SettledSlot,
+  type StaffKeySlot,
+} from './keyslots';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { SettingsRepository } from './settings';
-import { GUARD_FILE, SignInGuard } from './signin-guard';
+import { typedTextHmac } from './typed-text';
+import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, signInAccount, staffAccount } from './signin-guard';
 import { StaffRepository } from './staff';
 import { PatientRepository } from './patients';
 import { CatalogueRepository } from './catalogue';
@@ -20,8 +37,12 @@ import { CommunicationRepository } from './communications';
 import { ConsentRepository } from './consents';
 import { AftercareStore } from './aftercare';
 import { EvidenceRepository } from './evidence';
+import { crashPoint } from './crash-points';
+import { recoverAbandonedExports } from './export-recovery';
+import { KeySlotChanges } from './keyslot-changes';
+import { DB_FILE, inspectVaultFolder, makeSetupDir, removeCrashLeftovers } from './vault-folder';
 
-export const DB_FILE = 'vault.db';
+export { DB_FILE };
 
 export interface Clock {
   now(): Date;
@@ -76,19 +97,32 @@ function migrate(db: Database): void {
   }
 }
 
-function isEmptyOrMissing(dir: string): boolean {
-  try {
-    return fs.readdirSync(dir).length === 0;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return true;
-    if (code === 'ENOTDIR') fail('conflict', 'errors.notAFolder');
-    throw e;
-  }
-}
-
 export function vaultExists(dir: string): boolean {
   return fs.existsSync(path.join(dir, KEYSLOTS_FILE));
+}
+
+/**
+ * The slots with one person's current slot replaced by `fresh` (or removed when null), as change `changeId`:
+ * the current slot is kept, marked retired by the change, and the new one is added beside it as pending. A slot
+ * this same change added a moment ago never took effect, so it is simply dropped.
+ */
+function withStaffSlot(slots: readonly KeySlot[], staffId: string, changeId: string, fresh: StaffKeySlot | null): KeySlot[] {
+  const out: KeySlot[] = [];
+  let placed = false;
+  const place = () => {
+    if (fresh && !placed) out.push({ ...fresh, pending: changeId });
+    placed = true;
+  };
+  for (const s of slots) {
+    if (s.kind === 'staff' && s.staffId === staffId && !s.retiredBy) {
+      if (s.pending !== changeId) out.push({ ...s, retiredBy: changeId });
+      place();
+    } else {
+      out.push(s);
+    }
+  }
+  place();
+  return out;
 }
 
 function requireFolder(dir: string): void {
@@ -113,6 +147,10 @@ export class Vault {
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
+  private readonly slotChanges: KeySlotChanges;
+  /** The key-slot change written in the transaction now open (see changeSlots). */
+  private slotChange: { id: string; operation: string } | null = null;
+  private inAsyncTransaction = false;
 
   readonly dir: string;
   readonly db: Database;
@@ -127,6 +165,7 @@ export class Vault {
     this.patients = new PatientRepository(db);
     this.guard = new SignInGuard(dir);
     this.vaultId = this.settings.vaultId();
+    this.slotChanges = new KeySlotChanges(db);
   }
 
   get catalogue(): CatalogueRepository {
@@ -153,8 +192,16 @@ export class Vault {
     return (this.evidenceRepo ??= new EvidenceRepository(this.db));
   }
 
+  /**
+   * Set-up, so that a crash at any moment leaves either a complete vault or an abandoned set-up that can be
+   * cleared (see vault-folder.ts), never a folder that is neither. The database is built in a hidden folder
+   * inside the chosen one (the chosen folder itself may be a mount point or a drive root that cannot be
+   * replaced), moved into place as one file, and keyslots.json is written last: it is the commit mark.
+   */
   static async create(dir: string, init: NewVault, clock: Clock = systemClock): Promise<{ vault: Vault; recoveryCode: string; admin: StaffMember }> {
-    if (!isEmptyOrMissing(dir)) fail('conflict', 'errors.vaultNotEmpty');
+    const state = inspectVaultFolder(dir);
+    if (state.kind === 'abandoned') fail('conflict', 'errors.abandonedSetup', { path: dir });
+    if (state.kind !== 'missing' && state.kind !== 'empty') fail('conflict', 'errors.vaultNotEmpty');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const masterKey = randomBytes(32);
     const vaultId = randomUUID();
@@ -164,8 +211,11 @@ export class Vault {
     const adminSlot = await makeStaffSlot(vaultId, masterKey, adminId, init.adminName, init.adminPassword);
     const recoverySlot = await makeRecoverySlot(vaultId, masterKey, recoveryCode);
     let db: Database | undefined;
+    let staging: string | undefined;
     try {
-      db = openDatabase(path.join(dir, DB_FILE), masterKey, true);
+      staging = makeSetupDir(dir);
+      crashPoint('init:after-setup-folder');
+      db = openDatabase(path.join(staging, DB_FILE), masterKey, true);
       migrate(db);
       const at = clock.now().toISOString();
       const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -190,17 +240,29 @@ export class Vault {
           details: { clinicName: init.clinicName, timeZone: init.timeZone, schemaVersion: SCHEMA_VERSION } });
         audit.append({ ...actor, at, action: 'staff.added', subjectType: 'staff', subjectId: admin.id, details: { name: admin.name, role: 'admin' } });
       })();
+      // One self-contained file to move (no WAL beside it); the vault's own opening turns WAL back on.
+      db.pragma('journal_mode = DELETE');
+      db.close();
+      db = undefined;
+      crashPoint('init:after-database');
+      fs.renameSync(path.join(staging, DB_FILE), path.join(dir, DB_FILE));
+      crashPoint('init:after-move');
       const slots: KeySlotsFile = { format: 'consentvault-keyslots', version: 1, vaultId, cipher: 'sqlcipher-v4', slots: [adminSlot, recoverySlot] };
       writeKeySlots(dir, slots);
-      const vault = new Vault(dir, db, masterKey);
-      return { vault, recoveryCode, admin: vault.staff.get(adminId)! };
+      crashPoint('init:after-keyslots');
     } catch (e) {
       db?.close();
-      // The folder was empty: remove only what this call created.
-      for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, KEYSLOTS_FILE]) fs.rmSync(path.join(dir, f), { force: true });
+      // Not committed: remove only what this call created (the folder held nothing before).
+      if (!vaultExists(dir)) {
+        if (staging) fs.rmSync(staging, { recursive: true, force: true });
+        for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`]) fs.rmSync(path.join(dir, f), { force: true });
+      }
       masterKey.fill(0);
       throw e;
     }
+    // Committed: from here on the vault exists; the empty set-up folder goes now, or at the next open if this fails.
+    const vault = Vault.openWithKey(dir, masterKey, clock);
+    return { vault, recoveryCode, admin: vault.staff.get(adminId)! };
   }
 
   /** Unlocks with a staff member's password; counts failures and enforces the lockout. */
@@ -208,24 +270,31 @@ export class Vault {
     requireFolder(dir);
     const slots = readKeySlots(dir);
     const guard = new SignInGuard(dir);
+    guard.upgradeLegacy(slots);
     const key = nameKey(name);
+    // The typed name is never written: a known one counts under its staff id, any other in one shared bucket.
+    const account = signInAccount(slots, key);
     const now = clock.now();
-    const wait = guard.retryAfterMs(key, now);
+    const wait = guard.retryAfterMs(account, now);
     if (wait > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(wait / 1000) });
-    const slot = slots.slots.find((s) => s.kind === 'staff' && s.nameKey === key);
-    const masterKey = slot ? await openSlot(slots.vaultId, slot, password) : (await spendDecoyWork(password), null);
+    const { slot, masterKey } = await openStaffSlot(slots, key, password);
     if (!masterKey) {
-      const lockMs = guard.recordFailure(key, now);
+      const lockMs = guard.recordFailure(account, now);
       if (lockMs > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(lockMs / 1000) });
       fail('invalid_credentials', 'errors.invalid_credentials');
     }
-    const vault = Vault.openWithKey(dir, masterKey);
-    const staff = slot && slot.kind === 'staff' ? vault.staff.get(slot.staffId) : null;
+    const vault = Vault.openWithKey(dir, masterKey, clock);
+    // The slot opened the key, but opening settled a change a crash interrupted, and this slot lost.
+    if (slot && !vault.hasStaffSlot(slot.id)) {
+      vault.close();
+      fail('invalid_credentials', 'errors.invalid_credentials');
+    }
+    const staff = slot ? vault.staff.get(slot.staffId) : null;
     if (!staff || !staff.active) {
       vault.close();
       fail('forbidden', 'errors.accountInactive');
     }
-    guard.recordSuccess(key);
+    guard.recordSuccess(account);
     return { vault, staff };
   }
 
@@ -234,7 +303,8 @@ export class Vault {
     requireFolder(dir);
     const slots = readKeySlots(dir);
     const guard = new SignInGuard(dir);
-    const key = 'recovery:';
+    guard.upgradeLegacy(slots);
+    const key = RECOVERY_ACCOUNT;
     const now = clock.now();
     const wait = guard.retryAfterMs(key, now);
     if (wait > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(wait / 1000) });
@@ -246,59 +316,158 @@ export class Vault {
       fail('invalid_credentials', 'errors.recoveryCodeWrong');
     }
     guard.recordSuccess(key);
-    return Vault.openWithKey(dir, masterKey);
+    return Vault.openWithKey(dir, masterKey, clock);
   }
 
-  private static openWithKey(dir: string, masterKey: Buffer): Vault {
+  private static openWithKey(dir: string, masterKey: Buffer, clock: Clock): Vault {
     let db: Database | undefined;
+    let vault: Vault | undefined;
     try {
       db = openDatabase(path.join(dir, DB_FILE), masterKey, false);
       migrate(db);
-      return new Vault(dir, db, masterKey);
+      vault = new Vault(dir, db, masterKey);
+      vault.recoverFromCrash(clock);
+      return vault;
     } catch (e) {
-      db?.close();
+      if (vault) vault.close();
+      else db?.close();
       masterKey.fill(0);
       throw e;
     }
   }
 
+  /**
+   * Every open finishes or undoes what a crash interrupted, before anyone works in the vault: key-slot
+   * changes are settled, set-up leftovers removed, and exports killed half-way cleaned up (export-recovery.ts).
+   */
+  private recoverFromCrash(clock: Clock): void {
+    this.reconcileKeySlots(clock);
+    removeCrashLeftovers(this.dir);
+    recoverAbandonedExports(this, clock.now().toISOString());
+  }
+
+  /**
+   * Key slots and staff records must agree: what can sign in is what the staff list says is active.
+   *
+   * Why this design: keyslots.json sits beside the database (it must be readable before the database can be
+   * decrypted), so a slot write and a transaction can never commit together. Each slot change is therefore
+   * written first, flagged with a change id (new slots `pending`, replaced or removed ones `retiredBy`), and
+   * the change's commit mark (keyslot_changes) is inserted in the same transaction as the staff record and its
+   * audit event. Right after the transaction the flags are settled by whether the mark committed; a crash in
+   * between leaves the flags, and they are settled here. This covers every slot-writing path the same way
+   * (add, reactivate, deactivate, password reset and change, recovery), both directions: a change that did not
+   * commit is undone (the old password still works), one that did is finished (only the new one works).
+   * Then, as a backstop for vaults written before this (a killed `staff add` left slots for people who do not
+   * exist), a staff slot without an active staff record is removed.
+   *
+   * Any fix is written to the audit chain first, then to the file: a crash between the two repeats the same
+   * fix (and its event) at the next open, so the file never changes without the chain saying so.
+   */
+  private reconcileKeySlots(clock: Clock): void {
+    const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
+    const fixes: SettledSlot[] = [...settled];
+    const slots = file.slots.filter((s) => {
+      if (s.kind !== 'staff') return true;
+      const staff = this.staff.get(s.staffId);
+      if (staff?.active) return true;
+      fixes.push({ slotId: s.id, staffId: s.staffId, outcome: 'removed', reason: staff ? 'staff_inactive' : 'no_staff_record' });
+      return false;
+    });
+    if (fixes.length === 0) return;
+    this.transaction(() =>
+      this.appendAudit({
+        at: clock.now().toISOString(),
+        actorId: null,
+        actorName: null,
+        actorRole: null,
+        action: 'vault.keyslots_reconciled',
+        subjectType: 'vault',
+        subjectId: this.vaultId,
+        details: { slots: fixes },
+      }),
+    );
+    writeKeySlots(this.dir, { ...file, slots });
+  }
+
+  /** The key slots as they stand: any change in flight decided by what this connection sees committed. */
+  private currentSlots(): KeySlotsFile {
+    const open = this.slotChange?.id;
+    return settleSlots(readKeySlots(this.dir), (id) => (id === open ? null : this.slotChanges.committed(id))).file;
+  }
+
+  /** Whether this slot is still one of the vault's (after opening settled any change in flight). */
+  hasStaffSlot(slotId: string): boolean {
+    return this.currentSlots().slots.some((s) => s.id === slotId);
+  }
+
   /** Checks a staff member's password against their slot (idle unlock, password change, re-signing). */
   async verifyStaffPassword(staffId: string, password: string, clock: Clock = systemClock): Promise<boolean> {
-    const slots = readKeySlots(this.dir);
+    const slots = this.currentSlots();
     const slot = slots.slots.find((s) => s.kind === 'staff' && s.staffId === staffId);
     if (!slot || slot.kind !== 'staff') return false;
-    const wait = this.guard.retryAfterMs(slot.nameKey, clock.now());
+    const account = staffAccount(slot.staffId);
+    const wait = this.guard.retryAfterMs(account, clock.now());
     if (wait > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(wait / 1000) });
     const key = await openSlot(slots.vaultId, slot, password);
     const ok = key !== null && key.length === this.masterKey.length && timingSafeEqual(key, this.masterKey);
     key?.fill(0);
     // The vault is open, so the caller audits the failure itself: nothing is queued for replay.
-    if (ok) this.guard.recordSuccess(slot.nameKey);
-    else this.guard.recordFailure(slot.nameKey, clock.now(), { queueAudit: false });
+    if (ok) this.guard.recordSuccess(account);
+    else this.guard.recordFailure(account, clock.now(), { queueAudit: false });
     return ok;
   }
 
-  /** Wraps the master key for one staff member with a new password: only that person's slot changes. */
-  async setStaffPassword(staffId: string, name: string, password: string): Promise<void> {
+  /**
+   * One key-slot change, inside the caller's transaction (see reconcileKeySlots for why it is done this way):
+   * the change's commit mark joins the transaction, the file gets the flagged slots now, and the flags are
+   * settled when the transaction ends. Several changes in one transaction share one mark.
+   */
+  private changeSlots(operation: string, edit: (slots: KeySlot[], changeId: string) => KeySlot[]): void {
+    if (!this.inAsyncTransaction || !this.db.inTransaction) throw new Error('key-slot changes run inside runInTransaction');
+    if (!this.slotChange) {
+      this.slotChange = { id: randomUUID(), operation };
+      this.slotChanges.record({ id: this.slotChange.id, operation, at: new Date().toISOString() });
+    }
+    const change = this.slotChange;
+    const file = this.currentSlots();
+    writeKeySlots(this.dir, { ...file, slots: edit(file.slots, change.id) });
+    crashPoint(`${change.operation}:after-keyslots`);
+  }
+
+  /** Settles the change of the transaction that just ended (committed or rolled back). Never throws. */
+  private settleSlotChange(): void {
+    const change = this.slotChange;
+    this.slotChange = null;
+    if (!change) return;
+    if (this.slotChanges.committed(change.id)) crashPoint(`${change.operation}:after-commit`);
+    try {
+      const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
+      if (settled.length > 0) writeKeySlots(this.dir, file);
+    } catch (e) {
+      // The file keeps its flags: every reader settles them the same way, and the next open writes the result.
+      console.error('[vault] key slots not settled yet:', e);
+    }
+  }
+
+  /**
+   * Wraps the master key for one staff member with a new password: only that person's slot changes. The new
+   * slot goes where the old one was: the founding administrator's slot stays first (the CLI's default user).
+   */
+  async setStaffPassword(staffId: string, name: string, password: string, operation = 'staff.set_password'): Promise<void> {
     const fresh = await makeStaffSlot(this.vaultId, this.masterKey, staffId, name, password);
-    const slots = readKeySlots(this.dir);
-    // Replace in place: the founding administrator's slot stays first (the CLI's default acting user).
-    const at = slots.slots.findIndex((s) => s.kind === 'staff' && s.staffId === staffId);
-    const next = at >= 0 ? slots.slots.map((s, i) => (i === at ? fresh : s)) : [...slots.slots, fresh];
-    writeKeySlots(this.dir, { ...slots, slots: next });
+    this.changeSlots(operation, (slots, changeId) => withStaffSlot(slots, staffId, changeId, fresh));
   }
 
   /** Removes a person's slot: their password no longer decrypts the vault (deactivation). */
-  removeStaffSlot(staffId: string): void {
-    const slots = readKeySlots(this.dir);
-    writeKeySlots(this.dir, { ...slots, slots: slots.slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)) });
+  removeStaffSlot(staffId: string, operation = 'staff.remove_slot'): void {
+    this.changeSlots(operation, (slots, changeId) => withStaffSlot(slots, staffId, changeId, null));
   }
 
   /** Inserts a new staff slot; fails if one exists for the name. */
-  async addStaffSlot(staffId: string, name: string, password: string): Promise<void> {
-    const slots = readKeySlots(this.dir);
-    if (slots.slots.some((s) => s.kind === 'staff' && (s.staffId === staffId || s.nameKey === nameKey(name)))) fail('conflict', 'errors.nameTaken');
-    await this.setStaffPassword(staffId, name, password);
+  async addStaffSlot(staffId: string, name: string, password: string, operation = 'staff.add'): Promise<void> {
+    const slots = this.currentSlots();
+    if (slots.slots.some((s) => s.kind === 'staff' && !s.retiredBy && (s.staffId === staffId || s.nameKey === nameKey(name)))) fail('conflict', 'errors.nameTaken');
+    await this.setStaffPassword(staffId, name, password, operation);
   }
 
   /** The founding administrator's slot comes first; the CLI acts as them when no --as is given. */
@@ -313,6 +482,7 @@ export class Vault {
    */
   async runInTransaction<T>(fn: () => Promise<T> | T): Promise<T> {
     this.db.exec('BEGIN IMMEDIATE');
+    this.inAsyncTransaction = true;
     try {
       const result = await fn();
       this.db.exec('COMMIT');
@@ -320,6 +490,9 @@ export class Vault {
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw e;
+    } finally {
+      this.inAsyncTransaction = false;
+      this.settleSlotChange();
     }
   }
 
@@ -331,8 +504,37 @@ export class Vault {
     return this.audit.append(entry);
   }
 
+  /**
+   * What the audit trail keeps of text someone typed (a search, a reason, a file name): a keyed hash, so "who
+   * searched for this ID?" can be answered with the vault open, while a reader of an exported pack or a backup
+   * without the key learns nothing from it. The key is derived from the master key and never leaves the call.
+   */
+  typedTextHash(text: string): string {
+    if (!this.db.open) fail('unauthenticated');
+    return typedTextHmac(this.masterKey, text);
+  }
+
   clinicSettings(): ClinicSettings {
     return this.settings.get();
+  }
+
+  /** This vault's chain as a checkpoint sees it. */
+  private chainView(): ChainView {
+    const key = this.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
+    return { chainId: this.vaultId, head: this.audit.head(), hashAt: (seq) => this.audit.hashAt(seq), publicKeyPem: key.publicKeyPem };
+  }
+
+  /** Signs the chain's current head (call outside a write, after commit) and keeps it beside the vault. */
+  writeCheckpoint(reason: CheckpointReason, at: Date = new Date()): ChainCheckpoint {
+    const key = this.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
+    const checkpoint = signCheckpoint(this.audit.head(), { chainId: this.vaultId, at: at.toISOString(), reason, keyFingerprint: key.fingerprint, privateKeyPem: key.privateKeyPem });
+    writeCheckpointFile(this.dir, checkpoint);
+    return checkpoint;
+  }
+
+  /** Compares the chain with the newest checkpoint beside the vault: a cut or rewritten chain is reported. */
+  checkCheckpoint(): CheckpointCheck {
+    return compareWithCheckpoint(this.chainView(), readCheckpointFile(this.dir));
   }
 
   schemaVersion(): number {

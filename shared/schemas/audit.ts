@@ -31,6 +31,23 @@ export const AuditVerification = z
   .strict();
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
+/** "Who searched for or typed this?": the text as someone would type it (an ID, a phone number, a name). */
+export const TypedTextSearch = z
+  .object({
+    text: z
+      .string()
+      .max(200, { error: 'validation.tooLong' })
+      .trim()
+      .refine((s) => s.length > 0, { error: 'validation.required' }),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type TypedTextSearch = z.infer<typeof TypedTextSearch>;
+
+/** One event that holds the text's keyed hash, and the details field that holds it (`queryHash`, `reasonHash`, …). */
+export const TypedTextMatch = z.object({ field: z.string(), event: AuditEvent }).strict();
+export type TypedTextMatch = z.infer<typeof TypedTextMatch>;
+
 /** What `consentvault info` and the audit screen show about the vault itself. */
 export const VaultInfo = z
   .object({

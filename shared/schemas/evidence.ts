@@ -144,8 +144,39 @@ export const PackProblemCode = z.enum([
   'audit_link_broken',
   'audit_order',
   'audit_head_mismatch',
+  // The audit trail records a consent, signature or withdrawal that records.json lacks or holds differently.
+  'audit_record_mismatch',
+  'signed_by_other_key',
+  'json_too_deep',
+  'time_budget_exceeded',
+  'checkpoint_invalid',
 ]);
 export type PackProblemCode = z.infer<typeof PackProblemCode>;
+
+/**
+ * A pack re-signed with a fresh key is internally consistent: only comparing the key with one known to be the
+ * clinic's (given as --fingerprint, or the clinic's own key when verifying inside its app) tells it apart.
+ */
+export const SignerConfirmation = z.enum(['given_fingerprint', 'this_clinic', 'not_confirmed']);
+export type SignerConfirmation = z.infer<typeof SignerConfirmation>;
+export const PackSigner = z
+  .object({
+    fingerprint: z.string().nullable(),
+    confirmation: SignerConfirmation,
+    /** The fingerprint it was compared with (null when not confirmed). */
+    expectedFingerprint: z.string().nullable(),
+    matches: z.boolean().nullable(),
+  })
+  .strict();
+export type PackSigner = z.infer<typeof PackSigner>;
+
+/**
+ * verified: every check held and the signer's key was confirmed; intact_signer_unconfirmed: every check held but
+ * nobody confirmed whose key signed it; signed_by_other_key: the key is not the one expected; invalid: a check
+ * failed; unreadable: not a pack that could be read to the end.
+ */
+export const PackVerdict = z.enum(['verified', 'intact_signer_unconfirmed', 'signed_by_other_key', 'invalid', 'unreadable']);
+export type PackVerdict = z.infer<typeof PackVerdict>;
 
 export const PackProblem = z.object({ file: z.string(), code: PackProblemCode, detail: z.string() }).strict();
 export type PackProblem = z.infer<typeof PackProblem>;
@@ -170,6 +201,9 @@ export const PackVerification = z
       .strict(),
     checked: z.object({ payloadFiles: Count, tagFiles: Count, consents: Count, signatures: Count, auditEvents: Count }).strict(),
     problems: z.array(PackProblem),
+    /** Whose key signed the pack, and whether anyone confirmed that key is the clinic's. */
+    signer: PackSigner,
+    verdict: PackVerdict,
   })
   .strict();
 export type PackVerification = z.infer<typeof PackVerification>;

@@ -146,6 +146,7 @@ describe('access control', () => {
     'settings.update',
     'audit.verify',
     'audit.recent',
+    'audit.findTypedText',
   ];
 
   it('the contract gives staff.* (but the physician picker), settings.update and audit.* to administrators only', () => {

@@ -45,6 +45,7 @@ export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
   'settings.update': { clinicName: '新名稱診所', timeZone: 'Asia/Taipei', idleLockMinutes: 15 },
   'audit.verify': {},
   'audit.recent': { limit: 10 },
+  'audit.findTypedText': { text: 'A123456789' },
   'patients.search': { query: '王小', limit: 10 },
   'patients.get': { patientId: UUID },
   'patients.create': PATIENT_FIELDS,

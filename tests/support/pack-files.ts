@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import fs from 'node:fs';
 import { ZipFile } from 'yazl';
-import { readZip } from '../../electron/evidence/zip-reader';
+import { DEFAULT_ZIP_LIMITS, readZip } from '../../electron/evidence/zip-reader';
 
 export const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -12,7 +12,7 @@ export interface PackFiles {
 }
 
 export async function readPack(zipPath: string): Promise<PackFiles> {
-  const entries = await readZip({ path: zipPath }, () => true, 1024 ** 3);
+  const entries = await readZip({ path: zipPath }, () => true, { ...DEFAULT_ZIP_LIMITS, maxKeptPerFile: 1024 ** 3, maxKeptTotal: 4 * 1024 ** 3 });
   const files = new Map<string, Buffer>();
   let root = '';
   for (const e of entries) {

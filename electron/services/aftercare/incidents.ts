@@ -5,6 +5,7 @@ import { dateInZone } from '../../../shared/dates';
 import type { IncidentView } from '../../../shared/schemas/complaint';
 import type { IncidentRecord } from '../../store/aftercare/incidents';
 import { fail, failField } from '../../store/errors';
+import { auditedText } from '../audit-text';
 import type { ServiceContext } from '../context';
 import { clinicZone, notInFuture, nowIso } from './common';
 
@@ -84,7 +85,7 @@ export function recordNotification(ctx: ServiceContext, input: Parsed<'incidents
   notInFuture(ctx, input.notifiedAt, 'notifiedAt');
   if (input.notifiedAt < i.discoveredAt) failField('invalid_input', 'notifiedAt', 'aftercare.errors.beforeDiscovery');
   ctx.vault().aftercare.incidents.recordNotification({ id: i.id, notifiedAt: input.notifiedAt, authority: input.authority, patientsNotified: input.patientsNotified, note: input.note, recordedBy: ctx.session().staff.id });
-  ctx.audit('privacy_incident.notified', subject(i.id), { notifiedAt: input.notifiedAt, authority: input.authority, patientsNotified: input.patientsNotified, late: input.notifiedAt > i.dueAt });
+  ctx.audit('privacy_incident.notified', subject(i.id), { notifiedAt: input.notifiedAt, authorityHash: auditedText(ctx, input.authority).hash, patientsNotified: input.patientsNotified, late: input.notifiedAt > i.dueAt });
   return incidentView(ctx, requireIncident(ctx, i.id));
 }
 
@@ -94,8 +95,17 @@ export function closeIncident(ctx: ServiceContext, input: Parsed<'incidents.clos
   const i = requireOpen(ctx, input.incidentId);
   if (!i.notification && !input.noNotificationReason) failField('rule_violation', 'noNotificationReason', 'aftercare.errors.notificationOrReason');
   const now = nowIso(ctx);
-  if (!i.notification && input.noNotificationReason) store.addUpdate(randomUUID(), i.id, input.noNotificationReason, ctx.session().staff.id, now);
+  const reasonText = i.notification ? null : (input.noNotificationReason ?? null);
+  const updateId = reasonText ? randomUUID() : null;
+  if (reasonText && updateId) store.addUpdate(updateId, i.id, reasonText, ctx.session().staff.id, now);
   store.close(i.id, now, ctx.session().staff.id, input.summary);
-  ctx.audit('privacy_incident.closed', subject(i.id), { notified: i.notification !== null, noNotificationReason: input.noNotificationReason ?? null });
+  // The reason is kept in the incident's updates; the audit trail names that update and the reason's keyed hash.
+  const reason = reasonText ? auditedText(ctx, reasonText) : null;
+  ctx.audit('privacy_incident.closed', subject(i.id), {
+    notified: i.notification !== null,
+    noNotificationUpdateId: updateId,
+    noNotificationReasonHash: reason?.hash ?? null,
+    noNotificationReasonLength: reason?.length ?? null,
+  });
   return incidentView(ctx, requireIncident(ctx, i.id));
 }

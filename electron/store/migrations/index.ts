@@ -8,9 +8,10 @@ import { migration0061 } from './0061-patient-search-keys';
 import { migration0070 } from './0070-consents';
 import { migration0080 } from './0080-aftercare';
 import { migration0090 } from './0090-evidence';
+import { migration0100 } from './0100-crash-recovery';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061, migration0070, migration0080, migration0090];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061, migration0070, migration0080, migration0090, migration0100];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

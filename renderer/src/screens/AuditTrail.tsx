@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/errors';
-import type { AuditEvent, AuditVerification } from '../../../shared/schemas/audit';
+import type { AuditEvent, AuditVerification, TypedTextMatch } from '../../../shared/schemas/audit';
 import type { SessionInfo } from '../../../shared/schemas/session';
 import { callApi, useApi } from '../api';
 import { FormError } from '../components/FormMessage';
@@ -23,6 +23,129 @@ function subjectLabel(e: AuditEvent): string {
   const type = i18next.exists(key) ? translateKey(key) : e.subjectType;
   const name = typeof e.details.name === 'string' ? e.details.name : null;
   return name ? translateKey('audit.subjectWithName', { type, name }) : type;
+}
+
+/** Which details field held the text's keyed hash, in words when the locale knows it. */
+function typedFieldLabel(field: string): string {
+  const key = `audit.find.fields.${field}`;
+  return i18next.exists(key) ? translateKey(key) : field;
+}
+
+/** Events as rows: number, time in the clinic's zone, actor, action, subject (and, for a search, the field). */
+function EventTable({ label, rows, session }: { label: string; rows: { event: AuditEvent; field?: string }[]; session: SessionInfo }) {
+  const { t, i18n } = useTranslation();
+  const withField = rows.some((r) => r.field !== undefined);
+  return (
+    <div className="table-wrap">
+      <table className="table table--dense" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">{t('audit.time')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.subject')}</th>
+            {withField ? <th scope="col">{t('audit.find.field')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ event: e, field }) => (
+            <tr key={e.seq} data-testid="audit-row">
+              <td className="num">{e.seq}</td>
+              <td className="nowrap">
+                <time dateTime={e.at}>{formatInstant(e.at, session.timeZone, i18n.language)}</time>
+              </td>
+              <td>
+                {e.actorName ?? t('audit.system')}
+                {e.actorRole ? <span className="muted"> · {t(`roles.${e.actorRole}`)}</span> : null}
+              </td>
+              <td>
+                <span title={e.action}>{actionLabel(e.action)}</span>
+              </td>
+              <td>{subjectLabel(e)}</td>
+              {withField ? <td>{field ? typedFieldLabel(field) : ''}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * "Who searched for or typed…": the trail keeps typed text only as a keyed hash, so the main process hashes
+ * what is entered here the same way and lists the events that hold it.
+ */
+function FindTypedText({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [matches, setMatches] = useState<TypedTextMatch[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  const find = async () => {
+    setSearching(true);
+    setError(null);
+    setMatches(null);
+    const r = await callApi('audit.findTypedText', { text });
+    setSearching(false);
+    if (r.ok) setMatches(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <section aria-labelledby="audit-find-title" data-testid="audit-find">
+      <div className="section-header section-header--sub">
+        <h2 id="audit-find-title">{t('audit.find.title')}</h2>
+      </div>
+      <p className="muted">{t('audit.find.intro')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="audit-find-text" className="field__label">
+            {t('audit.find.label')}
+          </label>
+          <div className="input-row">
+            <input
+              id="audit-find-text"
+              type="search"
+              value={text}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              aria-describedby="audit-find-hint"
+              onChange={(e) => setText(e.target.value)}
+            />
+            <button type="submit" className="btn btn--secondary" disabled={searching || text.trim() === ''}>
+              {searching ? t('audit.find.searching') : t('audit.find.submit')}
+            </button>
+          </div>
+          <p id="audit-find-hint" className="field__hint">
+            {t('audit.find.oldEvents')}
+          </p>
+        </div>
+      </form>
+      <FormError error={error} />
+      {matches ? (
+        matches.length === 0 ? (
+          <p className="muted" role="status">
+            {t('audit.find.none')}
+          </p>
+        ) : (
+          <>
+            <p role="status">{t('audit.find.results', { count: matches.length })}</p>
+            <EventTable label={t('audit.find.title')} rows={matches} session={session} />
+          </>
+        )
+      ) : null}
+    </section>
+  );
 }
 
 /** Audit trail (admin): verify the hash chain and read the latest events in the clinic's time zone. */
@@ -95,6 +218,7 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
           </div>
         </dl>
       ) : null}
+      <FindTypedText session={session} />
       <div className="section-header section-header--sub">
         <h2>{t('audit.recentTitle', { count: RECENT_LIMIT })}</h2>
         <button type="button" className="btn btn--secondary" onClick={recent.reload}>
@@ -112,39 +236,7 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
         recent.value.length === 0 ? (
           <p className="muted">{t('audit.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--dense" aria-label={t('audit.recentTitle', { count: RECENT_LIMIT })}>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    #
-                  </th>
-                  <th scope="col">{t('audit.time')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.subject')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.value.map((e) => (
-                  <tr key={e.seq} data-testid="audit-row">
-                    <td className="num">{e.seq}</td>
-                    <td className="nowrap">
-                      <time dateTime={e.at}>{formatInstant(e.at, session.timeZone, i18n.language)}</time>
-                    </td>
-                    <td>
-                      {e.actorName ?? t('audit.system')}
-                      {e.actorRole ? <span className="muted"> · {t(`roles.${e.actorRole}`)}</span> : null}
-                    </td>
-                    <td>
-                      <span title={e.action}>{actionLabel(e.action)}</span>
-                    </td>
-                    <td>{subjectLabel(e)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <EventTable label={t('audit.recentTitle', { count: RECENT_LIMIT })} rows={recent.value.map((event) => ({ event }))} session={session} />
         )
       ) : null}
     </section>

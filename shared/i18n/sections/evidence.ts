@@ -124,6 +124,11 @@ export const evidenceZhTW = {
       audit_link_broken: '稽核事件與前一筆的鏈結不符',
       audit_order: '稽核事件序號順序錯誤',
       audit_head_mismatch: '稽核鏈末端與 bag-info.txt 不符',
+      audit_record_mismatch: '稽核紀錄記載的同意書、簽名或撤回在紀錄中不存在或內容不同（紀錄可能遭刪除）',
+      signed_by_other_key: '證據包由另一把金鑰簽署，不是預期的診所金鑰',
+      json_too_deep: 'JSON 巢狀層數過深，拒絕處理',
+      time_budget_exceeded: '驗證超過時間上限而停止',
+      checkpoint_invalid: '稽核鏈檢查點無效（簽章不符或與 bag-info.txt 不一致）',
     },
   },
   settings: {
@@ -492,6 +497,11 @@ export const evidenceEn: Widen<typeof evidenceZhTW> = {
       audit_link_broken: 'An audit event does not link to the one before it',
       audit_order: 'Audit events out of order',
       audit_head_mismatch: 'The audit chain head differs from bag-info.txt',
+      audit_record_mismatch: 'The audit trail records a consent, signature or withdrawal that the records lack or hold differently (a record may have been deleted)',
+      signed_by_other_key: 'Signed by another key, not the clinic key expected',
+      json_too_deep: 'JSON nested too deeply: refused',
+      time_budget_exceeded: 'Verification stopped: it ran past its time limit',
+      checkpoint_invalid: 'The audit-chain checkpoint is invalid (bad signature, or it disagrees with bag-info.txt)',
     },
   },
   settings: {
