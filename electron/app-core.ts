@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CheckpointCheck, CheckpointReason } from '../shared/schemas/checkpoint';
 import type { SessionInfo } from '../shared/schemas/session';
 import type { StaffMember } from '../shared/schemas/staff';
+import { JobRunner } from './jobs/runner';
 import { writeFileAtomic } from './store/files';
 import { systemClock, type Clock, type Vault } from './store/vault';
 
@@ -74,14 +76,19 @@ export interface Session {
 export class AppCore {
   vault: Vault | null = null;
   session: Session | null = null;
+  /** What the chain checkpoint comparison found at sign-in, when it was not ok (shown to administrators). */
+  chainAlert: CheckpointCheck | null = null;
   readonly config: AppConfigStore;
   readonly host: HostCapabilities;
   readonly clock: Clock;
+  /** Heavy work off the request path (pack verification; backups and exports next). */
+  readonly jobs: JobRunner;
 
-  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock }) {
+  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner }) {
     this.config = opts.config;
     this.host = opts.host;
     this.clock = opts.clock ?? systemClock;
+    this.jobs = opts.jobs ?? new JobRunner();
   }
 
   vaultPath(): string | null {
@@ -99,13 +106,27 @@ export class AppCore {
       idleLockMinutes: settings.idleLockMinutes,
       clinicName: settings.clinicName,
       timeZone: settings.timeZone,
+      chainAlert: s.role === 'admin' ? this.chainAlert : null,
     };
   }
 
-  /** Closes the vault and forgets the key: sign-out, app quit, host shutdown. */
-  closeVault(): void {
+  /**
+   * Closes the vault and forgets the key: sign-out, app quit, host shutdown. The chain's head is signed first (a
+   * checkpoint beside the vault), so a chain cut while the vault was closed is found at the next open; the
+   * signed-in person's jobs are cancelled (the requester went away).
+   */
+  closeVault(reason: Extract<CheckpointReason, 'close' | 'sign_out'> = 'close'): void {
+    this.chainAlert = null;
+    if (this.session) this.jobs.cancelOwnedBy(this.session.staff.id);
     this.session = null;
-    this.vault?.close();
+    const vault = this.vault;
     this.vault = null;
+    if (!vault) return;
+    try {
+      if (vault.db.open && !vault.db.inTransaction) vault.writeCheckpoint(reason, this.clock.now());
+    } catch (e) {
+      console.error('[vault] could not write the chain checkpoint:', e);
+    }
+    vault.close();
   }
 }

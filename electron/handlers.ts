@@ -7,6 +7,7 @@ import * as consultations from './services/consultations';
 import * as consents from './services/consents';
 import * as consentVerify from './services/consent-verify';
 import * as evidence from './services/evidence';
+import * as jobs from './services/jobs';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
 import * as session from './services/session';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   'app.status': (ctx) => setup.appStatus(ctx),
   'setup.chooseVaultFolder': (ctx) => setup.chooseVaultFolder(ctx),
   'setup.createVault': setup.createVault,
+  'setup.clearAbandoned': setup.clearAbandoned,
   'session.signIn': session.signIn,
   'session.recover': session.recover,
   'session.signOut': (ctx) => session.signOut(ctx),
@@ -86,7 +88,9 @@ export const handlers: Handlers = {
   'evidence.startExport': evidence.startExport,
   'evidence.progress': evidence.exportProgress,
   'evidence.cancel': evidence.cancelExport,
-  'evidence.verify': evidence.verifyEvidence,
+  'evidence.startVerify': evidence.startVerify,
+  'jobs.status': jobs.jobStatus,
+  'jobs.cancel': jobs.cancelJob,
   'evidence.hostInfo': (ctx) => evidence.hostFileInfo(ctx),
   'evidence.chooseDestination': evidence.chooseDestination,
   'evidence.choosePack': (ctx) => evidence.choosePack(ctx),

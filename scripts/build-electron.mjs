@@ -8,4 +8,6 @@ const common = { define: { 'import.meta.dirname': '__dirname' }, bundle: true, p
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
-console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+// The job runner's worker thread: found next to main.cjs at run time (electron/jobs/runner.ts).
+await build({ ...common, entryPoints: ['electron/jobs/worker.ts'], outfile: 'dist/electron/jobs-worker.cjs' });
+console.log('Built dist/electron/main.cjs, preload.cjs and jobs-worker.cjs');

@@ -41,7 +41,8 @@ import {
   WithdrawInput,
 } from './schemas/consent';
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
-import { EvidencePreview, EvidenceRequest, ExportInput, ExportStatus, HostFileInfo, PackVerificationView, VerifySource } from './schemas/evidence';
+import { EvidencePreview, EvidenceRequest, ExportInput, ExportStatus, HostFileInfo, VerifySource } from './schemas/evidence';
+import { JobRef, JobStatus } from './schemas/jobs';
 
 /**
  * Who may call a channel.
@@ -95,6 +96,12 @@ export const api = {
       })
       .strict(),
     output: z.object({ recoveryCode: z.string(), vaultPath: z.string() }).strict(),
+    access: 'public',
+  },
+  /** Removes an interrupted set-up's files (ours only, never a complete vault) so set-up can run again. */
+  'setup.clearAbandoned': {
+    input: z.object({ vaultDir: VaultFolder }).strict(),
+    output: z.object({ removed: z.array(z.string()) }).strict(),
     access: 'public',
   },
   'session.signIn': {
@@ -281,8 +288,11 @@ export const api = {
   },
   'evidence.progress': { input: z.object({ jobId: Id }).strict(), output: ExportStatus, access: ADMIN },
   'evidence.cancel': { input: z.object({ jobId: Id }).strict(), output: ExportStatus, access: ADMIN },
-  /** Checks a pack offline: every role may (a pack handed back by a lawyer, a patient's copy). */
-  'evidence.verify': { input: z.object({ source: VerifySource }).strict(), output: PackVerificationView, access: ALL_STAFF },
+  /**
+   * Checks a pack offline: every role may (a pack handed back by a lawyer, a patient's copy). The check runs in the
+   * job runner, off the request path; `jobs.status` reports it and gives the result, `jobs.cancel` stops it.
+   */
+  'evidence.startVerify': { input: z.object({ source: VerifySource }).strict(), output: JobRef, access: ALL_STAFF },
   'evidence.hostInfo': { input: Empty, output: HostFileInfo, access: ALL_STAFF },
   /** Native save dialog (Electron); null in the browser host, where the path is typed. */
   'evidence.chooseDestination': {
@@ -291,6 +301,9 @@ export const api = {
     access: ADMIN,
   },
   'evidence.choosePack': { input: Empty, output: z.object({ path: z.string().nullable() }).strict(), access: ALL_STAFF },
+  /** A job the caller started (its owner only): state, progress and, once done, the result. */
+  'jobs.status': { input: JobRef, output: JobStatus, access: ALL_STAFF },
+  'jobs.cancel': { input: JobRef, output: JobStatus, access: ALL_STAFF },
   ...aftercareChannels,
 } as const satisfies Record<string, Channel>;
 

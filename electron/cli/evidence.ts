@@ -3,8 +3,8 @@ import { Option, type Command } from 'commander';
 import type { ChannelName, In, Out } from '../../shared/api';
 import { translate } from '../../shared/i18n';
 import type { Locale } from '../../shared/schemas/common';
-import type { EvidenceScope } from '../../shared/schemas/evidence';
-import { verifyPack } from '../evidence/verify';
+import type { EvidenceScope, PackVerification } from '../../shared/schemas/evidence';
+import { normaliseFingerprint, verifyPack } from '../evidence/verify';
 import type { Router } from '../router';
 
 export interface CliHelpers {
@@ -14,6 +14,9 @@ export interface CliHelpers {
   fail(message: string, exitCode: number): never;
   exit: { ok: number; verificationFailed: number; badInput: number };
 }
+
+/** `verify` exit code for a pack that is intact but whose signing key nobody confirmed. */
+export const SIGNER_UNCONFIRMED = 4;
 
 const locale: Locale = (process.env.CONSENTVAULT_LANG ?? '').startsWith('zh') ? 'zh-TW' : 'en';
 
@@ -69,17 +72,14 @@ export function registerEvidenceCommands(program: Command, h: CliHelpers): void 
 
   program
     .command('verify')
-    .description('check an evidence pack offline: BagIt structure, every hash, Payload-Oxum, the Ed25519 signature, consent bindings, audit links; exit 0 valid, 1 tampered or invalid, 2 unreadable')
+    .description('check an evidence pack offline: BagIt structure, every hash, Payload-Oxum, the Ed25519 signature, consent bindings, audit links and checkpoint; exit 0 verified (key confirmed with --fingerprint), 4 intact but the key not confirmed, 1 tampered, invalid or signed by another key, 2 unreadable')
     .argument('<pack.zip>', 'the evidence pack')
     .option('--fingerprint <sha256>', "the clinic's public-key fingerprint as the clinic gave it to you (checked too)")
     .option('--json', 'print the result as JSON')
     .action(async (file: string, o: { fingerprint?: string; json?: boolean }) => {
-      const v = await verifyPack({ path: path.resolve(file) });
-      const expected = o.fingerprint?.replace(/[\s:]/g, '').toLowerCase();
-      if (expected && v.readable && v.info.keyFingerprint !== expected) {
-        v.problems.push({ file: 'clinic-public-key.pem', code: 'bad_public_key', detail: `fingerprint ${v.info.keyFingerprint ?? 'unknown'} is not ${expected}` });
-        v.ok = false;
-      }
+      const expected = o.fingerprint ? normaliseFingerprint(o.fingerprint) : null;
+      if (expected !== null && !/^[0-9a-f]{64}$/.test(expected)) h.fail('--fingerprint must be the 64 hexadecimal digits of a SHA-256 fingerprint', h.exit.badInput);
+      const v = await verifyPack({ path: path.resolve(file) }, { expected: expected ? { fingerprint: expected, confirmation: 'given_fingerprint' } : null });
       if (o.json) h.print(JSON.stringify(v, null, 2));
       else {
         const label = (code: string) => translate(locale, `evidence.verify.problems.${code}`);
@@ -87,13 +87,35 @@ export function registerEvidenceCommands(program: Command, h: CliHelpers): void 
           h.print(`Pack:               ${v.info.packId ?? '?'} (${v.info.kind ?? '?'})`);
           h.print(`Clinic:             ${v.info.clinic ?? '?'}`);
           h.print(`Patient:            ${v.info.patient ?? '?'}`);
-          h.print(`Key fingerprint:    ${v.info.keyFingerprint ?? '?'}`);
+          h.print(`Signed by key:      ${v.signer.fingerprint ?? '?'}`);
           h.print(`Checked:            ${v.checked.payloadFiles} payload files, ${v.checked.tagFiles} tag files, ${v.checked.consents} consents, ${v.checked.signatures} signatures, ${v.checked.auditEvents} audit events`);
         }
         for (const p of v.problems) h.print(`FAIL ${p.file}: ${label(p.code)}${p.detail ? ` (${p.detail})` : ''}`);
-        h.print(v.ok ? 'Evidence pack verified: complete and unchanged.' : v.readable ? `Evidence pack does NOT verify: ${v.problems.length} problem(s).` : 'Not a readable evidence pack.');
+        h.print(verdictLine(v));
       }
       if (!v.readable) h.fail(`cannot read ${file}`, 2);
       if (!v.ok) h.fail(`${file} does not verify`, h.exit.verificationFailed);
+      // Intact is not verified: a script must not read success unless the signer's key was confirmed.
+      if (v.verdict === 'intact_signer_unconfirmed') h.fail(`${file} is intact, but its signing key was not confirmed (give --fingerprint)`, SIGNER_UNCONFIRMED);
     });
+}
+
+/** What the CLI says at the end: never "verified" without saying whose key it was and whether anyone confirmed it. */
+function verdictLine(v: PackVerification): string {
+  switch (v.verdict) {
+    case 'verified':
+      return `Evidence pack verified: complete and unchanged, signed by the key ${v.signer.fingerprint ?? '?'}, which matches the fingerprint you gave.`;
+    case 'intact_signer_unconfirmed':
+      return [
+        'Evidence pack intact: complete and internally consistent, but the signer is NOT confirmed.',
+        `It was signed by the key ${v.signer.fingerprint ?? '?'}. Anyone can make a consistent pack with a key of their own:`,
+        "ask the clinic for its key fingerprint (not from this pack) and run again with --fingerprint <sha256>.",
+      ].join('\n');
+    case 'signed_by_other_key':
+      return `Evidence pack does NOT verify: it was signed by another key (${v.signer.fingerprint ?? '?'}), not ${v.signer.expectedFingerprint ?? 'the one this pack names'}.`;
+    case 'invalid':
+      return `Evidence pack does NOT verify: ${v.problems.length} problem(s).`;
+    case 'unreadable':
+      return 'Not a readable evidence pack.';
+  }
 }

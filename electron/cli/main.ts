@@ -135,16 +135,21 @@ export function buildProgram(): Command {
     .requiredOption('--clinic <name>', 'clinic name')
     .requiredOption('--admin-name <name>', "first administrator's sign-in name")
     .option('--time-zone <tz>', 'clinic time zone', DEFAULT_TIME_ZONE)
-    .action(async (o: { vault: string; clinic: string; adminName: string; timeZone: string }) => {
+    .option('--clear-abandoned', 'first remove an interrupted set-up left in the folder (vault files without keyslots.json; never a complete vault or other files)')
+    .action(async (o: { vault: string; clinic: string; adminName: string; timeZone: string; clearAbandoned?: boolean }) => {
       const password = await secretFrom('CONSENTVAULT_NEW_PASSWORD', `New password for ${o.adminName}: `, true);
       const { router } = newRouter(null);
-      const r = await must(router, 'setup.createVault', {
-        clinicName: o.clinic,
-        timeZone: o.timeZone,
-        vaultDir: resolveVault(o.vault),
-        adminName: o.adminName,
-        adminPassword: password,
-      });
+      const vaultDir = resolveVault(o.vault);
+      if (o.clearAbandoned) {
+        const cleared = await must(router, 'setup.clearAbandoned', { vaultDir });
+        if (cleared.removed.length > 0) print(`Cleared an interrupted set-up in ${vaultDir}: ${cleared.removed.join(', ')}`);
+      }
+      const created = await router.call('setup.createVault', { clinicName: o.clinic, timeZone: o.timeZone, vaultDir, adminName: o.adminName, adminPassword: password });
+      if (!created.ok) {
+        const hint = created.error.messageKey === 'errors.abandonedSetup' ? ' To remove it and set up again, re-run init with --clear-abandoned.' : '';
+        throw new CliFailure(describeError(created.error) + hint, exitCodeFor(created.error));
+      }
+      const r = created.value as Out<'setup.createVault'>;
       print(`Vault created at ${r.vaultPath}`);
       print(`Recovery code: ${r.recoveryCode}`);
       print('Write the recovery code down and keep it somewhere safe: it is shown only once and is the only way back in if every administrator password is lost.');
@@ -198,11 +203,17 @@ export function buildProgram(): Command {
     .action(async (o: { vault: string; as?: string }) => {
       await signedIn(o.vault, o.as, async (router) => {
         const v = await must(router, 'audit.verify', {});
-        if (v.ok) {
-          print(`Audit chain intact: ${v.checked} events, head #${v.headSeq} ${v.headHash}`);
-        } else {
-          throw new CliFailure(`Audit chain broken at event #${v.firstBreak!.seq} (${v.firstBreak!.reason}); ${v.checked} events before it verified.`, EXIT.verificationFailed);
+        if (v.firstBreak) throw new CliFailure(`Audit chain broken at event #${v.firstBreak.seq} (${v.firstBreak.reason}); ${v.checked} events before it verified.`, EXIT.verificationFailed);
+        print(`Audit chain links intact: ${v.checked} events, head #${v.headSeq ?? 0} ${v.headHash ?? ''}`);
+        for (const p of v.records.problems) print(`FAIL #${p.seq} ${p.action} consent ${p.consentId}: ${p.problem.replace(/_/g, ' ')} (the record the audit trail names is gone or differs)`);
+        print(`Consent records:  ${v.records.checked} audited events checked against their rows, ${v.records.problems.length} problem(s)`);
+        const cp = v.checkpoint;
+        print(`Checkpoint:       ${cp.state}${cp.checkpointSeq !== null ? ` (signed at #${cp.checkpointSeq}, ${cp.checkpointAt ?? '?'})` : ''}${cp.detail ? `: ${cp.detail}` : ''}`);
+        if (!v.ok) {
+          const why = [v.records.problems.length > 0 ? 'records named by the audit trail are missing or differ' : '', cp.state !== 'ok' ? `the chain is ${cp.state === 'cut' ? 'shorter than its signed checkpoint (cut)' : cp.state === 'rewritten' ? 'rewritten under its signed checkpoint' : `not confirmed by a checkpoint (${cp.state})`}` : ''].filter(Boolean);
+          throw new CliFailure(`Audit trail does not verify: ${why.join('; ')}.`, EXIT.verificationFailed);
         }
+        print('Audit trail verified.');
       });
     });
 

@@ -5,7 +5,8 @@ import { canonicalJson } from '../../shared/canonical-json';
 import { messages } from '../../shared/i18n';
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
 import { crashPoint } from '../store/crash-points';
-import { BAG_INFO, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
+import { formatCheckpoint } from '../store/checkpoint';
+import { BAG_INFO, CHAIN_CHECKPOINT, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
 import { clinicTimeOf, renderEvidencePdf } from './evidence-pdf';
 import { StreamingPdfWriter } from './pdf-writer';
 import type { BlobSource, PackSnapshot, PayloadFile } from './records';
@@ -226,6 +227,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
     [MANIFEST, manifest],
     [PUBLIC_KEY, s.key.publicKeyPem],
     [VERIFYING, verifyingMd(s, path.basename(destination))],
+    [CHAIN_CHECKPOINT, formatCheckpoint(s.checkpoint)],
   ] as const) {
     check();
     tags.push(await zip.addBuffer(file, Buffer.from(text, 'utf8'), true));

@@ -1,3 +1,4 @@
+import type { ChainCheckpoint } from '../../shared/schemas/checkpoint';
 import type { AuditEvent } from '../../shared/schemas/audit';
 import type { TemplateContent } from '../../shared/schemas/catalogue';
 import type { Communication } from '../../shared/schemas/communication';
@@ -104,6 +105,8 @@ export interface PackSnapshot {
   clinic: { name: string; timeZone: string; batesPrefix: string };
   key: { publicKeyPem: string; privateKeyPem: string; fingerprint: string };
   chainHead: { seq: number; hash: string } | null;
+  /** The clinic's signed statement of that head, travelling in the pack as chain-checkpoint.json. */
+  checkpoint: ChainCheckpoint;
   records: PackRecords;
   files: PayloadFile[];
   /** The scope's audit events (empty in a patient copy). */

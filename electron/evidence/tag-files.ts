@@ -2,7 +2,7 @@ import { messages } from '../../shared/i18n';
 import { canonicalJson } from '../../shared/canonical-json';
 import { dateInZone } from '../../shared/dates';
 import { fill } from '../pdf/format';
-import { PUBLIC_KEY, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, type BagInfo } from './bagit';
+import { MANIFEST, PUBLIC_KEY, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, type BagInfo } from './bagit';
 import { scopeLabel } from './evidence-pdf';
 import type { PackSnapshot } from './records';
 
@@ -41,6 +41,12 @@ export function bagInfo(s: PackSnapshot, oxum: string, payloadBytes: number, bat
   ];
 }
 
+/**
+ * `sha256sum -c` passes on a bag with an extra file: this lists every file that is in neither manifest (bash or
+ * zsh; prints nothing and exits 0 when there is none). Our paths need no percent-decoding.
+ */
+export const UNLISTED_FILES_COMMAND = `diff <(cut -c67- ${MANIFEST} ${TAG_MANIFEST} | sort) <(find . -type f ! -name ${TAG_MANIFEST} ! -name ${TAG_MANIFEST_SIGNATURE} | sed 's|^\\./||' | sort) && echo "No unlisted files"`;
+
 /** VERIFYING.md in zh-TW and en, with the exact commands for this pack. */
 export function verifyingMd(s: PackSnapshot, zipName: string): string {
   const folder = packFolderName(s);
@@ -62,17 +68,21 @@ export function verifyingMd(s: PackSnapshot, zipName: string): string {
       '',
       v.step3,
       '',
-      block([`openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY} -rawin -in ${TAG_MANIFEST} -sigfile ${TAG_MANIFEST_SIGNATURE}`]),
+      block([UNLISTED_FILES_COMMAND]),
       '',
       v.step4,
+      '',
+      block([`openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY} -rawin -in ${TAG_MANIFEST} -sigfile ${TAG_MANIFEST_SIGNATURE}`]),
+      '',
+      v.step5,
       '',
       block([`openssl pkey -pubin -in ${PUBLIC_KEY} -outform DER | sha256sum`]),
       '',
       `${v.fingerprint} \`${s.key.fingerprint}\``,
       '',
-      v.step5,
+      v.step6,
       '',
-      block([`consentvault verify ${zipName}`]),
+      block([`consentvault verify ${zipName} --fingerprint FINGERPRINT-FROM-THE-CLINIC`]),
       '',
       v.note,
       '',

@@ -121,9 +121,9 @@ export function normaliseFingerprint(text: string): string {
   return text.replace(/[\s:]/g, '').toLowerCase();
 }
 
-function verdictOf(ok: boolean, readable: boolean, signer: PackSigner): PackVerdict {
+function verdictOf(ok: boolean, readable: boolean, signer: PackSigner, problems: PackProblem[] = []): PackVerdict {
   if (!readable) return 'unreadable';
-  if (signer.matches === false) return 'signed_by_other_key';
+  if (signer.matches === false || problems.some((p) => p.code === 'signed_by_other_key')) return 'signed_by_other_key';
   if (!ok) return 'invalid';
   return signer.confirmation === 'not_confirmed' ? 'intact_signer_unconfirmed' : 'verified';
 }
@@ -282,7 +282,7 @@ export async function verifyPack(source: { path: string } | { buffer: Buffer; na
   if (consents && events) checkAuditAgainstRecords(consents, events, problem);
   checkCheckpoint(files, bagInfo, pemKey, problem);
   const ok = problems.length === 0;
-  return { ok, readable: true, info, checked, problems, signer, verdict: verdictOf(ok, true, signer) };
+  return { ok, readable: true, info, checked, problems, signer, verdict: verdictOf(ok, true, signer, problems) };
 }
 
 /** Nesting beyond MAX_JSON_DEPTH anywhere in a check is reported, never a stack overflow. */

@@ -3,13 +3,18 @@ import { failField } from '../store/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { normalizeTypedText } from '../store/typed-text';
 import { auditedQuery } from './audit-text';
+import { checkAllConsentEvents } from './consent-audit-check';
 import type { ServiceContext } from './context';
 
 /** Recomputes the whole chain; the check itself is recorded (after the check, so it does not verify itself). */
 export function verifyAudit(ctx: ServiceContext): Out<'audit.verify'> {
-  const result = ctx.vault().audit.verifyChain();
-  ctx.audit('audit.verified', null, { ok: result.ok, checked: result.checked, firstBreak: result.firstBreak });
-  return result;
+  const vault = ctx.vault();
+  const chain = vault.audit.verifyChain();
+  const records = checkAllConsentEvents(vault);
+  const checkpoint = vault.checkCheckpoint();
+  const ok = chain.ok && records.problems.length === 0 && checkpoint.state === 'ok';
+  ctx.audit('audit.verified', null, { ok, checked: chain.checked, firstBreak: chain.firstBreak, recordProblems: records.problems.length, checkpoint: checkpoint.state });
+  return { ...chain, ok, records, checkpoint };
 }
 
 export function recentAudit(ctx: ServiceContext, input: Parsed<'audit.recent'>): Out<'audit.recent'> {

@@ -4,6 +4,7 @@ import type { ConsentRecord } from '../store/consents';
 import { requiredSignatures, sha256, signatureBinding, withdrawalBinding } from './consent-rules';
 import { auditedQuery } from './audit-text';
 import { requireConsent } from './consent-view';
+import { auditedRecordProblem } from './consent-audit-check';
 import type { ServiceContext } from './context';
 
 export function listConsents(ctx: ServiceContext, input: Parsed<'consents.list'>): Out<'consents.list'> {
@@ -94,6 +95,13 @@ export function verifyConsentRecord(ctx: ServiceContext, consent: ConsentRecord)
       pngSha256: w.pngSha256,
     });
     check('withdrawal.binding', binding === w.bindingSha256, binding);
+  }
+  // The other way round: every issue, signature, lock and withdrawal the audit trail recorded still has its row.
+  const rows = { consent, signatures, withdrawal: w };
+  for (const e of events) {
+    if (!['consent.issued', 'consent.signed', 'consent.fully_signed', 'consent.withdrawn'].includes(e.action)) continue;
+    const p = auditedRecordProblem({ ...e, consentId: consent.id }, rows);
+    check(`audit.${e.action.replace('consent.', '')}.#${e.seq}`, p === null, p ? p.problem : 'record present');
   }
   return { consentId: consent.id, ok: checks.every((c) => c.ok), checks };
 }

@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Out, Parsed } from '../../shared/api';
 import { canonicalJson } from '../../shared/canonical-json';
-import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope, type PackVerification } from '../../shared/schemas/evidence';
+import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope } from '../../shared/schemas/evidence';
 import { collectScope } from '../evidence/collect';
 import { temporaryFiles, type BlobReader } from '../evidence/export';
 import { findJob, jobStatus, runningJob, startJob, type ExportJob } from '../evidence/jobs';
 import type { PackSnapshot } from '../evidence/records';
-import { verifyPack } from '../evidence/verify';
+import type { ExpectedSigner } from '../evidence/verify';
+import { DEFAULT_ZIP_LIMITS, timeBudgetMs } from '../evidence/zip-reader';
+import type { JobInput } from '../jobs/kinds';
+import { whenVaultIdle } from '../jobs/vault-idle';
 import { fail, failField } from '../store/errors';
 import type { Vault } from '../store/vault';
 import type { ServiceContext } from './context';
@@ -148,6 +151,7 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     clinic: { name: settings.clinicName, timeZone: settings.timeZone, batesPrefix: settings.batesPrefix },
     key: { publicKeyPem: key.publicKeyPem, privateKeyPem: key.privateKeyPem, fingerprint: key.fingerprint },
     chainHead: vault.audit.head(),
+    checkpoint: vault.signCheckpoint('export', ctx.clock.now()),
     records,
     files,
     audit,
@@ -155,6 +159,8 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
   const jobId = randomUUID();
   const app = ctx.app;
   ctx.afterCommit(() => {
+    // The export's start is committed: the checkpoint in the pack is now also the vault's newest.
+    vault.keepCheckpoint(snapshot.checkpoint);
     startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, blobReader(vault), {
       record: (job, outcome) => recordOutcome(vault, job, outcome),
       logError: (e) => console.error('[evidence] export failed:', e),
@@ -187,26 +193,58 @@ export async function waitForExport(app: ServiceContext['app'], jobId: string): 
   return job;
 }
 
-/** Checks a pack (a path, or the bytes dropped on the screen); the check itself is audited. */
-export async function verifyEvidence(ctx: ServiceContext, input: Parsed<'evidence.verify'>): Promise<Out<'evidence.verify'>> {
+/**
+ * Starts checking a pack (a path, or the bytes dropped on the screen) in the job runner: the request returns at
+ * once with a job id. Inside the app the signer's key is compared with this clinic's own key. The outcome is
+ * audited when the job ends.
+ */
+export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVerify'>): Out<'evidence.startVerify'> {
   const vault = ctx.vault();
-  let result: PackVerification;
-  if ('path' in input.source) {
-    result = await verifyPack({ path: path.resolve(input.source.path) });
-  } else {
-    result = await verifyPack({ buffer: Buffer.from(input.source.dataBase64, 'base64'), name: path.basename(input.source.fileName) || 'pack.zip' });
-  }
+  const app = ctx.app;
+  const staff = ctx.session().staff;
   const own = vault.settings.signingKey()?.fingerprint ?? null;
-  const signedByThisVault = result.info.keyFingerprint ? result.info.keyFingerprint === own : null;
-  ctx.audit('evidence.verified', null, {
-    packId: result.info.packId,
-    ok: result.ok,
-    readable: result.readable,
-    problems: result.problems.length,
-    signedByThisVault,
-    source: 'path' in input.source ? 'path' : 'upload',
+  const expected: ExpectedSigner | null = own ? { fingerprint: own, confirmation: 'this_clinic' } : null;
+  const fromPath = 'path' in input.source;
+  let source: JobInput<'evidence.verify'>['source'];
+  const transfer: ArrayBuffer[] = [];
+  if ('path' in input.source) source = { path: path.resolve(input.source.path) };
+  else {
+    const bytes = new Uint8Array(Buffer.from(input.source.dataBase64, 'base64'));
+    transfer.push(bytes.buffer);
+    source = { bytes, name: path.basename(input.source.fileName) || 'pack.zip' };
+  }
+  const job = app.jobs.start('evidence.verify', { source, expected }, {
+    ownerId: staff.id,
+    // The verifier stops itself on a budget that grows with the pack's declared size; this only backs it up.
+    timeLimitMs: timeBudgetMs(DEFAULT_ZIP_LIMITS.maxTotalBytes) + 60_000,
+    transfer,
+    onEnd: (j) =>
+      whenVaultIdle(app, vault, () => {
+        const r = j.result;
+        vault.appendAudit({
+          at: app.clock.now().toISOString(),
+          actorId: staff.id,
+          actorName: staff.name,
+          actorRole: staff.role,
+          action: 'evidence.verified',
+          subjectType: null,
+          subjectId: null,
+          details: {
+            jobId: j.id,
+            state: j.state,
+            packId: r?.info.packId ?? null,
+            verdict: r?.verdict ?? null,
+            ok: r?.ok ?? false,
+            readable: r?.readable ?? false,
+            problems: r?.problems.length ?? null,
+            signerFingerprint: r?.signer.fingerprint ?? null,
+            signedByThisVault: r?.signer.matches ?? null,
+            source: fromPath ? 'path' : 'upload',
+          },
+        });
+      }),
   });
-  return { ...result, signedByThisVault };
+  return { jobId: job.id };
 }
 
 export function hostFileInfo(ctx: ServiceContext): Out<'evidence.hostInfo'> {

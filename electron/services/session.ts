@@ -41,10 +41,16 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
   app.vault = vault;
   app.session = { staff, signedInAt: now, lastActivity: now, locked: false };
   try {
+    // A chain shorter than the checkpoint it signed at the last close, or rewritten under it, is reported now.
+    const chain = vault.checkCheckpoint();
     vault.transaction(() => {
       replayFailedSignIns(vault);
+      if (chain.state !== 'ok') ctx.audit('audit.checkpoint_mismatch', { type: 'vault', id: vault.id }, { ...chain });
       ctx.audit('session.signed_in', { type: 'staff', id: staff.id });
     });
+    app.chainAlert = chain.state === 'ok' ? null : chain;
+    // From now on the chain is compared with a checkpoint; the missing one was reported above.
+    if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', ctx.clock.now());
   } catch (e) {
     app.closeVault();
     throw e;
@@ -88,7 +94,7 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
 
 export function signOut(ctx: ServiceContext): Out<'session.signOut'> {
   ctx.audit('session.signed_out', { type: 'staff', id: ctx.session().staff.id });
-  ctx.afterCommit(() => ctx.app.closeVault());
+  ctx.afterCommit(() => ctx.app.closeVault('sign_out'));
   return { ok: true };
 }
 

@@ -1,6 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { AuditEvent, AuditVerification } from '../../shared/schemas/audit';
+
+/** The hash chain's own verdict; audit verify adds the records and checkpoint comparisons. */
+export type ChainVerification = Omit<AuditVerification, 'records' | 'checkpoint'>;
 import type { Role } from '../../shared/schemas/staff';
 import { sha256Hex } from './crypto';
 
@@ -131,7 +134,7 @@ export class AuditRepository {
   }
 
   /** Recomputes the whole chain in pages and names the first event that does not fit. */
-  verifyChain(): AuditVerification {
+  verifyChain(): ChainVerification {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
@@ -141,7 +144,7 @@ export class AuditRepository {
       if (rows.length === 0) break;
       for (const row of rows) {
         const event = rowToAuditEvent(row);
-        const brk = (reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'): AuditVerification => ({
+        const brk = (reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'): ChainVerification => ({
           ok: false,
           checked,
           headSeq: null,

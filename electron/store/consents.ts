@@ -155,6 +155,13 @@ function rowToSignature(r: SignatureRow): SignatureRecord {
 }
 
 /** All SQL about consents, their documents, signatures, overrides and withdrawals. */
+export interface ConsentRecordEvent {
+  seq: number;
+  action: string;
+  consentId: string;
+  details: Record<string, unknown>;
+}
+
 export class ConsentRepository {
   private readonly insertDocStmt: Statement;
   private readonly docStmt: Statement;
@@ -172,6 +179,7 @@ export class ConsentRepository {
   private readonly listStmt: Statement;
   private readonly listForChartStmt: Statement;
   private readonly auditStmt: Statement;
+  private readonly recordEventsStmt: Statement;
 
   constructor(db: Database) {
     this.insertDocStmt = db.prepare('INSERT INTO consent_documents (sha256, bytes, size, page_count, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -208,7 +216,12 @@ export class ConsentRepository {
        FROM consents c JOIN patients p ON p.id = c.patient_id JOIN consultations k ON k.id = c.consultation_id
        JOIN procedures pr ON pr.id = k.procedure_id LEFT JOIN consent_withdrawals w ON w.consent_id = c.id`;
     this.listStmt = db.prepare(`${listSql} ORDER BY c.issued_at DESC, c.id LIMIT ?`);
-    this.auditStmt = db.prepare("SELECT action, details FROM audit_events WHERE subject_type = 'consent' AND subject_id = ? ORDER BY seq");
+    this.auditStmt = db.prepare("SELECT seq, action, details FROM audit_events WHERE subject_type = 'consent' AND subject_id = ? ORDER BY seq");
+    this.recordEventsStmt = db.prepare(
+      `SELECT seq, action, subject_id, details FROM audit_events
+       WHERE subject_type = 'consent' AND action IN ('consent.issued', 'consent.signed', 'consent.fully_signed', 'consent.withdrawn') AND seq > ?
+       ORDER BY seq LIMIT ?`,
+    );
     this.listForChartStmt = db.prepare(`${listSql} WHERE p.chart_no_key = ? ORDER BY c.issued_at DESC, c.id LIMIT ?`);
   }
 
@@ -292,8 +305,18 @@ export class ConsentRepository {
   }
 
   /** The audit trail's own record of this consent (hash-chained, so a cross-check for the stored hashes). */
-  auditEvents(consentId: string): { action: string; details: Record<string, unknown> }[] {
-    return (this.auditStmt.all(consentId) as { action: string; details: string }[]).map((r) => ({ action: r.action, details: JSON.parse(r.details) as Record<string, unknown> }));
+  auditEvents(consentId: string): { seq: number; action: string; details: Record<string, unknown> }[] {
+    return (this.auditStmt.all(consentId) as { seq: number; action: string; details: string }[]).map((r) => ({ seq: r.seq, action: r.action, details: JSON.parse(r.details) as Record<string, unknown> }));
+  }
+
+  /** The chain's events that name a consent record (issue, signature, final document, withdrawal), a page at a time. */
+  recordEvents(afterSeq: number, limit: number): ConsentRecordEvent[] {
+    return (this.recordEventsStmt.all(afterSeq, limit) as { seq: number; action: string; subject_id: string; details: string }[]).map((r) => ({
+      seq: r.seq,
+      action: r.action,
+      consentId: r.subject_id,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    }));
   }
 
   list(opts: { chartNo?: string; limit: number }): ConsentListRow[] {

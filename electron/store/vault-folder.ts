@@ -93,12 +93,17 @@ export function processAlive(pid: number): boolean {
 
 /**
  * In a complete vault: removes what a crash left behind, a set-up folder killed after keyslots.json was written
- * and temporary key files of processes that are gone (a killed write's copy of old key slots).
+ * and temporary key files of processes that are gone (a killed write's copy of old key slots). Best effort:
+ * a leftover that cannot be removed now harms nothing and is tried again at the next open.
  */
 export function removeCrashLeftovers(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const temp = entry.isFile() ? TEMP_FILE.exec(entry.name) : null;
-    const stale = temp ? Number(temp[2]) !== process.pid && !processAlive(Number(temp[2])) : isSetupDir(dir, entry);
-    if (stale) fs.rmSync(path.join(dir, entry.name), { recursive: true, force: true });
+    try {
+      const temp = entry.isFile() ? TEMP_FILE.exec(entry.name) : null;
+      const stale = temp ? Number(temp[2]) !== process.pid && !processAlive(Number(temp[2])) : isSetupDir(dir, entry);
+      if (stale) fs.rmSync(path.join(dir, entry.name), { recursive: true, force: true });
+    } catch (e) {
+      console.error('[vault] crash leftover not removed:', entry.name, e);
+    }
   }
 }

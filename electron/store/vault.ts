@@ -360,33 +360,36 @@ export class Vault {
    * Then, as a backstop for vaults written before this (a killed `staff add` left slots for people who do not
    * exist), a staff slot without an active staff record is removed.
    *
-   * Any fix is written to the audit chain first, then to the file: a crash between the two repeats the same
-   * fix (and its event) at the next open, so the file never changes without the chain saying so.
+   * Any fix is audited (vault.keyslots_reconciled). It is decided and written under the database's write lock,
+   * so a change another process has in flight (the CLI beside the app) is seen committed or not, never half, and
+   * none starts in between; the file is written just before the event commits.
    */
   private reconcileKeySlots(clock: Clock): void {
-    const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
-    const fixes: SettledSlot[] = [...settled];
-    const slots = file.slots.filter((s) => {
-      if (s.kind !== 'staff') return true;
-      const staff = this.staff.get(s.staffId);
-      if (staff?.active) return true;
-      fixes.push({ slotId: s.id, staffId: s.staffId, outcome: 'removed', reason: staff ? 'staff_inactive' : 'no_staff_record' });
-      return false;
-    });
-    if (fixes.length === 0) return;
-    this.transaction(() =>
-      this.appendAudit({
-        at: clock.now().toISOString(),
-        actorId: null,
-        actorName: null,
-        actorRole: null,
-        action: 'vault.keyslots_reconciled',
-        subjectType: 'vault',
-        subjectId: this.vaultId,
-        details: { slots: fixes },
-      }),
-    );
-    writeKeySlots(this.dir, { ...file, slots });
+    this.db
+      .transaction(() => {
+        const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
+        const fixes: SettledSlot[] = [...settled];
+        const slots = file.slots.filter((s) => {
+          if (s.kind !== 'staff') return true;
+          const staff = this.staff.get(s.staffId);
+          if (staff?.active) return true;
+          fixes.push({ slotId: s.id, staffId: s.staffId, outcome: 'removed', reason: staff ? 'staff_inactive' : 'no_staff_record' });
+          return false;
+        });
+        if (fixes.length === 0) return;
+        this.appendAudit({
+          at: clock.now().toISOString(),
+          actorId: null,
+          actorName: null,
+          actorRole: null,
+          action: 'vault.keyslots_reconciled',
+          subjectType: 'vault',
+          subjectId: this.vaultId,
+          details: { slots: fixes },
+        });
+        writeKeySlots(this.dir, { ...file, slots });
+      })
+      .immediate();
   }
 
   /** The key slots as they stand: any change in flight decided by what this connection sees committed. */
@@ -441,8 +444,13 @@ export class Vault {
     if (!change) return;
     if (this.slotChanges.committed(change.id)) crashPoint(`${change.operation}:after-commit`);
     try {
-      const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
-      if (settled.length > 0) writeKeySlots(this.dir, file);
+      // Under the write lock, like every slot write, so it cannot overwrite another process's change in flight.
+      this.db
+        .transaction(() => {
+          const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
+          if (settled.length > 0) writeKeySlots(this.dir, file);
+        })
+        .immediate();
     } catch (e) {
       // The file keeps its flags: every reader settles them the same way, and the next open writes the result.
       console.error('[vault] key slots not settled yet:', e);
@@ -518,17 +526,32 @@ export class Vault {
     return this.settings.get();
   }
 
+  /** The vault's id (also its audit chain's id). */
+  get id(): string {
+    return this.vaultId;
+  }
+
   /** This vault's chain as a checkpoint sees it. */
   private chainView(): ChainView {
     const key = this.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
     return { chainId: this.vaultId, head: this.audit.head(), hashAt: (seq) => this.audit.hashAt(seq), publicKeyPem: key.publicKeyPem };
   }
 
-  /** Signs the chain's current head (call outside a write, after commit) and keeps it beside the vault. */
-  writeCheckpoint(reason: CheckpointReason, at: Date = new Date()): ChainCheckpoint {
+  /** Signs the chain's current head as seen by this connection (inside a transaction: what it will commit). */
+  signCheckpoint(reason: CheckpointReason, at: Date = new Date()): ChainCheckpoint {
     const key = this.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
-    const checkpoint = signCheckpoint(this.audit.head(), { chainId: this.vaultId, at: at.toISOString(), reason, keyFingerprint: key.fingerprint, privateKeyPem: key.privateKeyPem });
+    return signCheckpoint(this.audit.head(), { chainId: this.vaultId, at: at.toISOString(), reason, keyFingerprint: key.fingerprint, privateKeyPem: key.privateKeyPem });
+  }
+
+  /** Keeps a checkpoint beside the vault, once what it signs is committed. */
+  keepCheckpoint(checkpoint: ChainCheckpoint): void {
     writeCheckpointFile(this.dir, checkpoint);
+  }
+
+  /** Signs the committed head (call outside a write) and keeps it beside the vault. */
+  writeCheckpoint(reason: CheckpointReason, at: Date = new Date()): ChainCheckpoint {
+    const checkpoint = this.signCheckpoint(reason, at);
+    this.keepCheckpoint(checkpoint);
     return checkpoint;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckpointCheck } from './checkpoint';
 import { Id, IsoTime } from './common';
 import { Role } from './staff';
 
@@ -27,6 +28,24 @@ export const AuditVerification = z
     headSeq: z.number().int().nullable(),
     headHash: z.string().nullable(),
     firstBreak: z.object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) }).strict().nullable(),
+    /** Consent events of the chain checked against the rows they name; each one whose row is gone or differs. */
+    records: z
+      .object({
+        checked: z.number().int(),
+        problems: z.array(
+          z
+            .object({
+              seq: z.number().int(),
+              action: z.string(),
+              consentId: z.string(),
+              problem: z.enum(['consent_missing', 'document_differs', 'signature_missing', 'final_differs', 'withdrawal_missing']),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+    /** The chain against the newest checkpoint it signed (a cut end is found here). */
+    checkpoint: CheckpointCheck,
   })
   .strict();
 export type AuditVerification = z.infer<typeof AuditVerification>;

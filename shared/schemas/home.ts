@@ -19,6 +19,15 @@ export const WaitingItem = z
   .strict();
 export type WaitingItem = z.infer<typeof WaitingItem>;
 
+/**
+ * A partial evidence pack (patient records) an interrupted export left on a folder or drive that could not be
+ * reached: the administrator should delete it once the drive is back.
+ */
+export const ExportLeftover = z
+  .object({ exportId: Id, packNo: z.number().int().positive(), path: z.string(), abandonedAt: IsoTime })
+  .strict();
+export type ExportLeftover = z.infer<typeof ExportLeftover>;
+
 /** What needs the signed-in person today; each list is empty where the role has nothing of that kind. */
 export const HomeToday = z
   .object({
@@ -31,6 +40,8 @@ export const HomeToday = z
     escalations: z.array(EscalationItem),
     complaints: z.array(ComplaintSummary),
     incidents: z.array(IncidentView),
+    /** Administrators only. */
+    exportLeftovers: z.array(ExportLeftover),
   })
   .strict();
 export type HomeToday = z.infer<typeof HomeToday>;

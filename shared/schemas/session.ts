@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckpointCheck } from './checkpoint';
 import { Id, IsoTime, TimeZone } from './common';
 import { Role } from './staff';
 
@@ -15,6 +16,8 @@ export const SessionInfo = z
     idleLockMinutes: z.number().int(),
     clinicName: z.string(),
     timeZone: TimeZone,
+    /** For administrators: the audit chain was found cut or rewritten against its checkpoint at sign-in. */
+    chainAlert: CheckpointCheck.nullable(),
   })
   .strict();
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -26,6 +29,8 @@ export const AppStatus = z
     session: SessionInfo.nullable(),
     canChooseFolder: z.boolean(),
     defaultVaultPath: z.string(),
+    /** The vault folder (configured, or the default one) holds an interrupted set-up that can be cleared. */
+    abandonedSetup: z.boolean(),
   })
   .strict();
 export type AppStatus = z.infer<typeof AppStatus>;

@@ -5,7 +5,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { In } from '../../shared/api';
 import type { AuditEvent } from '../../shared/schemas/audit';
 import { nameKey } from '../../electron/store/keyslots';
-import { normalizeTypedText } from '../../electron/store/typed-text';
+import { typedQueryKind } from '../../electron/services/audit-text';
+import { normalizeTypedText, typedTextHmac } from '../../electron/store/typed-text';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { actAs, asAdmin } from '../support/aftercare-flow';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink, MINOR } from '../support/consent-flow';
@@ -257,5 +258,33 @@ describe('typed text never reaches the append-only audit trail', () => {
     // The keyed hash is of the normalised text, so it is the same for the same text typed another way.
     expect(normalizeTypedText('Ｚ９９９９')).toBe(normalizeTypedText(typed.chartNoFilter));
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
+  });
+});
+
+describe('the keyed hash of typed text', () => {
+  const key = Buffer.alloc(32, 7);
+
+  it('is the same for the same text typed with dashes, spaces, other case or full-width forms, and differs otherwise', () => {
+    const same = (a: string, b: string) => expect(typedTextHmac(key, a), `${a} / ${b}`).toBe(typedTextHmac(key, b));
+    same('0912-345-678', '0912345678');
+    same('０９１２－３４５－６７８', '0912345678');
+    same(' A123456789 ', 'a123456789');
+    same('Ａ１２３４５６７８９', 'A123456789');
+    same('王 小明', '王小明');
+    expect(typedTextHmac(key, 'A123456789')).toMatch(/^[0-9a-f]{64}$/);
+    expect(typedTextHmac(key, 'A123456789')).not.toBe(typedTextHmac(key, 'A123456780'));
+    expect(typedTextHmac(Buffer.alloc(32, 8), 'A123456789')).not.toBe(typedTextHmac(key, 'A123456789'));
+  });
+
+  it('tells the kind of a search from its shape: ID, phone, chart number, name or nothing', () => {
+    expect(typedQueryKind('A123456789')).toBe('national_id');
+    expect(typedQueryKind('ａ８２３４５６７８９')).toBe('national_id');
+    expect(typedQueryKind('0912-345-678')).toBe('phone');
+    expect(typedQueryKind('02-2345-6789')).toBe('phone');
+    expect(typedQueryKind('+886 912 345 678')).toBe('phone');
+    expect(typedQueryKind('C-0001')).toBe('chart_no');
+    expect(typedQueryKind('王小明')).toBe('name');
+    expect(typedQueryKind('Amy Lin')).toBe('name');
+    expect(typedQueryKind(' - ')).toBe('empty');
   });
 });

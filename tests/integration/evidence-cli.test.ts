@@ -52,10 +52,18 @@ describe('consentvault export / verify', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Evidence pack 0001 written to .*whole\.zip/);
     expect(r.stdout).toMatch(/evidence\.pdf: +\d+ pages, CV-0001-000001 – CV-0001-\d{6}/);
-    const v = await cli(['verify', out]);
+    // Without a fingerprint from the clinic the pack is intact, not verified: anyone can sign a consistent pack.
+    const unconfirmed = await cli(['verify', out]);
+    expect(unconfirmed.code).toBe(4);
+    expect(unconfirmed.stdout).toContain('signer is NOT confirmed');
+    expect(unconfirmed.stdout).not.toContain('Evidence pack verified');
+    expect(unconfirmed.stdout).toContain(`黃詩涵 (${f.chartNo})`);
+    // The fingerprint as the clinic hands it over: from its own vault, not from the pack.
+    const fingerprint = (JSON.parse((await cli(['info', '--vault', f.t.vaultDir, '--json'], env)).stdout) as { signingKeyFingerprint: string }).signingKeyFingerprint;
+    const v = await cli(['verify', out, '--fingerprint', fingerprint]);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('Evidence pack verified');
-    expect(v.stdout).toContain(`黃詩涵 (${f.chartNo})`);
+    expect(v.stdout).toContain(fingerprint);
   });
 
   it('exports one consultation as a patient copy; refuses an existing file, an unknown patient and a non-administrator', async () => {
@@ -87,7 +95,10 @@ describe('consentvault export / verify', () => {
     expect(v.stdout).toContain(`FAIL ${photo}: SHA-256 differs from the manifest`);
     expect(v.stdout).toContain('FAIL bag-info.txt: Payload-Oxum does not match');
 
-    expect((await cli(['verify', out, '--fingerprint', 'ab'.repeat(32)])).code).toBe(1);
+    const other = await cli(['verify', out, '--fingerprint', 'ab'.repeat(32)]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('signed by another key');
+    expect(other.stdout).not.toContain('cannot be read');
     const json = await cli(['verify', out, '--json']);
     const parsed = JSON.parse(json.stdout) as { ok: boolean; info: { keyFingerprint: string } };
     expect(parsed.ok).toBe(true);

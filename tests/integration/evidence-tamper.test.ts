@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackProblemCode } from '../../shared/schemas/evidence';
 import { verifyPack } from '../../electron/evidence/verify';
+import { UNLISTED_FILES_COMMAND } from '../../electron/evidence/tag-files';
+import { formatCheckpoint, parseCheckpoint, signCheckpoint } from '../../electron/store/checkpoint';
+import { verifyInApp } from '../support/app';
 import { exportPack } from '../support/evidence-export';
 import { evidenceFixture, type EvidenceFixture } from '../support/evidence-fixture';
 import { clonePack, readPack, resign, sha, writePack, type PackFiles } from '../support/pack-files';
@@ -60,7 +63,7 @@ describe('evidence packs: verification and tampering', () => {
   });
 
   it('a changed tag file is named, and a changed manifest breaks the signature', async () => {
-    for (const file of ['bag-info.txt', 'VERIFYING.md', 'bagit.txt', 'clinic-public-key.pem']) {
+    for (const file of ['bag-info.txt', 'VERIFYING.md', 'bagit.txt', 'clinic-public-key.pem', 'chain-checkpoint.json']) {
       const v = await verifyChanged((p) => p.files.set(file, Buffer.concat([p.files.get(file)!, Buffer.from('\n')])));
       expect(codes(v), file).toContain(`hash_mismatch ${file}`);
     }
@@ -82,6 +85,10 @@ describe('evidence packs: verification and tampering', () => {
       expect.arrayContaining(['unlisted_file data/photos/extra.png', 'oxum_mismatch bag-info.txt']),
     );
     expect(codes(await verifyChanged((p) => p.files.set('notes.txt', Buffer.from('x'))))).toEqual(['unlisted_file notes.txt']);
+    // Files named like tag manifests are not exempt: nothing verifies them, so a forged "addendum" must not pass.
+    for (const name of ['tagmanifest-note.txt', 'tagmanifest-md5.txt', 'manifest-md5.txt']) {
+      expect(codes(await verifyChanged((p) => p.files.set(name, Buffer.from('Addendum: the patient waived every risk.'))))).toEqual([`unlisted_file ${name}`]);
+    }
     const renamed = photo().replace('.png', '-renamed.png');
     const v = await verifyChanged((p) => {
       p.files.set(renamed, p.files.get(photo())!);
@@ -92,19 +99,46 @@ describe('evidence packs: verification and tampering', () => {
     expect(codes(await verifyChanged((p) => p.files.set('raw:stray.txt', Buffer.from('x'))))).toContain('not_one_folder stray.txt');
   });
 
-  it('a changed or missing signature is named; a pack re-signed with another key verifies but is not this vault’s', async () => {
+  it('a changed or missing signature is named; a pack re-signed with another key is named as signed by another key, never as verified', async () => {
     expect(codes(await verifyChanged((p) => p.files.set('tagmanifest-sha256.txt.sig', flip(p.files.get('tagmanifest-sha256.txt.sig')!, 3))))).toEqual(['bad_signature tagmanifest-sha256.txt.sig']);
     expect(codes(await verifyChanged((p) => p.files.delete('tagmanifest-sha256.txt.sig')))).toEqual(['missing_signature tagmanifest-sha256.txt.sig']);
     const other = generateKeyPairSync('ed25519');
+    const otherPem = other.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const otherFingerprint = sha(other.publicKey.export({ type: 'spki', format: 'der' }));
     const forged = clonePack(pack);
-    forged.files.set('clinic-public-key.pem', Buffer.from(other.publicKey.export({ type: 'spki', format: 'pem' }).toString()));
+    // Records changed, every hash recomputed, a fresh key.
+    forged.files.set('data/records.json', Buffer.from(forged.files.get('data/records.json')!.toString().replace('黃詩涵', '黃詩函')));
+    forged.files.set('clinic-public-key.pem', Buffer.from(otherPem));
     resign(forged, other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     const file = path.join(dir, 'forged.zip');
     await writePack(file, forged);
-    // bag-info.txt still names the clinic's fingerprint.
-    expect(codes(await verifyPack({ path: file }))).toEqual(['bad_public_key clinic-public-key.pem']);
-    const v = await f.t.ok('evidence.verify', { source: { path: file } });
-    expect(v.signedByThisVault).toBe(false);
+    // bag-info.txt still names the clinic's fingerprint: the pack says so itself.
+    const named = await verifyPack({ path: file });
+    expect(codes(named)).toEqual(['signed_by_other_key clinic-public-key.pem']);
+    expect(named.verdict).toBe('signed_by_other_key');
+    // A forger who also rewrites bag-info.txt: consistent inside, so only the expected key tells.
+    const thorough = clonePack(forged);
+    thorough.files.set('bag-info.txt', Buffer.from(thorough.files.get('bag-info.txt')!.toString().replace(/Signing-Key-Fingerprint: .*/, `Signing-Key-Fingerprint: ${otherFingerprint}`)));
+    // The clinic's checkpoint would give the forgery away (signed by the clinic's key): a thorough forger signs one too.
+    const original = parseCheckpoint(thorough.files.get('chain-checkpoint.json')!.toString())!.statement;
+    expect(codes(await verifyPack({ path: file }))).not.toContain('checkpoint_invalid chain-checkpoint.json');
+    const forgedCheckpoint = signCheckpoint({ seq: original.headSeq, hash: original.headHash }, { ...original, keyFingerprint: otherFingerprint, privateKeyPem: other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    thorough.files.set('chain-checkpoint.json', Buffer.from(formatCheckpoint(forgedCheckpoint)));
+    resign(thorough, other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const file2 = path.join(dir, 'forged-thorough.zip');
+    await writePack(file2, thorough);
+    const alone = await verifyPack({ path: file2 });
+    expect(alone).toMatchObject({ ok: true, verdict: 'intact_signer_unconfirmed', signer: { fingerprint: otherFingerprint, confirmation: 'not_confirmed', matches: null } });
+    const clinicFingerprint = f.t.app.vault!.settings.signingKey()!.fingerprint;
+    const against = await verifyPack({ path: file2 }, { expected: { fingerprint: clinicFingerprint, confirmation: 'given_fingerprint' } });
+    expect(against).toMatchObject({ ok: false, verdict: 'signed_by_other_key', signer: { fingerprint: otherFingerprint, expectedFingerprint: clinicFingerprint, matches: false } });
+    expect(codes(against)).toContain('signed_by_other_key clinic-public-key.pem');
+    // Inside the app it is compared with the clinic's own key.
+    const v = await verifyInApp(f.t, { path: file2 });
+    expect(v).toMatchObject({ verdict: 'signed_by_other_key', signedByThisVault: false });
+    // The genuine pack, confirmed against the clinic's fingerprint (written with colons and capitals), is verified.
+    const spaced = clinicFingerprint.toUpperCase().replace(/(..)(?=.)/g, '$1:');
+    expect((await verifyPack({ path: packPath }, { expected: { fingerprint: spaced, confirmation: 'given_fingerprint' } })).verdict).toBe('verified');
   });
 
   it('even with the clinic key, a consent PDF that differs from its signatures’ hashes, or an edited audit event, is named', async () => {
@@ -148,15 +182,26 @@ describe('evidence packs: verification and tampering', () => {
     execFileSync('unzip', ['-q', packPath, '-d', unpacked]);
     const bag = path.join(unpacked, pack.root);
     const md = fs.readFileSync(path.join(bag, 'VERIFYING.md'), 'utf8');
-    const commands = [...md.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.trim().split('\n')).filter((c) => /^(sha256sum|openssl)/.test(c));
+    const commands = [...md.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.trim().split('\n')).filter((c) => /^(sha256sum|openssl|diff)/.test(c));
     expect(new Set(commands)).toEqual(
       new Set([
         'sha256sum -c tagmanifest-sha256.txt',
         'sha256sum -c manifest-sha256.txt',
         'openssl pkeyutl -verify -pubin -inkey clinic-public-key.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig',
         'openssl pkey -pubin -in clinic-public-key.pem -outform DER | sha256sum',
+        UNLISTED_FILES_COMMAND,
       ]),
     );
+    // The added-file step passes on the pack as exported, and catches a forged addendum that sha256sum -c misses.
+    const unlisted = spawnSync('bash', ['-c', UNLISTED_FILES_COMMAND], { cwd: bag, encoding: 'utf8' });
+    expect(unlisted.status, unlisted.stdout + unlisted.stderr).toBe(0);
+    expect(unlisted.stdout.trim()).toBe('No unlisted files');
+    fs.writeFileSync(path.join(bag, 'tagmanifest-note.txt'), 'Addendum: the patient agreed to everything.');
+    expect(spawnSync('sh', ['-c', 'sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt'], { cwd: bag }).status).toBe(0);
+    const caught = spawnSync('bash', ['-c', UNLISTED_FILES_COMMAND], { cwd: bag, encoding: 'utf8' });
+    expect(caught.status).not.toBe(0);
+    expect(caught.stdout).toContain('tagmanifest-note.txt');
+    fs.rmSync(path.join(bag, 'tagmanifest-note.txt'));
     const run = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: bag, encoding: 'utf8' });
     for (const cmd of commands.filter((c) => c.startsWith('sha256sum -c'))) {
       const r = run(cmd);

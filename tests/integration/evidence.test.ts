@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/errors';
-import type { TestApp } from '../support/app';
+import { verifyInApp, type TestApp } from '../support/app';
 import { exportPack, waitForEnd } from '../support/evidence-export';
 import { evidenceFixture, type EvidenceFixture } from '../support/evidence-fixture';
 import { readPack, sha, type PackFiles } from '../support/pack-files';
@@ -40,7 +40,7 @@ describe('evidence packs: export', () => {
   it('writes one BagIt folder with the payload, the tag files and the signature, and it verifies', async () => {
     expect(pack.root).toBe('evidence-CV-0001');
     const names = [...pack.files.keys()];
-    for (const n of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha256.txt.sig', 'clinic-public-key.pem', 'VERIFYING.md', 'data/evidence.pdf', 'data/records.json', 'data/audit.jsonl']) {
+    for (const n of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha256.txt.sig', 'clinic-public-key.pem', 'VERIFYING.md', 'chain-checkpoint.json', 'data/evidence.pdf', 'data/records.json', 'data/audit.jsonl']) {
       expect(names, n).toContain(n);
     }
     expect(pack.files.get('bagit.txt')!.toString()).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
@@ -56,9 +56,13 @@ describe('evidence packs: export', () => {
     const manifest = pack.files.get('manifest-sha256.txt')!.toString();
     for (const n of payload) expect(manifest).toContain(`${sha(pack.files.get(n)!)}  ${n}\n`);
 
-    const v = await t.ok('evidence.verify', { source: { path: packPath } });
-    expect(v).toMatchObject({ ok: true, readable: true, problems: [], signedByThisVault: true });
-    expect(v.checked).toMatchObject({ payloadFiles: payload.length, tagFiles: 5, consents: 2, signatures: 2 });
+    const v = await verifyInApp(t, { path: packPath });
+    expect(v).toMatchObject({ ok: true, readable: true, problems: [], signedByThisVault: true, verdict: 'verified', signer: { confirmation: 'this_clinic', matches: true } });
+    expect(v.checked).toMatchObject({ payloadFiles: payload.length, tagFiles: 6, consents: 2, signatures: 2 });
+    // The pack carries the clinic's signed checkpoint of the chain head it names, which is also the vault's newest.
+    const checkpoint = JSON.parse(pack.files.get('chain-checkpoint.json')!.toString()) as { statement: { headSeq: number; headHash: string; reason: string } };
+    expect(pack.files.get('bag-info.txt')!.toString()).toContain(`Audit-Chain-Head: ${checkpoint.statement.headSeq} ${checkpoint.statement.headHash}\n`);
+    expect(checkpoint.statement.reason).toBe('export');
     expect(v.info.patient).toBe(`黃詩涵 (${f.chartNo})`);
   });
 
@@ -142,7 +146,7 @@ describe('evidence packs: export', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('病人病歷資料複本');
     expect(text).not.toContain('稽核紀錄');
-    expect((await t.ok('evidence.verify', { source: { path: dest } })).ok).toBe(true);
+    expect((await verifyInApp(t, { path: dest })).ok).toBe(true);
   });
 
   it('one consultation: only that consultation, its consent and its records', async () => {
@@ -158,7 +162,7 @@ describe('evidence packs: export', () => {
     expect((records as unknown as { treatments: unknown[]; complaints: unknown[] }).treatments).toHaveLength(1);
     expect((records as unknown as { complaints: unknown[] }).complaints).toHaveLength(1);
     expect([...one.files.keys()].filter((n) => n.startsWith('data/consents/'))).toHaveLength(2);
-    expect((await t.ok('evidence.verify', { source: { path: dest } })).ok).toBe(true);
+    expect((await verifyInApp(t, { path: dest })).ok).toBe(true);
   });
 
   it('a date range: records whose time falls on those days', async () => {
@@ -169,7 +173,7 @@ describe('evidence packs: export', () => {
     const records = JSON.parse(empty.files.get('data/records.json')!.toString()) as { consultations: unknown[]; communications: unknown[] };
     expect(records.consultations).toEqual([]);
     expect(records.communications).toEqual([]);
-    expect((await t.ok('evidence.verify', { source: { path: dest } })).ok).toBe(true);
+    expect((await verifyInApp(t, { path: dest })).ok).toBe(true);
     expect(err(await t.call('evidence.preview', { patientId: f.patientId, scope: { type: 'dateRange', from: '2026-02-01', to: '2026-01-01' }, kind: 'lawyer' })).code).toBe('invalid_input');
   });
 
@@ -205,7 +209,7 @@ describe('evidence packs: export', () => {
     await t.ok('session.signIn', { name: NURSE.name, password: NURSE.password });
     expect(err(await t.call('evidence.startExport', { ...base, destination: path.join(out, 'nurse.zip') }))).toEqual({ code: 'forbidden', messageKey: 'errors.forbidden' });
     expect(err(await t.call('evidence.preview', base)).code).toBe('forbidden');
-    const v = await t.ok('evidence.verify', { source: { fileName: 'pack.zip', dataBase64: fs.readFileSync(packPath).toString('base64') } });
+    const v = await verifyInApp(t, { fileName: 'pack.zip', dataBase64: fs.readFileSync(packPath).toString('base64') });
     expect(v.ok).toBe(true);
     expect(t.app.vault!.audit.recent(1)[0]).toMatchObject({ action: 'evidence.verified', actorRole: 'nurse', details: { ok: true, source: 'upload' } });
   });

@@ -85,3 +85,22 @@ export function makeTestApp(opts: TestAppOptions = {}) {
 }
 
 export type TestApp = ReturnType<typeof makeTestApp>;
+
+/** Waits for a job the test started (through `jobs.status`, as the screen does) and returns its last status. */
+export async function waitForJob(t: Pick<TestApp, 'ok'>, jobId: string, timeoutMs = 60_000): Promise<Out<'jobs.status'>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await t.ok('jobs.status', { jobId });
+    if (status.state !== 'queued' && status.state !== 'running') return status;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${status.state} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Verifies a pack inside the app (the job runner) and returns the verification as the screen shows it. */
+export async function verifyInApp(t: Pick<TestApp, 'ok'>, source: In<'evidence.startVerify'>['source']) {
+  const { jobId } = await t.ok('evidence.startVerify', { source });
+  const status = await waitForJob(t, jobId);
+  if (status.state !== 'done' || !status.result) throw new Error(`verification ${status.state}: ${status.errorKey ?? ''}`);
+  return status.result;
+}

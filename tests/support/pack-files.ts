@@ -49,7 +49,10 @@ export function resign(p: PackFiles, privateKeyPem: string): void {
     .map((k) => `${sha(p.files.get(k)!)}  ${k}\n`)
     .join('');
   p.files.set('manifest-sha256.txt', Buffer.from(manifest));
-  const tags = ['VERIFYING.md', 'bag-info.txt', 'bagit.txt', 'clinic-public-key.pem', 'manifest-sha256.txt'].map((k) => `${sha(p.files.get(k)!)}  ${k}\n`).join('');
+  const tags = ['VERIFYING.md', 'bag-info.txt', 'bagit.txt', 'chain-checkpoint.json', 'clinic-public-key.pem', 'manifest-sha256.txt']
+    .filter((k) => p.files.has(k))
+    .map((k) => `${sha(p.files.get(k)!)}  ${k}\n`)
+    .join('');
   p.files.set('tagmanifest-sha256.txt', Buffer.from(tags));
   p.files.set('tagmanifest-sha256.txt.sig', sign(null, Buffer.from(tags), createPrivateKey(privateKeyPem)));
 }

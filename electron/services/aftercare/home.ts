@@ -39,6 +39,7 @@ export function homeToday(ctx: ServiceContext): Out<'home.today'> {
     .map((c) => complaintSummary(ctx, c, clocks.get(c.id) ?? []))
     .sort((a, b) => (a.nextDueAt ?? '\uffff').localeCompare(b.nextDueAt ?? '\uffff'));
   const incidents = admin ? store.incidents.list('open', 100).map((i) => incidentView(ctx, i)) : [];
+  const exportLeftovers = admin ? vault.evidence.exportLeftovers().map((l) => ({ exportId: l.exportId, packNo: l.packNo, path: l.path, abandonedAt: l.abandonedAt })) : [];
 
   ctx.audit('home.viewed', null, {
     followUps: visits.length,
@@ -56,6 +57,7 @@ export function homeToday(ctx: ServiceContext): Out<'home.today'> {
     escalations,
     complaints,
     incidents,
+    exportLeftovers,
   };
 }
 

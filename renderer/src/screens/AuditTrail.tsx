@@ -186,12 +186,35 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
           role="status"
           data-testid="audit-verification"
         >
-          {verification.ok
-            ? t('audit.verifyOk', { checked: verification.checked })
-            : t('audit.verifyBroken', {
-                seq: verification.firstBreak?.seq ?? '?',
-                reason: verification.firstBreak ? t(`audit.reasons.${verification.firstBreak.reason}`) : '',
-              })}
+          {verification.ok ? (
+            t('audit.verifyOk', { checked: verification.checked })
+          ) : verification.firstBreak ? (
+            t('audit.verifyBroken', { seq: verification.firstBreak.seq, reason: t(`audit.reasons.${verification.firstBreak.reason}`) })
+          ) : (
+            <>
+              {verification.checkpoint.state !== 'ok' ? (
+                <p>
+                  {t(`chainAlert.${verification.checkpoint.state}`, {
+                    checkpointSeq: verification.checkpoint.checkpointSeq ?? '?',
+                    headSeq: verification.checkpoint.headSeq,
+                    at: verification.checkpoint.checkpointAt ?? '?',
+                  })}
+                </p>
+              ) : null}
+              {verification.records.problems.length > 0 ? (
+                <>
+                  <p>{t('audit.recordsMissing', { count: verification.records.problems.length })}</p>
+                  <ul data-testid="audit-record-problems">
+                    {verification.records.problems.map((p) => (
+                      <li key={p.seq} className="mono small">
+                        #{p.seq} {t(`auditActions.${p.action.replace(/\./g, '_')}`, { defaultValue: p.action })}: {t(`audit.recordProblems.${p.problem}`)} ({p.consentId})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </>
+          )}
         </div>
       ) : null}
       {info.state === 'ok' ? (

@@ -52,6 +52,11 @@ export function SetupWizard({
   const { t } = useTranslation();
   const { formError, setFormError } = useFormError();
   const [choosing, setChoosing] = useState(false);
+  // A folder holding an interrupted set-up (reported at start, or by a refused set-up), and whether set-up was under way.
+  const [abandoned, setAbandoned] = useState<{ dir: string; resume: boolean } | null>(
+    status.abandonedSetup ? { dir: status.vaultPath ?? status.defaultVaultPath, resume: false } : null,
+  );
+  const [clearing, setClearing] = useState(false);
   const {
     register,
     handleSubmit,
@@ -71,7 +76,7 @@ export function SetupWizard({
     },
     resolver: contractResolver('setup.createVault', toInput, FIELDS, formChecks),
   });
-  const [adminName, adminPassword] = useWatch({ control, name: ['adminName', 'adminPassword'] });
+  const [adminName, adminPassword, vaultDir] = useWatch({ control, name: ['adminName', 'adminPassword', 'vaultDir'] });
 
   const chooseFolder = async () => {
     setChoosing(true);
@@ -85,8 +90,21 @@ export function SetupWizard({
     setFormError(null);
     const r = await callApi('setup.createVault', toInput(v));
     if (r.ok) onCreated(r.value.recoveryCode, v.clinicName.trim());
+    else if (r.error.messageKey === 'errors.abandonedSetup') setAbandoned({ dir: v.vaultDir, resume: true });
     else setFormError(applyServerError(r.error, FIELDS, setError));
   });
+
+  /** Clears the interrupted set-up's files (only ConsentVault's own), then goes on with set-up if it was under way. */
+  const clearAbandoned = async (dir: string, resume: boolean) => {
+    setClearing(true);
+    setFormError(null);
+    const r = await callApi('setup.clearAbandoned', { vaultDir: dir });
+    setClearing(false);
+    if (!r.ok) return setFormError(r.error);
+    setAbandoned(null);
+    if (resume) await submit();
+  };
+  const abandonedHere = abandoned && abandoned.dir === vaultDir ? abandoned : null;
 
   return (
     <div className="page page--setup">
@@ -158,6 +176,22 @@ export function SetupWizard({
             </Field>
           </fieldset>
         </div>
+        {abandonedHere ? (
+          <div className="notice notice--warning" role="status" data-testid="setup-abandoned">
+            <p>
+              <strong>{t('setup.abandonedTitle')}</strong>
+            </p>
+            <p>{t('setup.abandonedBody', { path: abandonedHere.dir })}</p>
+            <button
+              type="button"
+              className="btn btn--secondary"
+              onClick={() => void clearAbandoned(abandonedHere.dir, abandonedHere.resume)}
+              disabled={clearing || isSubmitting}
+            >
+              {clearing ? t('setup.abandonedClearing') : t('setup.abandonedClear')}
+            </button>
+          </div>
+        ) : null}
         <FormError error={formError ?? rootError(errors)} />
         <div className="actions actions--end">
           <button type="submit" className="btn btn--primary btn--large" disabled={isSubmitting}>

@@ -7,6 +7,7 @@ import { LanguageToggle } from '../components/LanguageToggle';
 import { LockOverlay } from '../components/LockOverlay';
 import { useIdleLock, type SessionUpdate } from '../idle';
 import { NavigationProvider, type Route } from '../navigation';
+import { formatDateTime } from './patients/clinicTime';
 import { Account } from './Account';
 import { ComplaintDetail } from './aftercare/ComplaintDetail';
 import { Complaints } from './aftercare/Complaints';
@@ -51,7 +52,7 @@ export function Shell({
   updateSession: SessionUpdate;
   onSignedOut: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [route, setRoute] = useState<Route>({ screen: 'home' });
   const [busy, setBusy] = useState(false);
   useIdleLock(session, updateSession);
@@ -181,6 +182,15 @@ export function Shell({
           </ul>
         </nav>
         <main className="content" id="main">
+          {session.chainAlert ? (
+            <div className="notice notice--error" role="alert" data-testid="chain-alert">
+              {t(`chainAlert.${session.chainAlert.state === 'ok' ? 'invalid' : session.chainAlert.state}`, {
+                checkpointSeq: session.chainAlert.checkpointSeq ?? '?',
+                headSeq: session.chainAlert.headSeq,
+                at: session.chainAlert.checkpointAt ? formatDateTime(session.chainAlert.checkpointAt, session.timeZone, i18n.language) : '?',
+              })}
+            </div>
+          ) : null}
           <NavigationProvider value={setRoute}>{content}</NavigationProvider>
         </main>
       </div>

@@ -159,6 +159,9 @@ export const aftercareScreensZhTW = {
     complaintsMine: '我負責的客訴（依剩餘時間）',
     complaintsAll: '處理中的客訴（依剩餘時間）',
     incidents: '處理中的個資事件',
+    exportLeftoversTitle: '可能殘留病人資料的證據包暫存檔',
+    exportLeftover: '證據包 {{packNo}} 的匯出在 {{at}} 前中斷，當時暫存檔所在的資料夾或磁碟無法存取，檔案可能仍含有病人紀錄。磁碟接回後請刪除：',
+    exportLeftoverAfter: '（磁碟接回後，下次登入時系統也會自動刪除。）',
   },
   holidays: {
     title: '診所行事曆（休診日與補班日）',
@@ -332,6 +335,9 @@ export const aftercareScreensEn: Widen<typeof aftercareScreensZhTW> = {
     complaintsMine: 'Complaints you own (by time left)',
     complaintsAll: 'Open complaints (by time left)',
     incidents: 'Open privacy incidents',
+    exportLeftoversTitle: 'Partial evidence packs that may hold patient records',
+    exportLeftover: 'Pack {{packNo}}: its export was interrupted (found {{at}}) while the folder or drive of its temporary file could not be reached, so the file may still hold patient records. Delete it once the drive is back:',
+    exportLeftoverAfter: '(Once the drive is back, ConsentVault also removes it at the next sign-in.)',
   },
   holidays: {
     title: 'Clinic calendar (closures and make-up working days)',

@@ -103,6 +103,20 @@ export function HomeToday({ session }: { session: SessionInfo }) {
     <div className="ac-home" data-testid="home-today">
       <p className="ac-home__summary">{total === 0 ? t('aftercare.home.nothing') : t('aftercare.home.summary', { date: formatCalendarDate(h.today, i18n.language), count: total })}</p>
       <EscalationBanner items={h.escalations} timeZone={tz} clinicWide={session.staff.role === 'admin'} />
+      {h.exportLeftovers.length > 0 ? (
+        <section className="notice notice--warning" role="status" data-testid="home-export-leftovers">
+          <strong>{t('aftercare.home.exportLeftoversTitle')}</strong>
+          <ul>
+            {h.exportLeftovers.map((l) => (
+              <li key={`${l.exportId}:${l.path}`}>
+                {t('aftercare.home.exportLeftover', { packNo: String(l.packNo).padStart(4, '0'), at: formatDateTime(l.abandonedAt, tz, i18n.language) })}{' '}
+                <code className="mono">{l.path}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="small">{t('aftercare.home.exportLeftoverAfter')}</p>
+        </section>
+      ) : null}
       <div className="ac-home__grid">
         {lists.map((k) => (
           <Fragment key={k}>{blocks[k]}</Fragment>

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type PackVerificationView, type VerifySource } from '../../../../shared/schemas/evidence';
@@ -23,15 +23,50 @@ export function EvidenceVerify() {
   const [dragging, setDragging] = useState(false);
   const [result, setResult] = useState<{ name: string; v: PackVerificationView } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // The running job: polled while this screen is open, cancelled when the person leaves it (the requester went away).
+  const running = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (running.current) void callApi('jobs.cancel', { jobId: running.current });
+      running.current = null;
+    },
+    [],
+  );
 
   const verify = async (source: VerifySource, name: string) => {
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await callApi('evidence.verify', { source });
-    setBusy(false);
-    if (r.ok) setResult({ name, v: r.value });
-    else setError(r.error);
+    setProgress(null);
+    const started = await callApi('evidence.startVerify', { source });
+    if (!started.ok) {
+      setBusy(false);
+      return setError(started.error);
+    }
+    const jobId = started.value.jobId;
+    running.current = jobId;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (running.current !== jobId) return;
+      const r = await callApi('jobs.status', { jobId });
+      if (!r.ok) {
+        running.current = null;
+        setBusy(false);
+        return setError(r.error);
+      }
+      const status = r.value;
+      setProgress({ done: status.done, total: status.total });
+      if (status.state === 'queued' || status.state === 'running') continue;
+      running.current = null;
+      setBusy(false);
+      if (status.state === 'done' && status.result) setResult({ name, v: status.result });
+      else setError({ code: 'internal', messageKey: status.state === 'cancelled' ? 'evidence.verify.cancelled' : (status.errorKey ?? 'jobs.errors.failed') });
+      return;
+    }
+  };
+  const stop = () => {
+    if (running.current) void callApi('jobs.cancel', { jobId: running.current });
   };
   const verifyFile = async (file: File | undefined) => {
     if (!file) return;
@@ -105,9 +140,14 @@ export function EvidenceVerify() {
           </button>
         </form>
         {busy ? (
-          <p className="muted" role="status">
-            {t('evidence.verify.checking')}
-          </p>
+          <div className="input-row" role="status" data-testid="verify-progress">
+            <p className="muted">
+              {progress && progress.total > 0 ? t('evidence.verify.checkingProgress', { percent: Math.floor((100 * progress.done) / progress.total) }) : t('evidence.verify.checking')}
+            </p>
+            <button type="button" className="btn btn--secondary" onClick={stop}>
+              {t('evidence.verify.stop')}
+            </button>
+          </div>
         ) : null}
         <FormError error={error} />
       </div>
@@ -131,22 +171,7 @@ function VerificationResult({ name, v }: { name: string; v: PackVerificationView
   return (
     <div className="card card--panel" data-testid="verify-result" data-ok={v.ok}>
       <p className="mono small">{name}</p>
-      {v.ok ? (
-        <div className="notice notice--success" role="status" data-testid="verify-valid">
-          {t('evidence.verify.valid')}
-        </div>
-      ) : v.readable ? (
-        <div className="notice notice--error" role="alert" data-testid="verify-invalid">
-          {t('evidence.verify.invalid', { count: v.problems.length })}
-        </div>
-      ) : (
-        <div className="notice notice--error" role="alert" data-testid="verify-unreadable">
-          {t('evidence.verify.unreadable')}
-        </div>
-      )}
-      {v.readable && v.signedByThisVault !== null ? (
-        <p className={v.signedByThisVault ? 'status-text' : 'status-text status-text--error'}>{v.signedByThisVault ? t('evidence.verify.thisVault') : t('evidence.verify.otherVault')}</p>
-      ) : null}
+      <Verdict v={v} />
       {v.readable ? (
         <>
           <dl className="facts evidence__facts">
@@ -190,4 +215,42 @@ function VerificationResult({ name, v }: { name: string; v: PackVerificationView
       ) : null}
     </div>
   );
+}
+
+/** The verdict names whose key signed the pack and whether that key was confirmed as this clinic's. */
+function Verdict({ v }: { v: PackVerificationView }) {
+  const { t } = useTranslation();
+  const fingerprint = v.signer.fingerprint ?? '?';
+  switch (v.verdict) {
+    case 'verified':
+      return (
+        <div className="notice notice--success" role="status" data-testid="verify-valid">
+          {t('evidence.verify.valid')} {t('evidence.verify.thisVault')}
+        </div>
+      );
+    case 'intact_signer_unconfirmed':
+      return (
+        <div className="notice notice--warning" role="status" data-testid="verify-unconfirmed">
+          {t('evidence.verify.verdicts.intactUnconfirmed', { fingerprint })}
+        </div>
+      );
+    case 'signed_by_other_key':
+      return (
+        <div className="notice notice--error" role="alert" data-testid="verify-other-key">
+          {t('evidence.verify.verdicts.otherKey', { fingerprint, expected: v.signer.expectedFingerprint ?? '?' })}
+        </div>
+      );
+    case 'invalid':
+      return (
+        <div className="notice notice--error" role="alert" data-testid="verify-invalid">
+          {t('evidence.verify.invalid', { count: v.problems.length })}
+        </div>
+      );
+    case 'unreadable':
+      return (
+        <div className="notice notice--error" role="alert" data-testid="verify-unreadable">
+          {t('evidence.verify.unreadable')}
+        </div>
+      );
+  }
 }

@@ -1,0 +1,48 @@
+import type { PackVerification } from '../../shared/schemas/evidence';
+import type { ExpectedSigner } from '../evidence/verify';
+
+/**
+ * What each kind of job takes and gives. The runner (main thread) and the worker agree on this one table; a new
+ * kind (backup, export, PDF rendering) is a row here and a task in tasks.ts.
+ */
+export interface JobKinds {
+  'evidence.verify': {
+    input: { source: { path: string } | { bytes: Uint8Array; name: string }; expected: ExpectedSigner | null };
+    result: PackVerification;
+  };
+}
+export type JobKind = keyof JobKinds;
+export type JobInput<K extends JobKind> = JobKinds[K]['input'];
+export type JobResult<K extends JobKind> = JobKinds[K]['result'];
+
+/** What a task sees inside its worker: progress to report, and whether it should stop. */
+export interface TaskContext {
+  progress(phase: string, done: number, total: number): void;
+  cancelled(): boolean;
+}
+
+/** A task that failed in a way the person should be told (a locale key), rather than an internal error. */
+export class TaskFailure extends Error {
+  readonly errorKey: string;
+  constructor(errorKey: string) {
+    super(errorKey);
+    this.errorKey = errorKey;
+  }
+}
+
+export class TaskCancelled extends Error {}
+
+/** Messages from a worker to the runner. */
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; errorKey: string; message: string }
+  | { type: 'cancelled' };
+
+/** What the runner hands a worker at its start. */
+export interface WorkerStart {
+  kind: JobKind;
+  input: unknown;
+  /** Int32 flag set to 1 by the runner to ask the task to stop (read between chunks, even in a busy loop). */
+  cancelFlag: SharedArrayBuffer;
+}
