@@ -140,7 +140,7 @@ const setupSeconds = (Date.now() - setupStart) / 1000;
 // The export itself, in a process of its own so its memory is its own.
 const out = path.join(tmp, 'heavy-patient.zip');
 const child = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'evidence-export.ts'), vaultDir, ADMIN.name, ADMIN.password, patient.id, out], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-const r = JSON.parse(child.trim().split('\n').pop()!) as { exportMs: number; verifyMs: number; peakRssMiB: number; baselineRssMiB: number; bytes: number; pages: number; files: number; auditEvents: number; ok: boolean };
+const r = JSON.parse(child.trim().split('\n').pop()!) as { exportMs: number; verifyMs: number; rawShaMs: number; jobVerifyMs: number; heartbeatP95Ms: number; peakRssMiB: number; baselineRssMiB: number; bytes: number; pages: number; files: number; auditEvents: number; ok: boolean };
 const line = (name: string, value: string, target = '') => console.log(`${name.padEnd(44)} ${value.padStart(10)}${target ? `   (target ${target})` : ''}`);
 line('evidence bench set-up (not timed)', `${setupSeconds.toFixed(1)} s`);
 line(`evidence export, heavy patient (${r.files} files)`, `${(r.exportMs / 1000).toFixed(2)} s`, '< 5 s');
@@ -148,6 +148,10 @@ line('evidence export, peak RSS of its process', `${r.peakRssMiB.toFixed(0)} MiB
 line('evidence export, RSS before export', `${r.baselineRssMiB.toFixed(0)} MiB`);
 line('evidence pack size / evidence.pdf pages', `${(r.bytes / 1024 / 1024).toFixed(0)} MiB / ${r.pages}`);
 line(`evidence verify (${r.auditEvents} audit events)`, `${(r.verifyMs / 1000).toFixed(2)} s`);
+line('  raw SHA-256 of the same pack bytes', `${(r.rawShaMs / 1000).toFixed(2)} s`);
+line('  verify / raw SHA-256 (same run)', `${(r.verifyMs / r.rawShaMs).toFixed(1)}x`);
+line('  verify in the job runner (worker thread)', `${(r.jobVerifyMs / 1000).toFixed(2)} s`);
+line('  heartbeat p95 while the job runs', `${r.heartbeatP95Ms.toFixed(1)} ms`);
 if (!r.ok) throw new Error('the benchmark pack did not verify');
 if (process.env.CV_BENCH_KEEP) console.log(`kept ${vaultDir} patient ${patient.id}`);
 else fs.rmSync(tmp, { recursive: true, force: true });

@@ -204,7 +204,7 @@ export function buildProgram(): Command {
       await signedIn(o.vault, o.as, async (router) => {
         const v = await must(router, 'audit.verify', {});
         if (v.firstBreak) throw new CliFailure(`Audit chain broken at event #${v.firstBreak.seq} (${v.firstBreak.reason}); ${v.checked} events before it verified.`, EXIT.verificationFailed);
-        print(`Audit chain links intact: ${v.checked} events, head #${v.headSeq ?? 0} ${v.headHash ?? ''}`);
+        print(`Audit chain intact: ${v.checked} events, head #${v.headSeq ?? 0} ${v.headHash ?? ''}`);
         for (const p of v.records.problems) print(`FAIL #${p.seq} ${p.action} consent ${p.consentId}: ${p.problem.replace(/_/g, ' ')} (the record the audit trail names is gone or differs)`);
         print(`Consent records:  ${v.records.checked} audited events checked against their rows, ${v.records.problems.length} problem(s)`);
         const cp = v.checkpoint;

@@ -9,7 +9,7 @@ import { temporaryFiles } from '../../electron/evidence/export';
 import { ADMIN, makeTestApp, tempDir, type TestApp } from '../support/app';
 import { runCliProcess } from '../support/cli-process';
 
-const PATIENT = { chartNo: 'C-000777', nameZh: '王大明', sex: 'male', birthDate: '1991-03-14', nationalId: 'A123456789', phone: '0912-345-678' };
+const PATIENT = { chartNo: 'C-000777', nameZh: '王大明', sex: 'male', birthDate: '1991-03-14', nationalId: 'A123456789', phone: '0912-345-678' } as const;
 
 const cleanup: string[] = [];
 const apps: TestApp[] = [];
