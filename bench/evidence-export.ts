@@ -12,7 +12,7 @@ import { createRouter } from '../electron/router';
 const [vaultDir, name, password, patientId, out] = process.argv.slice(2) as [string, string, string, string, string];
 const app = new AppCore({ config: fixedConfigStore(vaultDir), host: { defaultVaultPath: vaultDir } });
 const router = createRouter(app, { checkOutput: false });
-const signIn = await router.call('session.signIn', { name, password });
+const signIn = await router.call('session.signIn', { loginId: name, password });
 if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
 
 let peak = process.memoryUsage().rss;

@@ -56,11 +56,11 @@ function noisePng(bytes: number): Buffer {
 
 const setupStart = Date.now();
 await ok('setup.createVault', { clinicName: '證據基準診所', timeZone: 'Asia/Taipei', vaultDir, adminName: ADMIN.name, adminPassword: ADMIN.password });
-await ok('session.signIn', ADMIN);
+await ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
 const physicianId = (await ok('staff.add', PHYSICIAN)).id;
 await ok('staff.add', CONSULTANT);
 await ok('session.signOut', {});
-await ok('session.signIn', { name: CONSULTANT.name, password: CONSULTANT.password });
+await ok('session.signIn', { loginId: CONSULTANT.name, password: CONSULTANT.password });
 const patient = await ok('patients.create', { chartNo: 'H0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1990-04-12', phone: '0912-000-555', allergies: '盤尼西林' });
 const procedures = (await ok('procedures.list', {})).slice(0, 3);
 const rng = new SeededRandom(5);
@@ -113,7 +113,7 @@ vault.transaction(() => {
   for (let i = 0; i < 40; i++) {
     const bytes = noisePng(2 * 1024 * 1024);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    vault.consultations.addPhoto({ id: randomUUID(), patientId: patient.id, consultationId: consultations[i % 3]!.id, kind: i % 2 ? 'after' : 'before', sha256, mime: 'image/png', bytes, capturedAt: at(), marketingConsent: false, createdAt: at(), createdBy: consultantId });
+    vault.consultations.addPhoto({ id: randomUUID(), patientId: patient.id, consultationId: consultations[i % 3]!.id, kind: i % 2 ? 'after' : 'before', sha256, mime: 'image/png', bytes, capturedAt: at(), capturedAtSource: 'received', angle: i % 2 ? 'left_45' : 'front', area: 'full_face', marketingConsent: false, createdAt: at(), createdBy: consultantId });
   }
   for (let i = 0; i < 300; i++) {
     vault.communications.insert({

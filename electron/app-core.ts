@@ -5,6 +5,7 @@ import type { CheckpointCheck, CheckpointReason } from '../shared/schemas/checkp
 import type { SessionInfo } from '../shared/schemas/session';
 import type { StaffMember } from '../shared/schemas/staff';
 import { JobRunner } from './jobs/runner';
+import { UploadStore } from './services/uploads';
 import { writeFileAtomic } from './store/files';
 import { systemClock, type Clock, type Vault } from './store/vault';
 
@@ -57,6 +58,11 @@ export interface HostCapabilities {
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   /** Native open dialog for a pack to verify (Electron only). */
   chooseOpenFile?: () => Promise<string | null>;
+  /**
+   * The CLI: one command, not a working day. Its sign-out makes no backup first (issue 11), and a backup it makes
+   * is recorded as the command line's.
+   */
+  commandLine?: boolean;
   /** The largest request the transport takes (the browser host's body limit); none for Electron IPC. */
   maxRequestBytes?: number;
   defaultVaultPath: string;
@@ -83,6 +89,10 @@ export class AppCore {
   readonly clock: Clock;
   /** Heavy work off the request path (pack verification; backups and exports next). */
   readonly jobs: JobRunner;
+  /** Photo files sent ahead of the channel call that stores them (streamed, not inside the JSON body). */
+  readonly uploads = new UploadStore();
+  /** Scheduled backups while the vault is open (started at sign-in, stopped at close). */
+  backupSchedule: { stop(): void } | null = null;
 
   constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner }) {
     this.config = opts.config;
@@ -100,9 +110,10 @@ export class AppCore {
     const settings = this.vault.clinicSettings();
     const s = this.session.staff;
     return {
-      staff: { id: s.id, name: s.name, role: s.role, licenceNo: s.licenceNo, specialty: s.specialty },
+      staff: { id: s.id, name: s.name, loginId: s.loginId, role: s.role, licenceNo: s.licenceNo, specialty: s.specialty },
       signedInAt: this.session.signedInAt.toISOString(),
       locked: this.session.locked,
+      passwordChangeRequired: s.passwordChangeRequired,
       idleLockMinutes: settings.idleLockMinutes,
       clinicName: settings.clinicName,
       timeZone: settings.timeZone,
@@ -117,6 +128,9 @@ export class AppCore {
    */
   closeVault(reason: Extract<CheckpointReason, 'close' | 'sign_out'> = 'close'): void {
     this.chainAlert = null;
+    this.uploads.clear();
+    this.backupSchedule?.stop();
+    this.backupSchedule = null;
     if (this.session) this.jobs.cancelOwnedBy(this.session.staff.id);
     this.session = null;
     const vault = this.vault;

@@ -1,12 +1,16 @@
 import type { ChannelName, Out, Parsed } from '../shared/api';
 import * as audit from './services/audit';
+import * as backups from './services/backups';
 import { aftercareHandlers } from './services/aftercare/handlers';
+import { retentionHandlers } from './services/retention/handlers';
+import { safetyHandlers } from './services/safety-handlers';
 import * as catalogue from './services/catalogue';
 import * as communications from './services/communications';
 import * as consultations from './services/consultations';
 import * as consents from './services/consents';
 import * as consentVerify from './services/consent-verify';
 import * as evidence from './services/evidence';
+import { intakeHandlers } from './services/intake';
 import * as jobs from './services/jobs';
 import type { ServiceContext } from './services/context';
 import * as patients from './services/patients';
@@ -14,6 +18,7 @@ import * as session from './services/session';
 import * as settings from './services/settings';
 import * as setup from './services/setup';
 import * as staff from './services/staff';
+import { suggestChartNo } from './services/chart-numbers';
 
 export type Handler<C extends ChannelName> = (ctx: ServiceContext, input: Parsed<C>) => Out<C> | Promise<Out<C>>;
 /** Exactly the contract's channels: a channel without a handler fails the type check. */
@@ -24,6 +29,7 @@ export const handlers: Handlers = {
   'setup.chooseVaultFolder': (ctx) => setup.chooseVaultFolder(ctx),
   'setup.createVault': setup.createVault,
   'setup.clearAbandoned': setup.clearAbandoned,
+  'setup.restoreBackup': backups.restoreFromBackup,
   'session.signIn': session.signIn,
   'session.recover': session.recover,
   'session.signOut': (ctx) => session.signOut(ctx),
@@ -37,6 +43,8 @@ export const handlers: Handlers = {
   'staff.deactivate': staff.deactivateStaff,
   'staff.reactivate': staff.reactivateStaff,
   'staff.resetPassword': staff.resetStaffPassword,
+  'staff.update': staff.updateStaffProfile,
+  'staff.history': staff.staffHistory,
   'settings.get': (ctx) => settings.getSettings(ctx),
   'settings.update': settings.updateSettings,
   'audit.verify': (ctx) => audit.verifyAudit(ctx),
@@ -46,6 +54,7 @@ export const handlers: Handlers = {
   'patients.search': patients.searchPatients,
   'patients.get': patients.getPatient,
   'patients.create': patients.createPatient,
+  'patients.nextChartNo': (ctx) => suggestChartNo(ctx),
   'patients.update': patients.updatePatient,
   'procedures.list': catalogue.listProcedures,
   'procedures.save': catalogue.saveProcedure,
@@ -74,6 +83,9 @@ export const handlers: Handlers = {
   'consents.document': consents.consentDocument,
   'consents.checklist': consents.consentChecklist,
   'consents.sign': consents.signConsent,
+  'consents.adoptSignature': consents.adoptSignature,
+  'consents.applySignature': consents.applySignature,
+  'consents.patientCopy': consents.patientCopy,
   'consents.overrideCoolingOff': consents.overrideCoolingOff,
   'consents.finalDocument': consents.finalDocument,
   'consents.recordPrint': consents.recordPrint,
@@ -95,4 +107,11 @@ export const handlers: Handlers = {
   'evidence.chooseDestination': evidence.chooseDestination,
   'evidence.choosePack': (ctx) => evidence.choosePack(ctx),
   ...aftercareHandlers,
+  ...intakeHandlers,
+  'backups.overview': (ctx) => backups.backupOverview(ctx),
+  'backups.updateSettings': backups.updateBackupSettings,
+  'backups.start': (ctx, input) => backups.startBackup(ctx, input),
+  'backups.chooseFolder': (ctx) => backups.chooseBackupFolder(ctx),
+  ...retentionHandlers,
+  ...safetyHandlers,
 };

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { AppCore, fileConfigStore } from './app-core';
 import { createRouter } from './router';
+import { backupBeforeQuit } from './services/backups';
+import { acceptUpload } from './services/uploads';
 import { chooseOpenPack, chooseSavePack, chooseVaultFolder } from './shell/dialogs';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, hardenSessions, isTrustedSender } from './shell/window';
@@ -41,10 +43,33 @@ if (!app.requestSingleInstanceLock()) {
       }
       return router.call(channel, input);
     });
+    // Photo files: the same session rules and size limit as the browser host's POST /api/upload.
+    ipcMain.handle('upload', (event, bytes: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } };
+      }
+      if (!(bytes instanceof ArrayBuffer) && !ArrayBuffer.isView(bytes)) {
+        return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } };
+      }
+      const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return acceptUpload(core, Buffer.from(buffer));
+    });
     if (app.isPackaged) Menu.setApplicationMenu(null);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => (mainWindow = null));
-    app.on('before-quit', () => core.closeVault());
+    // Before the key is dropped: a backup when the last good one is over a day old (bounded in time), then close.
+    let closing = false;
+    app.on('before-quit', (event) => {
+      if (closing) return;
+      closing = true;
+      event.preventDefault();
+      void backupBeforeQuit(core)
+        .catch((e: unknown) => console.error('[backups] backup at quit failed:', e))
+        .finally(() => {
+          core.closeVault();
+          app.quit();
+        });
+    });
     app.on('window-all-closed', () => app.quit());
   });
 }

@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
-// Exactly one function; it forwards and neither validates nor adds (the main process does both).
+// Two functions; they forward and neither validate nor add (the main process does both).
 contextBridge.exposeInMainWorld('consentVault', {
   call: (channel: string, input: unknown) => ipcRenderer.invoke('api', channel, input),
+  // A photo file's bytes (ArrayBuffer crosses IPC by structured clone, with no base64 or JSON around it).
+  upload: (bytes: ArrayBuffer) => ipcRenderer.invoke('upload', bytes),
 });

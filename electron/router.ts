@@ -34,7 +34,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     const spec: Channel = api[channel];
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: toFieldIssues(parsed.error) } };
+      return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: toFieldIssues(parsed.error, rawInput) } };
     }
     const pending: PendingWork = { failureAudits: [], afterCommit: [] };
     const ctx = makeContext(app, pending);
@@ -49,6 +49,10 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
         if (!session || !vault) return failure('unauthenticated', 'errors.unauthenticated');
         lockIfIdle(app);
         if (session.locked && !spec.whileLocked) return failure('locked', 'errors.locked');
+        // A password an administrator set is replaced before anything else: only that, sign-out and the lock answer.
+        if (session.staff.passwordChangeRequired && !spec.whileLocked && channel !== 'account.changePassword') {
+          return failure('forbidden', 'staffAccounts.errors.passwordChangeRequired');
+        }
         if (!(spec.access as readonly string[]).includes(session.staff.role)) {
           vault.transaction(() => ctx.audit('access.forbidden', null, { channel }));
           return failure('forbidden', 'errors.forbidden');

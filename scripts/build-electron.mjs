@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 // Native modules and pdfkit stay outside the bundle (pdfkit reads font files at run time).
 const external = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit'];
 // import.meta.dirname (used to find resources/) becomes the bundle's own folder.
-const common = { define: { 'import.meta.dirname': '__dirname' }, bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external };
+// import.meta.url (the job runner resolves tsx from it when run from source) becomes the bundle file's URL.
+const common = { define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__cvImportMetaUrl' }, banner: { js: "const __cvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });

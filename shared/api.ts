@@ -3,10 +3,15 @@ import { Ack, Empty, Id, IsoTime, Locale } from './schemas/common';
 import { AppStatus, SessionInfo } from './schemas/session';
 import { ClinicName, ClinicSettings, ClinicSettingsUpdate } from './schemas/settings';
 import { TimeZone } from './schemas/common';
-import { NewPassword, NewStaffMember, Password, PhysicianChoice, type Role, StaffMember, StaffName } from './schemas/staff';
+import { LoginId, NewPassword, NewStaffMember, Password, PhysicianChoice, type Role, StaffMember, StaffName, StaffProfileUpdate, StaffRevision } from './schemas/staff';
 import { AuditEvent, AuditVerification, TypedTextMatch, TypedTextSearch, VaultInfo } from './schemas/audit';
 import type { ApiResult } from './errors';
 import { aftercareChannels } from './api-aftercare';
+import { backupChannels } from './api-backups';
+import { RestoreResult } from './schemas/backup';
+import { retentionChannels } from './api-retention';
+import { safetyChannels } from './api-safety';
+import { intakeChannels } from './api-intake';
 import {
   DisclosureTemplate,
   ProcedureFields,
@@ -28,6 +33,7 @@ import {
   ScreeningInput,
 } from './schemas/consultation';
 import { Communication, NewCommunication, NewCorrection } from './schemas/communication';
+import { AdoptedSignature, AdoptSignatureInput, ApplySignatureInput } from './schemas/signature-adoption';
 import {
   Checklist,
   ConsentSummary,
@@ -43,6 +49,7 @@ import {
 import { Patient, PatientDetail, PatientFields, PatientSearch, PatientSummary } from './schemas/patient';
 import { EvidencePreview, EvidenceRequest, ExportInput, ExportStatus, HostFileInfo, VerifySource } from './schemas/evidence';
 import { JobRef, JobStatus } from './schemas/jobs';
+import type { UploadReceipt } from './schemas/photo';
 
 /**
  * Who may call a channel.
@@ -91,6 +98,8 @@ export const api = {
         timeZone: TimeZone,
         vaultDir: VaultFolder,
         adminName: StaffName,
+        /** Default: the name. */
+        adminLoginId: LoginId.optional(),
         adminPassword: NewPassword,
         locale: Locale.optional(),
       })
@@ -104,13 +113,31 @@ export const api = {
     output: z.object({ removed: z.array(z.string()) }).strict(),
     access: 'public',
   },
+  /**
+   * Restores a backup into a new folder (issue 11): every hash in its manifest is checked first, then a staff
+   * password or the recovery code from the backup's key slots opens it. Never into a folder holding a vault.
+   */
+  'setup.restoreBackup': {
+    input: z
+      .object({
+        backupDir: VaultFolder,
+        vaultDir: VaultFolder,
+        credential: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('password'), loginId: LoginId, password: Password }).strict(),
+          z.object({ kind: z.literal('recovery_code'), recoveryCode: RecoveryCode }).strict(),
+        ]),
+      })
+      .strict(),
+    output: RestoreResult,
+    access: 'public',
+  },
   'session.signIn': {
-    input: z.object({ name: StaffName, password: Password }).strict(),
+    input: z.object({ loginId: LoginId, password: Password }).strict(),
     output: SessionInfo,
     access: 'public',
   },
   'session.recover': {
-    input: z.object({ recoveryCode: RecoveryCode, adminName: StaffName, newPassword: NewPassword }).strict(),
+    input: z.object({ recoveryCode: RecoveryCode, adminLoginId: LoginId, newPassword: NewPassword }).strict(),
     output: Ack,
     access: 'public',
   },
@@ -153,6 +180,9 @@ export const api = {
     output: Ack,
     access: ADMIN,
   },
+  /** Role, licence number and specialty (printed on consents); the previous values stay in the history. */
+  'staff.update': { input: StaffProfileUpdate, output: StaffMember, access: ADMIN },
+  'staff.history': { input: z.object({ staffId: Id }).strict(), output: z.array(StaffRevision), access: ADMIN },
   'settings.get': { input: Empty, output: ClinicSettings, access: ALL_STAFF },
   'settings.update': { input: ClinicSettingsUpdate, output: ClinicSettings, access: ADMIN },
   'audit.verify': { input: Empty, output: AuditVerification, access: ADMIN },
@@ -167,6 +197,8 @@ export const api = {
   'patients.search': { input: PatientSearch, output: z.array(PatientSummary), access: ALL_STAFF },
   'patients.get': { input: z.object({ patientId: Id }).strict(), output: PatientDetail, access: ALL_STAFF },
   'patients.create': { input: PatientFields, output: Patient, access: ALL_STAFF },
+  /** The next free chart number in the clinic's numbering, offered (editable) by the new-patient form. */
+  'patients.nextChartNo': { input: Empty, output: z.object({ chartNo: z.string() }).strict(), access: ALL_STAFF },
   'patients.update': {
     input: z.object({ patientId: Id, expectedVersion: z.number().int().positive(), fields: PatientFields }).strict(),
     output: Patient,
@@ -232,7 +264,8 @@ export const api = {
     access: CONSULTING,
   },
   'consultations.saveQuote': { input: z.object({ consultationId: Id, quote: FeeQuote }).strict(), output: ConsultationView, access: CONSULTING },
-  'consultations.acknowledgeQuote': { input: z.object({ consultationId: Id }).strict(), output: ConsultationView, access: CONSULTING },
+  /** `totalTwd`: the total the patient was shown; refused when the saved quote's total differs. */
+  'consultations.acknowledgeQuote': { input: z.object({ consultationId: Id, totalTwd: z.number().int().min(0).optional() }).strict(), output: ConsultationView, access: CONSULTING },
   'consultations.answerComprehension': {
     input: z
       .object({
@@ -266,9 +299,15 @@ export const api = {
   'consents.document': { input: z.object({ consentId: Id }).strict(), output: PdfBytes, access: ALL_STAFF },
   'consents.checklist': { input: z.object({ consentId: Id }).strict(), output: Checklist, access: ALL_STAFF },
   'consents.sign': { input: SignInput, output: ConsentView, access: CONSULTING },
+  /** A signer's signature drawn once in this signing session (the guardian's identity document with it). */
+  'consents.adoptSignature': { input: AdoptSignatureInput, output: AdoptedSignature, access: CONSULTING },
+  /** One explicit tap: the adopted signature applied to one box, recorded as its own signature. */
+  'consents.applySignature': { input: ApplySignatureInput, output: ConsentView, access: CONSULTING },
   'consents.overrideCoolingOff': { input: OverrideInput, output: CoolingOffOverride, access: CONSULTING },
   /** Issued document + signature certificate; only once fully signed. */
   'consents.finalDocument': { input: z.object({ consentId: Id }).strict(), output: PdfBytes, access: ALL_STAFF },
+  /** The patient's copy: the signed pages with the signatures in their boxes and a plain summary, no audit detail. */
+  'consents.patientCopy': { input: z.object({ consentId: Id }).strict(), output: PdfBytes, access: ALL_STAFF },
   'consents.recordPrint': { input: z.object({ consentId: Id, kind: PrintKind }).strict(), output: Ack, access: ALL_STAFF },
   'consents.withdraw': { input: WithdrawInput, output: ConsentView, access: CONSULTING },
   'consents.list': {
@@ -305,6 +344,10 @@ export const api = {
   'jobs.status': { input: JobRef, output: JobStatus, access: ALL_STAFF },
   'jobs.cancel': { input: JobRef, output: JobStatus, access: ALL_STAFF },
   ...aftercareChannels,
+  ...backupChannels,
+  ...retentionChannels,
+  ...safetyChannels,
+  ...intakeChannels,
 } as const satisfies Record<string, Channel>;
 
 export type Api = typeof api;
@@ -321,4 +364,10 @@ export function isChannelName(name: unknown): name is ChannelName {
 /** The one function the preload (Electron) or the bridge (browser host) exposes to the renderer. */
 export interface ConsentVaultBridge {
   call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>>;
+  /**
+   * Sends one file's bytes ahead of the channel call that uses it (a photo is too big for a JSON body): the
+   * browser host takes them as the raw body of POST /api/upload, Electron over IPC as an ArrayBuffer. The
+   * answer's uploadId goes into the channel's input.
+   */
+  upload(bytes: ArrayBuffer): Promise<ApiResult<UploadReceipt>>;
 }

@@ -46,13 +46,35 @@ const ISSUE_KEYS: Record<string, string> = {
   invalid_element: 'validation.invalidValue',
 };
 
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/** Nothing typed: missing, null, an empty or blank string, or an empty number box (NaN). */
+function isEmptyValue(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'number' && Number.isNaN(v));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * zod's issues as field issues with locale keys. With `input` (what was validated), a field left empty says
+ * "required", never "wrong type" or "wrong format": nothing was typed, so nothing can be in the wrong format.
+ */
+const NO_INPUT = Symbol('no input');
+export function toFieldIssues(error: z.ZodError, input: unknown = NO_INPUT): FieldIssue[] {
+  const hasInput = input !== NO_INPUT;
   return error.issues.slice(0, 50).map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)).slice(0, 10),
     messageKey: issue.message.startsWith('validation.')
       ? issue.message
       : issue.code === 'too_small' && 'minimum' in issue && issue.minimum === 1 && issue.origin === 'string'
         ? 'validation.required'
-        : (ISSUE_KEYS[issue.code] ?? 'validation.invalidValue'),
+        : hasInput && issue.code !== 'unrecognized_keys' && isEmptyValue(valueAt(input, issue.path))
+          ? 'validation.required'
+          : (ISSUE_KEYS[issue.code] ?? 'validation.invalidValue'),
   }));
 }

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { AppCore, fileConfigStore } from '../app-core';
 import { createRouter } from '../router';
 import { CONTENT_SECURITY_POLICY, RENDERER_MIME as MIME } from '../security';
+import { acceptUpload } from '../services/uploads';
 import type { Clock } from '../store/vault';
+import { PHOTO_UPLOAD_MAX_BYTES } from '../../shared/schemas/photo';
 import { guardedHandler } from './guarded-handler';
 import { parseRequestTarget } from './request-target';
 
@@ -26,6 +28,9 @@ export interface BrowserHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Files (photos) come as the raw body of POST /api/upload, never inside the JSON of /api. */
+const UPLOAD_PATH = '/api/upload';
+const UPLOAD_TYPES = new Set(['image/jpeg', 'image/png', 'application/octet-stream']);
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -105,17 +110,48 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const target = parseRequestTarget(req.url);
     if (!target) return sendJson(res, 400, INVALID_INPUT);
     if (target.rawPath === '/api') return handleApi(req, res);
+    if (target.rawPath === UPLOAD_PATH) return handleUpload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendEmpty(res, 405);
     return serveStatic(target.path, res);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return sendEmpty(res, 405);
-    const reqOrigin = req.headers.origin;
-    if (reqOrigin !== undefined && reqOrigin !== origin) return sendJson(res, 403, FORBIDDEN);
-    if (!tokenMatches(req.headers['x-consentvault-token'], token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'errors.unauthenticated' } });
+  /** The same Origin and token checks for every API request; false when an answer was already sent. */
+  function admitted(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (req.method !== 'POST') {
+      sendEmpty(res, 405);
+      return false;
     }
+    const reqOrigin = req.headers.origin;
+    if (reqOrigin !== undefined && reqOrigin !== origin) {
+      sendJson(res, 403, FORBIDDEN);
+      return false;
+    }
+    if (!tokenMatches(req.headers['x-consentvault-token'], token)) {
+      sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'errors.unauthenticated' } });
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A photo file as the request body, read as it streams in up to one photo's limit (a declared length over it
+   * is refused before a byte is read), kept in the upload store, answered with its upload id.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!admitted(req, res)) return;
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!UPLOAD_TYPES.has(type)) return sendJson(res, 415, INVALID_INPUT);
+    const tooBig = { ok: false, error: { code: 'invalid_input', messageKey: 'validation.photoTooLarge' } } as const;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > PHOTO_UPLOAD_MAX_BYTES) return sendJson(res, 413, tooBig, { Connection: 'close' });
+    const body = await readBody(req, PHOTO_UPLOAD_MAX_BYTES);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'tooBig') return sendJson(res, 413, tooBig, { Connection: 'close' });
+    sendJson(res, 200, acceptUpload(app, body.bytes));
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!admitted(req, res)) return;
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, INVALID_INPUT);
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body.kind === 'aborted') return;

@@ -37,7 +37,7 @@ export function registerEvidenceCommands(program: Command, h: CliHelpers): void 
     .addOption(new Option('--kind <kind>', 'lawyer: with the audit trail; patient: the patient’s copy without internal audit detail').choices(['lawyer', 'patient']).default('lawyer'))
     .addOption(new Option('--lang <locale>', 'language of evidence.pdf').choices(['zh-TW', 'en']).default('zh-TW'))
     .requiredOption('--out <file.zip>', 'the pack file to write (must not exist)')
-    .option('--as <name>', 'act as this administrator')
+    .option('--as <login-id>', 'act as this administrator')
     .action(async (o: { vault: string; patient: string; consultation?: string; from?: string; to?: string; kind: 'lawyer' | 'patient'; lang: Locale; out: string; as?: string }) => {
       if (o.consultation && (o.from || o.to)) h.fail('--consultation cannot be combined with --from/--to', h.exit.badInput);
       if (Boolean(o.from) !== Boolean(o.to)) h.fail('--from and --to go together', h.exit.badInput);

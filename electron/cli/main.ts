@@ -12,6 +12,7 @@ import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../demo/seed';
 import { DemoClock, HISTORY_DAYS_AGO } from '../demo/seed-consents';
 import { createRouter, type Router } from '../router';
 import { Vault, vaultExists } from '../store/vault';
+import { registerBackupCommands } from './backups';
 import { registerEvidenceCommands } from './evidence';
 import { promptSecret } from './prompt';
 
@@ -36,6 +37,8 @@ const FIELD_OPTIONS: Record<string, string> = {
   vaultDir: '--vault',
   timeZone: '--time-zone',
   name: '--name',
+  loginId: '--login',
+  adminLoginId: '--admin-login',
   role: '--role',
   licenceNo: '--licence',
   specialty: '--specialty',
@@ -73,7 +76,7 @@ async function secretFrom(envName: string, question: string, confirm = false): P
 }
 
 function newRouter(vaultDir: string | null): { app: AppCore; router: Router } {
-  const app = new AppCore({ config: fixedConfigStore(vaultDir), host: { defaultVaultPath: vaultDir ?? '' } });
+  const app = new AppCore({ config: fixedConfigStore(vaultDir), host: { defaultVaultPath: vaultDir ?? '', commandLine: true } });
   return { app, router: createRouter(app, { checkOutput: true, logError: () => undefined }) };
 }
 
@@ -81,17 +84,25 @@ function resolveVault(dir: string): string {
   return path.resolve(dir);
 }
 
-/** Signs in as --as (default: the administrator created at init) with CONSENTVAULT_PASSWORD or a prompt. */
+/**
+ * Signs in as --as LOGIN-ID (or CONSENTVAULT_USER; default: the administrator created at init) with
+ * CONSENTVAULT_PASSWORD or a prompt. Staff from before login ids have their name as their login id.
+ */
 async function signedIn<T>(vaultOpt: string, as: string | undefined, work: (router: Router) => Promise<T>): Promise<T> {
   const dir = resolveVault(vaultOpt);
   if (!fs.existsSync(dir)) throw new CliFailure(translate(locale, 'errors.vaultMissing', { path: dir }), EXIT.badInput);
   if (!vaultExists(dir)) throw new CliFailure(translate(locale, 'errors.notAVault') + ` (${dir})`, EXIT.badInput);
-  let name = as ?? process.env.CONSENTVAULT_USER;
-  name ??= Vault.firstStaffNameKey(dir) ?? undefined;
-  if (!name) throw new CliFailure('No staff account in this vault; use --as NAME.', EXIT.badInput);
-  const password = await secretFrom('CONSENTVAULT_PASSWORD', `Password for ${name}: `);
+  let loginId = as ?? process.env.CONSENTVAULT_USER;
+  loginId ??= Vault.firstStaffLoginKey(dir) ?? undefined;
+  if (!loginId) throw new CliFailure('No staff account in this vault; use --as LOGIN-ID.', EXIT.badInput);
+  const password = await secretFrom('CONSENTVAULT_PASSWORD', `Password for ${loginId}: `);
   const { app, router } = newRouter(dir);
-  await must(router, 'session.signIn', { name, password });
+  const session = await must(router, 'session.signIn', { loginId, password });
+  if (session.passwordChangeRequired) {
+    await router.call('session.signOut', {});
+    app.closeVault();
+    throw new CliFailure(`${loginId} must first replace the password an administrator set: sign in to the app and choose a new one.`, EXIT.credentials);
+  }
   try {
     return await work(router);
   } finally {
@@ -133,10 +144,11 @@ export function buildProgram(): Command {
     .description('create a new vault with its first administrator (password from CONSENTVAULT_NEW_PASSWORD or a prompt)')
     .requiredOption('--vault <dir>', 'vault folder (empty or not yet existing)')
     .requiredOption('--clinic <name>', 'clinic name')
-    .requiredOption('--admin-name <name>', "first administrator's sign-in name")
+    .requiredOption('--admin-name <name>', "first administrator's name (shown on records)")
+    .option('--admin-login <id>', "first administrator's login id (default: the name)")
     .option('--time-zone <tz>', 'clinic time zone', DEFAULT_TIME_ZONE)
     .option('--clear-abandoned', 'first remove an interrupted set-up left in the folder (vault files without keyslots.json; never a complete vault or other files)')
-    .action(async (o: { vault: string; clinic: string; adminName: string; timeZone: string; clearAbandoned?: boolean }) => {
+    .action(async (o: { vault: string; clinic: string; adminName: string; adminLogin?: string; timeZone: string; clearAbandoned?: boolean }) => {
       const password = await secretFrom('CONSENTVAULT_NEW_PASSWORD', `New password for ${o.adminName}: `, true);
       const { router } = newRouter(null);
       const vaultDir = resolveVault(o.vault);
@@ -144,7 +156,14 @@ export function buildProgram(): Command {
         const cleared = await must(router, 'setup.clearAbandoned', { vaultDir });
         if (cleared.removed.length > 0) print(`Cleared an interrupted set-up in ${vaultDir}: ${cleared.removed.join(', ')}`);
       }
-      const created = await router.call('setup.createVault', { clinicName: o.clinic, timeZone: o.timeZone, vaultDir, adminName: o.adminName, adminPassword: password });
+      const created = await router.call('setup.createVault', {
+        clinicName: o.clinic,
+        timeZone: o.timeZone,
+        vaultDir,
+        adminName: o.adminName,
+        ...(o.adminLogin !== undefined ? { adminLoginId: o.adminLogin } : {}),
+        adminPassword: password,
+      });
       if (!created.ok) {
         const hint = created.error.messageKey === 'errors.abandonedSetup' ? ' To remove it and set up again, re-run init with --clear-abandoned.' : '';
         throw new CliFailure(describeError(created.error) + hint, exitCodeFor(created.error));
@@ -158,38 +177,43 @@ export function buildProgram(): Command {
   const staff = program.command('staff').description('staff accounts');
   staff
     .command('add')
-    .description('add a staff member (their password from CONSENTVAULT_NEW_PASSWORD or a prompt)')
+    .description('add a staff member (a temporary password from CONSENTVAULT_NEW_PASSWORD or a prompt: they choose their own at first sign-in)')
     .requiredOption('--vault <dir>', 'vault folder')
-    .requiredOption('--name <name>', 'sign-in name')
+    .requiredOption('--name <name>', 'name shown on records (two people may share one)')
+    .option('--login <id>', 'login id they sign in with (unique; default: the name)')
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--licence <no>', "physician's licence number")
     .option('--specialty <s>', "physician's specialty")
-    .option('--as <name>', 'act as this administrator (default: the one created at init)')
-    .action(async (o: { vault: string; name: string; role: (typeof ROLES)[number]; licence?: string; specialty?: string; as?: string }) => {
+    .option('--as <login-id>', 'act as this administrator (default: the one created at init)')
+    .action(async (o: { vault: string; name: string; login?: string; role: (typeof ROLES)[number]; licence?: string; specialty?: string; as?: string }) => {
       await signedIn(o.vault, o.as, async (router) => {
         const password = await secretFrom('CONSENTVAULT_NEW_PASSWORD', `New password for ${o.name}: `, true);
         const m = await must(router, 'staff.add', {
           name: o.name,
+          ...(o.login !== undefined ? { loginId: o.login } : {}),
           role: o.role,
           password,
           ...(o.licence !== undefined ? { licenceNo: o.licence } : {}),
           ...(o.specialty !== undefined ? { specialty: o.specialty } : {}),
         });
-        print(`Added ${m.role} ${m.name} (${m.id})`);
+        print(`Added ${m.role} ${m.name}, login id ${m.loginId} (${m.id}); they choose their own password at first sign-in`);
       });
     });
   staff
     .command('list')
     .description('list staff accounts')
     .requiredOption('--vault <dir>', 'vault folder')
-    .option('--as <name>', 'act as this administrator')
+    .option('--as <login-id>', 'act as this administrator')
     .option('--json', 'print JSON')
     .action(async (o: { vault: string; as?: string; json?: boolean }) => {
       await signedIn(o.vault, o.as, async (router) => {
         const list = await must(router, 'staff.list', { includeInactive: true });
         if (o.json) return print(JSON.stringify(list, null, 2));
-        print(['NAME', 'ROLE', 'LICENCE', 'SPECIALTY', 'STATUS'].join('\t'));
-        for (const m of list) print([m.name, m.role, m.licenceNo ?? '-', m.specialty ?? '-', m.active ? 'active' : 'inactive'].join('\t'));
+        print(['LOGIN', 'NAME', 'ROLE', 'LICENCE', 'SPECIALTY', 'STATUS'].join('\t'));
+        for (const m of list) {
+          const status = !m.active ? 'inactive' : m.passwordChangeRequired ? 'active (temporary password)' : 'active';
+          print([m.loginId, m.name, m.role, m.licenceNo ?? '-', m.specialty ?? '-', status].join('\t'));
+        }
       });
     });
 
@@ -199,7 +223,7 @@ export function buildProgram(): Command {
     .command('verify')
     .description('recompute the hash chain; exit 1 and name the first broken event if it does not hold')
     .requiredOption('--vault <dir>', 'vault folder')
-    .option('--as <name>', 'act as this administrator')
+    .option('--as <login-id>', 'act as this administrator')
     .action(async (o: { vault: string; as?: string }) => {
       await signedIn(o.vault, o.as, async (router) => {
         const v = await must(router, 'audit.verify', {});
@@ -207,6 +231,7 @@ export function buildProgram(): Command {
         print(`Audit chain intact: ${v.checked} events, head #${v.headSeq ?? 0} ${v.headHash ?? ''}`);
         for (const p of v.records.problems) print(`FAIL #${p.seq} ${p.action} consent ${p.consentId}: ${p.problem.replace(/_/g, ' ')} (the record the audit trail names is gone or differs)`);
         print(`Consent records:  ${v.records.checked} audited events checked against their rows, ${v.records.problems.length} problem(s)`);
+        if (v.records.destroyed > 0) print(`                  ${v.records.destroyed} of them name consents destroyed after retention (checked against the tombstone's hashes)`);
         const cp = v.checkpoint;
         print(`Checkpoint:       ${cp.state}${cp.checkpointSeq !== null ? ` (signed at #${cp.checkpointSeq}, ${cp.checkpointAt ?? '?'})` : ''}${cp.detail ? `: ${cp.detail}` : ''}`);
         if (!v.ok) {
@@ -221,7 +246,7 @@ export function buildProgram(): Command {
     .command('info')
     .description('schema version, counts and the audit chain head')
     .requiredOption('--vault <dir>', 'vault folder')
-    .option('--as <name>', 'act as this administrator')
+    .option('--as <login-id>', 'act as this administrator')
     .option('--json', 'print JSON')
     .action(async (o: { vault: string; as?: string; json?: boolean }) => {
       await signedIn(o.vault, o.as, async (router) => {
@@ -244,7 +269,7 @@ export function buildProgram(): Command {
     .requiredOption('--vault <dir>', 'vault folder')
     .option('--search <text>', 'any part of a name, chart number, phone or ID', '')
     .option('--limit <n>', 'at most this many (1–200)', '50')
-    .option('--as <name>', 'act as this staff member')
+    .option('--as <login-id>', 'act as this staff member')
     .option('--json', 'print JSON')
     .action(async (o: { vault: string; search: string; limit: string; as?: string; json?: boolean }) => {
       const limit = Number(o.limit);
@@ -266,7 +291,7 @@ export function buildProgram(): Command {
     .description('consents with patient chart number, procedure, status and the issued document SHA-256 (audited as a view)')
     .requiredOption('--vault <dir>', 'vault folder')
     .option('--patient <chartNo>', "only this patient's consents (chart number)")
-    .option('--as <name>', 'act as this staff member')
+    .option('--as <login-id>', 'act as this staff member')
     .option('--json', 'print JSON')
     .action(async (o: { vault: string; patient?: string; as?: string; json?: boolean }) => {
       await signedIn(o.vault, o.as, async (router) => {
@@ -286,7 +311,7 @@ export function buildProgram(): Command {
     .description("recompute a consent's stored hashes and check its signatures' bindings; exit 1 if anything does not hold")
     .requiredOption('--vault <dir>', 'vault folder')
     .requiredOption('--consent <id>', 'consent ID')
-    .option('--as <name>', 'act as this staff member')
+    .option('--as <login-id>', 'act as this staff member')
     .action(async (o: { vault: string; consent: string; as?: string }) => {
       await signedIn(o.vault, o.as, async (router) => {
         const v = await must(router, 'consents.verify', { consentId: o.consent });
@@ -338,6 +363,17 @@ export function buildProgram(): Command {
       throw new CliFailure(message, exitCode);
     },
     exit: EXIT,
+  });
+  registerBackupCommands(program, {
+    signedIn,
+    must,
+    print,
+    fail: (message, exitCode) => {
+      throw new CliFailure(message, exitCode);
+    },
+    exit: EXIT,
+    publicRouter: () => newRouter(null).router,
+    secretFrom: (envName, question) => secretFrom(envName, question),
   });
 
   return program;

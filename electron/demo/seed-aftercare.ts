@@ -65,7 +65,7 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
   const consultants = clinic.staff.filter((s) => s.role === 'consultant').map((s) => s.name);
 
   // What there is to treat, and the clinic's calendar, as the administrator sees them today.
-  await must(router, 'session.signIn', { name: admin, password });
+  await must(router, 'session.signIn', { loginId: admin, password });
   let signed: Signed[] = [];
   let names = new Map<string, string>();
   try {
@@ -152,7 +152,11 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
           }
         });
       } else if ((story === 'red_flag_acknowledged' || story === 'red_flag_open') && first) {
-        on(due, actor, async () => void (await must(router, 'followUps.recordOutcome', { visitId: visitOf(level.id).id, ...redFlagOutcome() })));
+        on(due, actor, async () => {
+          // The patient came back in person with the symptoms: the contact an outcome rests on.
+          await must(router, 'followUps.logAttempt', { visitId: visitOf(level.id).id, at: ago(due + HOUR / 4), method: 'visit', result: 'reached', note: '' });
+          await must(router, 'followUps.recordOutcome', { visitId: visitOf(level.id).id, ...redFlagOutcome() });
+        });
         if (story === 'red_flag_acknowledged') {
           on(due - 2 * HOUR, physician, async () => {
             const open = (await must(router, 'followUps.escalations', { scope: 'mine' })).find((e) => e.visitId === visitOf(level.id).id)!;
@@ -366,7 +370,7 @@ async function runEvents(router: Router, events: DemoEvent[], password: string, 
       if (e.who !== who || e.daysAgo !== at) {
         if (who) await router.call('session.signOut', {});
         clock?.setDaysAgo(e.daysAgo);
-        await must(router, 'session.signIn', { name: e.who, password });
+        await must(router, 'session.signIn', { loginId: e.who, password });
         who = e.who;
         at = e.daysAgo;
       }

@@ -58,6 +58,7 @@ export function demoInk(rng: SeededRandom): SignatureInk {
 
 const OVERRIDE_REASONS = ['病人近期需出國工作，已完成術前評估並充分說明', '病人已於前次門診完整諮詢並考慮多時，本次為重複說明', '婚禮日期已定，經醫師評估風險低並再次說明'];
 const WITNESSES = ['陳美玲', '吳佩珊', '劉家豪'];
+const FLAG_ASSESSMENT = '已親自面談評估，動機與期待合理，同意施作並安排術後加強追蹤';
 const WITHDRAWAL_REASONS = ['家人反對，決定暫不進行', '考慮費用後決定延後', '想再與其他醫師討論'];
 
 /**
@@ -86,12 +87,18 @@ export async function seedConsents(
       }
     }
     if (!physicianToo) return;
+    // A flagged case (a body-image "yes", a contraindication) is assessed in writing before countersigning.
+    const { consultationId } = await must(router, 'consents.get', { consentId });
+    const open = (await must(router, 'riskFlags.forConsultation', { consultationId })).flags.filter((f) => f.needsAssessment && !f.assessment);
+    if (open.length > 0) {
+      await must(router, 'riskFlags.assess', { consultationId, physicianId, password, assessments: open.map((f) => ({ kind: f.kind, key: f.key, text: FLAG_ASSESSMENT })) });
+    }
     for (const form of forms) {
       await must(router, 'consents.sign', { consentId, form, role: 'physician', documentSha256: sha, ink: demoInk(rng), physicianId, password });
     }
   };
 
-  await must(router, 'session.signIn', { name: consultant.name, password });
+  await must(router, 'session.signIn', { loginId: consultant.name, password });
   try {
     // While cooling-off periods run: overrides, then those consents are issued and signed at once.
     for (const { id, plan } of plans) {
@@ -109,7 +116,7 @@ export async function seedConsents(
 
   // Days later, after every cooling-off period: the rest are signed, half-signed or withdrawn.
   clock.setDaysAgo(SIGNING_DAYS_AGO);
-  await must(router, 'session.signIn', { name: consultant.name, password });
+  await must(router, 'session.signIn', { loginId: consultant.name, password });
   try {
     for (const { id, plan } of plans) {
       if (plan === 'override') continue;

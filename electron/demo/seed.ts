@@ -35,13 +35,15 @@ export async function seedDemoVault(
     adminName: clinic.admin.name,
     adminPassword: password,
   });
-  await must(router, 'session.signIn', { name: clinic.admin.name, password });
+  await must(router, 'session.signIn', { loginId: clinic.admin.name, password });
   try {
     for (const s of clinic.staff) {
       await must(router, 'staff.add', {
         name: s.name,
         role: s.role,
         password,
+        // The demo's accounts share one published password, to try the app with; nobody is asked to change it.
+        temporaryPassword: false,
         ...(s.licenceNo ? { licenceNo: s.licenceNo } : {}),
         ...(s.specialty ? { specialty: s.specialty } : {}),
       });
@@ -63,7 +65,7 @@ const PROGRESS = ['disclosed', 'draft_screened', 'disclosed', 'draft_risks', 'dr
 async function seedPatients(router: Router, clinic: SyntheticClinic, seed: number, password: string, count: number, clock: DemoClock | null): Promise<Record<string, number>> {
   const rng = new SeededRandom(seed ^ 0x5eed);
   const consultant = clinic.staff.find((s) => s.role === 'consultant')!;
-  await must(router, 'session.signIn', { name: consultant.name, password });
+  await must(router, 'session.signIn', { loginId: consultant.name, password });
   const states: Record<string, number> = {};
   const disclosed: string[] = [];
   try {

@@ -3,10 +3,11 @@ import type { LocaleMessages } from '../../shared/i18n';
 import { fill } from '../pdf/format';
 import { CONTENT_WIDTH, PAGE, type TableColumn } from '../pdf/writer';
 import { renderConsents, renderConsultations, renderPhotos } from './evidence-pdf-records';
+import { renderComparison } from './evidence-pdf-comparison';
 import type { StreamingPdfWriter } from './pdf-writer';
 import type { BlobSource, PackSnapshot, PayloadFile } from './records';
 
-export type SectionId = 'profile' | 'consultations' | 'communications' | 'consents' | 'treatments' | 'followUps' | 'complaints' | 'photos' | 'audit';
+export type SectionId = 'profile' | 'consultations' | 'communications' | 'consents' | 'treatments' | 'followUps' | 'complaints' | 'photos' | 'comparison' | 'audit';
 
 /** What the section renderers share: the writer, the data, the words, and the export's controls. */
 export interface PdfRun {
@@ -97,7 +98,7 @@ function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; widt
   return { batesAt };
 }
 
-const SECTION_ORDER: SectionId[] = ['profile', 'consultations', 'communications', 'consents', 'treatments', 'followUps', 'complaints', 'photos', 'audit'];
+const SECTION_ORDER: SectionId[] = ['profile', 'consultations', 'communications', 'consents', 'treatments', 'followUps', 'complaints', 'photos', 'comparison', 'audit'];
 
 function profile(r: PdfRun): void {
   const { w, s, m } = r;
@@ -341,6 +342,9 @@ export async function renderEvidencePdf(r: PdfRun): Promise<{ pages: number; bat
         break;
       case 'photos':
         await renderPhotos(r);
+        break;
+      case 'comparison':
+        await renderComparison(r);
         break;
       case 'audit':
         audit(r);

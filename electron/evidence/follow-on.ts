@@ -71,6 +71,8 @@ export function collectFollowOnRecords(vault: Vault, patientId: string, consulta
         outcome: outcome ? (({ visitId: _visitId, recordedBy: _recordedBy, ...o }) => o)(outcome) : null,
         outcomeCorrections: store.followUps.outcomeCorrections(v.id),
         escalations: store.followUps.escalationsForVisit(v.id).map(({ visitId: _visitId, physicianId: _physicianId, ...e }) => e),
+        // The visit's photos, so the before/after comparison can place them (issue 12).
+        photoIds: store.followUps.visitPhotos(v.id).map((ph) => ph.id),
         createdAt: v.createdAt,
       };
     }),

@@ -1,5 +1,6 @@
 import type { ExportPhase, ExportResult, ExportState, ExportStatus } from '../../shared/schemas/evidence';
 import type { AppCore } from '../app-core';
+import { whenVaultIdle } from '../jobs/vault-idle';
 import type { Vault } from '../store/vault';
 import { DamagedVaultFile, ExportCancelled, writePack, type BlobReader } from './export';
 import type { PackSnapshot } from './records';
@@ -46,28 +47,6 @@ export function jobStatus(j: ExportJob): ExportStatus {
   return { jobId: j.id, state: j.state, phase: j.phase, done: j.done, total: j.total, result: j.result, errorKey: j.errorKey };
 }
 
-/**
- * Runs `fn` in a transaction of its own as soon as no router call holds one open (a call may keep its
- * transaction across awaits), on the same vault the export started with; skipped if that vault was closed.
- */
-function whenIdle(app: AppCore, vault: Vault, fn: () => void): Promise<void> {
-  return new Promise((resolve) => {
-    const attempt = () => {
-      if (app.vault !== vault || !vault.db.open) return resolve();
-      if (vault.db.inTransaction) {
-        setTimeout(attempt, 5);
-        return;
-      }
-      try {
-        vault.transaction(fn);
-      } finally {
-        resolve();
-      }
-    };
-    attempt();
-  });
-}
-
 export interface JobHooks {
   /** Records the outcome (the export row and its audit event) in the vault. */
   record(job: ExportJob, outcome: Exclude<ExportState, 'running'>): void;
@@ -99,7 +78,7 @@ export function startJob(app: AppCore, vault: Vault, job: Omit<ExportJob, 'state
       }
     }
     j.result = result;
-    await whenIdle(app, vault, () => hooks.record(j, outcome));
+    await whenVaultIdle(app, vault, () => hooks.record(j, outcome)).catch((e: unknown) => hooks.logError(e));
     if (outcome === 'done') Object.assign(j, { phase: 'done', done: j.total });
     j.state = outcome;
     // The private key is not kept once the pack is signed.

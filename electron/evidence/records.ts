@@ -107,6 +107,8 @@ export interface PackSnapshot {
   chainHead: { seq: number; hash: string } | null;
   /** The clinic's signed statement of that head, travelling in the pack as chain-checkpoint.json. */
   checkpoint: ChainCheckpoint;
+  /** Restores this vault went through (issue 11): named in bag-info.txt, so two copies in use at once show. */
+  restoredFrom?: { backupName: string; backupTakenAt: string; checkpointSeq: number; checkpointHash: string; restoredAt: string }[];
   records: PackRecords;
   files: PayloadFile[];
   /** The scope's audit events (empty in a patient copy). */

@@ -38,6 +38,8 @@ export function bagInfo(s: PackSnapshot, oxum: string, payloadBytes: number, bat
     ['Bates-Range', `${bates.first} - ${bates.last}`],
     ['Signing-Key-Fingerprint', s.key.fingerprint],
     ['Audit-Chain-Head', s.chainHead ? `${s.chainHead.seq} ${s.chainHead.hash}` : 'none'],
+    // One line per restore this vault went through: which backup, and the chain checkpoint it continued from.
+    ...(s.restoredFrom ?? []).map((r): [string, string] => ['Restored-From', `${r.backupName} taken ${r.backupTakenAt} at checkpoint ${r.checkpointSeq} ${r.checkpointHash}, restored ${r.restoredAt}`]),
   ];
 }
 

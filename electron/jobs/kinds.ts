@@ -1,5 +1,6 @@
 import type { PackVerification } from '../../shared/schemas/evidence';
 import type { ExpectedSigner } from '../evidence/verify';
+import type { BackupTaskInput, BackupTaskResult } from '../store/backups/copy';
 
 /**
  * What each kind of job takes and gives. The runner (main thread) and the worker agree on this one table; a new
@@ -9,6 +10,11 @@ export interface JobKinds {
   'evidence.verify': {
     input: { source: { path: string } | { bytes: Uint8Array; name: string }; expected: ExpectedSigner | null };
     result: PackVerification;
+  };
+  /** A backup (issue 11): VACUUM INTO on the worker's own read-only connection, then the copy is checked. */
+  'backup.create': {
+    input: BackupTaskInput;
+    result: BackupTaskResult;
   };
 }
 export type JobKind = keyof JobKinds;

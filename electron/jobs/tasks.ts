@@ -1,5 +1,6 @@
 import { verifyPack, VerificationCancelled } from '../evidence/verify';
-import { TaskCancelled, type JobInput, type JobKind, type JobResult, type TaskContext } from './kinds';
+import { BackupCancelled, BackupFailed, runBackupTask } from '../store/backups/copy';
+import { TaskCancelled, TaskFailure, type JobInput, type JobKind, type JobResult, type TaskContext } from './kinds';
 
 /** The work behind each job kind, run inside a worker thread. */
 export const TASKS: { [K in JobKind]: (input: JobInput<K>, ctx: TaskContext) => Promise<JobResult<K>> } = {
@@ -13,6 +14,17 @@ export const TASKS: { [K in JobKind]: (input: JobInput<K>, ctx: TaskContext) => 
       });
     } catch (e) {
       if (e instanceof VerificationCancelled) throw new TaskCancelled();
+      throw e;
+    }
+  },
+  // The worker's own synchronous work: the main thread's event loop is never held by the copy.
+  async 'backup.create'(input, ctx) {
+    try {
+      return runBackupTask(input, ctx);
+    } catch (e) {
+      if (e instanceof BackupCancelled) throw new TaskCancelled();
+      // The plain-words reason (folder missing, disk full, not writable) reaches the screen as the job's error key.
+      if (e instanceof BackupFailed) throw new TaskFailure(`backups.failures.${e.failure}`);
       throw e;
     }
   },

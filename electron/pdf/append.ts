@@ -65,6 +65,12 @@ function retagCollidingSubsets(original: PDFDocument, addition: PDFDocument): vo
   }
 }
 
+/** Overlay pages to draw on top of pages of the original: `onPages[i]` is the 0-based original page of overlay page i. */
+export interface PageOverlay {
+  pdf: Buffer;
+  onPages: number[];
+}
+
 /**
  * Appends the pages of `addition` to `original` as a PDF incremental update: the original bytes stay a
  * byte-for-byte prefix of the result, so anyone can check that the signed document was not touched
@@ -72,9 +78,34 @@ function retagCollidingSubsets(original: PDFDocument, addition: PDFDocument): vo
  * are written after the original `%%EOF`. Deterministic: the same inputs give the same bytes.
  */
 export async function appendPages(original: Buffer, addition: Buffer): Promise<Buffer> {
+  return appendUpdate(original, { addition });
+}
+
+/**
+ * One incremental update: optionally draws overlay pages (the signatures in their boxes) onto existing pages,
+ * each as a Form XObject in a content stream appended to the page (the page's own streams are wrapped in q/Q,
+ * never rewritten), then appends the pages of `addition`. Only the objects that change (the touched page
+ * dictionaries, their resources, the page tree) and the new ones are written after the original `%%EOF`, with
+ * a classic cross-reference section chained by /Prev: a later update (a PDF signature over the whole file)
+ * can follow it the same way. The catalog is left alone, so that update can add /AcroForm to it.
+ */
+export async function appendUpdate(original: Buffer, update: { overlay?: PageOverlay; addition: Buffer }): Promise<Buffer> {
+  const addition = update.addition;
   const doc = await PDFDocument.load(original, { updateMetadata: false });
   const before = new Map<string, Buffer>();
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) before.set(ref.tag, serialize(obj));
+  if (update.overlay && update.overlay.onPages.length > 0) {
+    const overlay = await PDFDocument.load(update.overlay.pdf, { updateMetadata: false });
+    retagCollidingSubsets(doc, overlay);
+    const targets = doc.getPages();
+    const embedded = await doc.embedPdf(overlay, update.overlay.onPages.map((_, i) => i));
+    embedded.forEach((page, i) => {
+      const target = targets[update.overlay!.onPages[i]!];
+      if (!target) throw new Error(`the original has no page ${update.overlay!.onPages[i]! + 1}`);
+      target.drawPage(page, { x: 0, y: 0, width: target.getWidth(), height: target.getHeight() });
+    });
+    await doc.flush();
+  }
   const extra = await PDFDocument.load(addition, { updateMetadata: false });
   retagCollidingSubsets(doc, extra);
   const pages = await doc.copyPages(extra, extra.getPageIndices());
@@ -111,7 +142,7 @@ export async function appendPages(original: Buffer, addition: Buffer): Promise<B
   }
   const info = doc.context.trailerInfo;
   const firstId = idHex(info.ID, 0) ?? createHash('md5').update(original).digest('hex');
-  const secondId = createHash('sha256').update(addition).digest('hex').slice(0, 32);
+  const secondId = createHash('sha256').update(addition).update(update.overlay?.pdf ?? Buffer.alloc(0)).digest('hex').slice(0, 32);
   const root = info.Root ? ` /Root ${info.Root.toString()}` : '';
   const infoRef = info.Info ? ` /Info ${info.Info.toString()}` : '';
   const trailer =

@@ -1,7 +1,8 @@
 import { messages } from '../../shared/i18n';
 import type { Locale } from '../../shared/schemas/common';
 import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
-import { appendPages } from './append';
+import { appendUpdate } from './append';
+import { renderSignatureOverlay, type SignatureBox } from './stamps';
 import { clinicTime, fill, groupDigits } from './format';
 import { CONTENT_WIDTH, PAGE, PdfWriter } from './writer';
 
@@ -98,7 +99,12 @@ export async function renderCertificate(data: CertificateData): Promise<Buffer> 
   return bytes;
 }
 
-/** The final PDF: the issued bytes untouched, then the certificate page(s) as an incremental update. */
-export async function renderFinalDocument(issued: Buffer, data: CertificateData): Promise<Buffer> {
-  return appendPages(issued, await renderCertificate(data));
+/**
+ * The final PDF: the issued bytes untouched, then one incremental update that draws each signature (with its
+ * time) in its box on the issued pages and appends the certificate page(s). Without recorded boxes (a consent
+ * issued before boxes were recorded) the update holds the certificate alone.
+ */
+export async function renderFinalDocument(issued: Buffer, data: CertificateData, boxes: readonly SignatureBox[] = []): Promise<Buffer> {
+  const overlay = await renderSignatureOverlay(boxes, data.signatures, { locale: data.locale, timeZone: data.timeZone, at: data.lockedAt });
+  return appendUpdate(issued, { addition: await renderCertificate(data), ...(overlay ? { overlay } : {}) });
 }

@@ -3,8 +3,9 @@ import type { Anaesthesia, ProcedureCategory, TemplateContent } from '../../shar
 import type { Locale } from '../../shared/schemas/common';
 import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 import type { FeeQuote, RecordFlag, RiskAcknowledgement } from '../../shared/schemas/consultation';
+import { formatPrintedDate, formatPrintedDateTime, type PrintedEra } from '../../shared/date-format';
 import { clinicTime, fill, groupDigits } from './format';
-import { PdfWriter, signatureBoxesHeight } from './writer';
+import { PdfWriter, signatureBoxesHeight, type PlacedBox } from './writer';
 
 /** Everything the consent document says, gathered by the service from the records at the moment of issue. */
 export interface ConsentDocumentData {
@@ -42,6 +43,8 @@ export interface ConsentDocumentData {
   override: { physicianName: string; at: string; reason: string } | null;
   forms: ConsentForm[];
   roles: SignatureRole[];
+  /** 民國 dates on the printed form (a clinic setting, fixed at issue); absent or 'gregorian' prints 西元. */
+  printedEra?: PrintedEra;
 }
 
 /** The forms a consent has: the procedure consent always, the anaesthesia consent unless there is none. */
@@ -54,10 +57,14 @@ export function documentTitle(data: Pick<ConsentDocumentData, 'locale' | 'proced
   return `${data.procedure.name} ${data.procedure.category === 'surgical' ? m.titles.surgical : m.titles.treatment}`;
 }
 
-/** Renders the consent document (PDF/A-3b, CJK font embedded and subset); the same data gives the same bytes. */
-export async function renderConsentDocument(data: ConsentDocumentData): Promise<{ bytes: Buffer; pageCount: number }> {
+/**
+ * Renders the consent document (PDF/A-3b, CJK font embedded and subset); the same data gives the same bytes.
+ * `boxes` says where each (form, role) signature box was drawn, for the signatures to be placed in later.
+ */
+export async function renderConsentDocument(data: ConsentDocumentData): Promise<{ bytes: Buffer; pageCount: number; boxes: PlacedBox[] }> {
   const m = messages[data.locale].consent.document;
-  const t = (iso: string) => clinicTime(iso, data.timeZone);
+  const note = messages[data.locale].signaturePlacement.document.boxNote;
+  const t = (iso: string) => (data.printedEra === 'roc' ? `${formatPrintedDateTime(iso, data.timeZone, 'roc')} (${data.timeZone})` : clinicTime(iso, data.timeZone));
   const kindKey = data.procedure.category === 'surgical' ? 'surgical' : 'treatment';
   const kind = m.kind[kindKey];
   const title = documentTitle(data);
@@ -86,7 +93,7 @@ export async function renderConsentDocument(data: ConsentDocumentData): Promise<
   w.heading(m.physicianStatement.heading);
   const questions = data.acknowledgements.filter((a) => a.questions).map((a) => a.questions!.trim());
   w.numbered(m.physicianStatement.items.map((s) => fill(s, { kind, questions: questions.length ? questions.join(m.physicianStatement.questionSeparator) : m.physicianStatement.noQuestions })));
-  w.signatureBoxes([{ label: m.signatures.roles.physician, name: data.physician.name }], m.signatures.note);
+  w.signatureBoxes([{ label: m.signatures.roles.physician, name: data.physician.name, role: 'physician' }], note, 'procedure');
 
   w.heading(m.patientStatement.heading);
   w.numbered(m.patientStatement.items.map((s) => fill(s, { kind, total: groupDigits(data.quoteTotalTwd) })));
@@ -94,13 +101,14 @@ export async function renderConsentDocument(data: ConsentDocumentData): Promise<
   w.ensureSpace(signatureBoxesHeight(boxes.length) + 44);
   w.paragraph(fill(m.patientStatement.conclusion, { kind }));
   if (!overrideLine) w.paragraph(m.coolingOff.overrideLater, { size: 8.5, muted: true });
-  w.signatureBoxes(boxes, m.signatures.note);
+  w.signatureBoxes(boxes, note, 'procedure');
 
   explanationSheet(w, data, m, t);
 
-  if (data.forms.includes('anaesthesia')) anaesthesiaForm(w, data, m, t, kind, subtitle);
+  if (data.forms.includes('anaesthesia')) anaesthesiaForm(w, data, m, t, kind, subtitle, note);
 
-  return w.finish((page, total) => fill(m.footer, { consultationId: data.consultationId, page, total }));
+  const done = await w.finish((page, total) => fill(m.footer, { consultationId: data.consultationId, page, total }));
+  return { ...done, boxes: w.boxes };
 }
 
 type DocStrings = (typeof messages)['zh-TW']['consent']['document'];
@@ -111,7 +119,7 @@ function basics(data: ConsentDocumentData, m: DocStrings, t: (iso: string) => st
     [m.fields.clinic, data.clinicName],
     [m.fields.chartNo, p.chartNo],
     [m.fields.patient, p.nameEn ? fill(m.fields.patientWithEn, { zh: p.nameZh, en: p.nameEn }) : p.nameZh],
-    [m.fields.birthDate, `${p.birthDate}\u3000${m.sex[p.sex]}`],
+    [m.fields.birthDate, `${data.printedEra === 'roc' ? formatPrintedDate(p.birthDate, 'roc') : p.birthDate}\u3000${m.sex[p.sex]}`],
     [m.fields.procedure, data.procedure.name],
     [m.fields.anaesthesia, m.anaesthesiaTypes[data.procedure.anaesthesia]],
     [m.fields.consultant, data.consultantName],
@@ -133,14 +141,14 @@ function wideBasics(data: ConsentDocumentData, m: DocStrings, t: (iso: string) =
 }
 
 /** The patient-side signers' boxes (the physician's box sits under the physician's statement). */
-function signerBoxes(data: ConsentDocumentData, m: DocStrings): { label: string; name: string }[] {
-  const boxes: { label: string; name: string }[] = [];
+function signerBoxes(data: ConsentDocumentData, m: DocStrings): { label: string; name: string; role: SignatureRole }[] {
+  const boxes: { label: string; name: string; role: SignatureRole }[] = [];
   for (const role of data.roles) {
-    if (role === 'patient') boxes.push({ label: m.signatures.roles.patient, name: data.patient.nameZh });
+    if (role === 'patient') boxes.push({ label: m.signatures.roles.patient, name: data.patient.nameZh, role });
     if (role === 'guardian' && data.patient.guardian) {
-      boxes.push({ label: `${m.signatures.roles.guardian} ${fill(m.signatures.guardianRelation, data.patient.guardian)}`, name: data.patient.guardian.name });
+      boxes.push({ label: `${m.signatures.roles.guardian} ${fill(m.signatures.guardianRelation, data.patient.guardian)}`, name: data.patient.guardian.name, role });
     }
-    if (role === 'witness') boxes.push({ label: m.signatures.roles.witness, name: m.signatures.witnessName });
+    if (role === 'witness') boxes.push({ label: m.signatures.roles.witness, name: m.signatures.witnessName, role });
   }
   return boxes;
 }
@@ -226,7 +234,7 @@ function explanationSheet(w: PdfWriter, data: ConsentDocumentData, m: DocStrings
   w.paragraph(fill(s.comprehension, { at: t(data.comprehension.passedAt), attempts: data.comprehension.attempts }), { size: 9.5 });
 }
 
-function anaesthesiaForm(w: PdfWriter, data: ConsentDocumentData, m: DocStrings, t: (iso: string) => string, kind: string, subtitle: string): void {
+function anaesthesiaForm(w: PdfWriter, data: ConsentDocumentData, m: DocStrings, t: (iso: string) => string, kind: string, subtitle: string, note: string): void {
   const a = m.anaesthesia;
   const type = data.procedure.anaesthesia;
   if (type === 'none') return;
@@ -247,11 +255,11 @@ function anaesthesiaForm(w: PdfWriter, data: ConsentDocumentData, m: DocStrings,
   w.numbered(a.physicianItems.map((s) => fill(s, { allergies: data.patient.allergies ?? a.none, medications: data.patient.medications ?? a.none })));
   w.subheading(fill(a.method, { method: m.anaesthesiaTypes[type] }));
   w.numbered(a.risks[type]);
-  w.signatureBoxes([{ label: m.signatures.roles.physician, name: data.physician.name }], m.signatures.note);
+  w.signatureBoxes([{ label: m.signatures.roles.physician, name: data.physician.name, role: 'physician' }], note, 'anaesthesia');
   w.heading(m.patientStatement.heading);
   w.numbered(a.patientItems);
   const boxes = signerBoxes(data, m);
   w.ensureSpace(signatureBoxesHeight(boxes.length) + 24);
   w.paragraph(a.conclusion);
-  w.signatureBoxes(boxes, m.signatures.note);
+  w.signatureBoxes(boxes, note, 'anaesthesia');
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 import { cjkFontBytes } from './fonts';
 
 /** A4 in points, with room for the running header and footer. */
@@ -26,6 +27,19 @@ export interface TableColumn {
   align?: 'left' | 'right' | 'center';
 }
 
+/** Where a signature box was drawn: 1-based page, rectangle in PDF user space (points from the lower left). */
+export interface PlacedBox {
+  form: ConsentForm;
+  role: SignatureRole;
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 /** Room that signatureBoxes() needs for `count` boxes and its note (to keep a statement's last lines with them). */
 export function signatureBoxesHeight(count: number): number {
   return 66 * Math.ceil(count / 2) + 30;
@@ -41,6 +55,8 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
   private header: { left: string; right: string } = { left: '', right: '' };
+  /** Every signature box drawn so far, for the signatures to be placed in at signing. */
+  readonly boxes: PlacedBox[] = [];
 
   constructor(meta: DocumentMeta) {
     this.doc = new PDFDocument({
@@ -237,20 +253,24 @@ export class PdfWriter {
   }
 
   /**
-   * Boxes where each signer's electronic signature belongs; the signatures themselves are on the signature
-   * certificate page appended to this document, which is never re-rendered.
+   * Boxes where each signer's electronic signature belongs. This document is never re-rendered: each box's page
+   * and rectangle are recorded (`boxes`), and the signature is drawn into it by the final PDF's incremental update.
    */
-  signatureBoxes(boxes: { label: string; name: string }[], note: string): void {
+  signatureBoxes(boxes: { label: string; name: string; role: SignatureRole }[], note: string, form: ConsentForm): void {
     const d = this.doc;
     const perRow = 2;
     const w = (CONTENT_WIDTH - 12) / perRow;
     const h = 58;
     this.ensureSpace(signatureBoxesHeight(boxes.length));
+    // Layout only ever adds pages at the end, so the page being drawn is the last one.
+    const page = d.bufferedPageRange().start + d.bufferedPageRange().count;
     for (let i = 0; i < boxes.length; i += perRow) {
       const y = d.y;
       boxes.slice(i, i + perRow).forEach((box, c) => {
         const x = PAGE.marginX + c * (w + 12);
         d.rect(x, y, w, h).lineWidth(0.75).strokeColor(RULE).stroke();
+        // pdfkit draws from the top left; PDF user space (and a later signature widget's /Rect) from the bottom left.
+        this.boxes.push({ form, role: box.role, page, x: round2(x), y: round2(PAGE.height - y - h), width: round2(w), height: h });
         d.fontSize(8.5).fillColor(MUTED).text(box.label, x + 6, y + 5, { width: w - 12, lineBreak: false });
         d.fontSize(10).fillColor(INK).text(box.name, x + 6, y + 19, { width: w - 12, lineBreak: false });
         d.moveTo(x + 6, y + h - 14).lineTo(x + w - 6, y + h - 14).lineWidth(0.5).dash(2, { space: 2 }).stroke().undash();

@@ -27,15 +27,16 @@ export function saveProcedure(ctx: ServiceContext, input: Parsed<'procedures.sav
   if (!input.procedureId) {
     if (repo.getByCode(input.fields.code)) failField('conflict', 'code', 'errors.procedureCodeTaken');
     const created = repo.insert(randomUUID(), input.fields, at);
-    ctx.audit('procedure.created', { type: 'procedure', id: created.id }, { code: created.code, coolingOffDays: created.coolingOffDays });
+    ctx.audit('procedure.created', { type: 'procedure', id: created.id }, { code: created.code, coolingOffDays: created.coolingOffDays, priceItems: created.priceList.items.length, pricePackages: created.priceList.packages.length });
     return created;
   }
   const current = requireProcedure(ctx, input.procedureId);
   if (input.fields.code !== current.code) failField('rule_violation', 'code', 'errors.procedureCodeFixed');
-  const updated = repo.update({ ...current, ...input.fields, active: input.active ?? current.active }, at);
+  // A client that does not send the price list leaves it as it is.
+  const updated = repo.update({ ...current, ...input.fields, priceList: input.fields.priceList ?? current.priceList, active: input.active ?? current.active }, at);
   const changed = (Object.keys(input.fields) as (keyof typeof input.fields)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(updated[k]));
   if (current.active !== updated.active) changed.push('active' as never);
-  ctx.audit('procedure.updated', { type: 'procedure', id: current.id }, { fields: changed, coolingOffDays: updated.coolingOffDays });
+  ctx.audit('procedure.updated', { type: 'procedure', id: current.id }, { fields: changed, coolingOffDays: updated.coolingOffDays, ...(changed.includes('priceList') ? { priceItems: updated.priceList.items.length, pricePackages: updated.priceList.packages.length } : {}) });
   return updated;
 }
 

@@ -6,6 +6,8 @@ import type { ConsentRecord, StoredDocument } from '../store/consents';
 import type { ConsultationRecord } from '../store/consultations';
 import { fail } from '../store/errors';
 import type { ServiceContext } from './context';
+import type { PrintedDateEra } from '../../shared/api-intake';
+import { IntakeQueries } from '../store/intake';
 
 /** The records a consent is made from, read once. */
 export function consentSources(ctx: ServiceContext, c: ConsultationRecord) {
@@ -27,7 +29,7 @@ export function documentData(
   ctx: ServiceContext,
   c: ConsultationRecord,
   s: ConsentSources,
-  consent: { id: string; issuedAt: string; forms: ConsentForm[]; roles: SignatureRole[] },
+  consent: { id: string; issuedAt: string; forms: ConsentForm[]; roles: SignatureRole[]; printedEra?: PrintedDateEra },
 ): ConsentDocumentData {
   const vault = ctx.vault();
   const override = vault.consents.override(c.id);
@@ -68,6 +70,8 @@ export function documentData(
     override: override ? { physicianName: vault.staff.get(override.physicianId)?.name ?? '', at: override.at, reason: override.reason } : null,
     forms: consent.forms,
     roles: consent.roles,
+    // Fixed at issue: the setting at that moment, then whatever consent_printed_eras kept for it.
+    printedEra: consent.printedEra ?? new IntakeQueries(vault.db).consentEra(consent.id),
   };
 }
 

@@ -66,6 +66,9 @@ export interface ChecklistFacts {
   forms: readonly ConsentForm[];
   roles: readonly SignatureRole[];
   signed: readonly SignedMark[];
+  /** Risk flags the physician must assess in writing (contraindications present, body image), and how many are. */
+  flagsToAssess: number;
+  flagsAssessed: number;
 }
 
 /** What the physician sees before countersigning; any required item not ok blocks the signature. */
@@ -82,6 +85,7 @@ export function checklist(f: ChecklistFacts): ChecklistItem[] {
     { id: 'guardian', ok: !needsGuardian || (f.guardianRecorded && signedAll('guardian') === f.forms.length), required: needsGuardian, detail: { signed: signedAll('guardian'), forms: f.forms.length } },
     { id: 'witness', ok: !needsWitness || signedAll('witness') === f.forms.length, required: needsWitness, detail: { signed: signedAll('witness'), forms: f.forms.length } },
     { id: 'patient_signatures', ok: signedAll('patient') === f.forms.length, required: true, detail: { signed: signedAll('patient'), forms: f.forms.length } },
+    { id: 'risk_flags', ok: f.flagsAssessed >= f.flagsToAssess, required: f.flagsToAssess > 0, detail: { assessed: f.flagsAssessed, total: f.flagsToAssess } },
   ];
 }
 

@@ -3,6 +3,7 @@ import type { ConsentRecord } from '../store/consents';
 import { fail } from '../store/errors';
 import { checklist, requiredSignatures } from './consent-rules';
 import type { ServiceContext } from './context';
+import { flagsOf } from './risk-flags';
 
 export function requireConsent(ctx: ServiceContext, id: string): ConsentRecord {
   return ctx.vault().consents.get(id) ?? fail('not_found', 'consent.errors.consentNotFound');
@@ -15,6 +16,7 @@ export function checklistFor(ctx: ServiceContext, consent: ConsentRecord): Check
   const template = vault.catalogue.template(c.templateId) ?? fail('internal');
   const acknowledged = new Set(vault.consultations.acknowledgements(c.id).map((a) => a.riskId));
   const patient = vault.patients.get(c.patientId) ?? fail('internal');
+  const toAssess = flagsOf(ctx, c).flags.filter((f) => f.needsAssessment);
   const items = checklist({
     photos: vault.consultations.photos(c.id).length,
     risksTotal: template.content.risks.length,
@@ -27,6 +29,8 @@ export function checklistFor(ctx: ServiceContext, consent: ConsentRecord): Check
     forms: consent.forms,
     roles: consent.roles,
     signed: vault.consents.signatures(consent.id),
+    flagsToAssess: toAssess.length,
+    flagsAssessed: toAssess.filter((f) => f.assessment !== null).length,
   });
   return { consentId: consent.id, ready: items.every((i) => !i.required || i.ok), items };
 }

@@ -1,15 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../shared/api';
 import { dateInZone, isMinorOn } from '../../shared/dates';
 import type { TemplateContent } from '../../shared/schemas/catalogue';
 import type { Consultation, DisclosureGap, RecordFlag } from '../../shared/schemas/consultation';
-import { PHOTO_MAX_BYTES } from '../../shared/schemas/consultation';
 import { DomainError, fail, failField } from '../store/errors';
 import type { ConsultationRecord } from '../store/consultations';
 import type { PatientRecord } from '../store/patients';
 import { requireProcedure } from './catalogue';
 import type { ServiceContext } from './context';
-import { ImageFormatError, stripImageMetadata } from './image-metadata';
+import { preparePhoto } from './photo-intake';
 import { requirePatient } from './patients';
 
 const DAY_MS = 86_400_000;
@@ -193,6 +192,8 @@ export function saveQuote(ctx: ServiceContext, input: Parsed<'consultations.save
 export function acknowledgeQuote(ctx: ServiceContext, input: Parsed<'consultations.acknowledgeQuote'>): Out<'consultations.acknowledgeQuote'> {
   const c = requireDraft(ctx, input.consultationId);
   if (!c.quote) fail('rule_violation', 'errors.quoteMissing');
+  // What the patient acknowledges is the total they were shown, and it must be the one saved (and printed).
+  if (input.totalTwd !== undefined && input.totalTwd !== c.quoteTotalTwd) fail('conflict', 'workday.quote.totalChanged');
   return save(ctx, { ...c, quoteAcknowledgedAt: ctx.clock.now().toISOString() }, 'consultation.quote_acknowledged', { totalTwd: c.quoteTotalTwd });
 }
 
@@ -266,16 +267,8 @@ export function disclose(ctx: ServiceContext, input: Parsed<'consultations.discl
 
 export function addPhoto(ctx: ServiceContext, input: Parsed<'consultations.addPhoto'>): Out<'consultations.addPhoto'> {
   const c = requireDraft(ctx, input.consultationId);
-  const raw = Buffer.from(input.dataBase64, 'base64');
-  if (raw.length === 0 || raw.length > PHOTO_MAX_BYTES) failField('invalid_input', 'dataBase64', 'validation.photoTooLarge');
-  let clean: Buffer;
-  try {
-    clean = stripImageMetadata(input.mime, raw);
-  } catch (e) {
-    if (e instanceof ImageFormatError) failField('invalid_input', 'dataBase64', 'validation.photoFormat');
-    throw e;
-  }
-  const sha256 = createHash('sha256').update(clean).digest('hex');
+  const photo = preparePhoto(ctx, input);
+  const { clean, sha256 } = photo;
   const now = ctx.clock.now().toISOString();
   const id = randomUUID();
   ctx.vault().consultations.addPhoto({
@@ -286,12 +279,23 @@ export function addPhoto(ctx: ServiceContext, input: Parsed<'consultations.addPh
     sha256,
     mime: input.mime,
     bytes: clean,
-    capturedAt: input.capturedAt && input.capturedAt <= now ? input.capturedAt : now,
+    capturedAt: photo.capturedAt,
+    capturedAtSource: photo.capturedAtSource,
+    angle: photo.angle,
+    area: photo.area,
     marketingConsent: input.marketingConsent,
     createdAt: now,
     createdBy: ctx.session().staff.id,
   });
-  return save(ctx, c, 'consultation.photo_added', { photoId: id, sha256, bytesRemoved: raw.length - clean.length, marketingConsent: input.marketingConsent });
+  return save(ctx, c, 'consultation.photo_added', {
+    photoId: id,
+    sha256,
+    bytesRemoved: photo.bytesRemoved,
+    marketingConsent: input.marketingConsent,
+    angle: photo.angle,
+    area: photo.area,
+    capturedAtSource: photo.capturedAtSource,
+  });
 }
 
 /** Marketing use of a photo can be withdrawn at any time; the withdrawal is kept, not the consent erased. */

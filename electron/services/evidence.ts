@@ -15,6 +15,7 @@ import { whenVaultIdle } from '../jobs/vault-idle';
 import { fail, failField } from '../store/errors';
 import type { Vault } from '../store/vault';
 import type { ServiceContext } from './context';
+import { refuseIfDestroyed } from './retention/records';
 
 function suggestedFileName(chartNo: string, kind: EvidenceKind, prefix: string, packNo: number): string {
   return `${prefix}-${String(packNo).padStart(4, '0')}-${chartNo}-${kind === 'lawyer' ? 'evidence' : 'patient-copy'}.zip`;
@@ -22,6 +23,7 @@ function suggestedFileName(chartNo: string, kind: EvidenceKind, prefix: string, 
 
 export function previewExport(ctx: ServiceContext, input: Parsed<'evidence.preview'>): Out<'evidence.preview'> {
   const vault = ctx.vault();
+  refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
   const { records, files, audit } = collectScope(ctx, input.patientId, input.scope, input.kind === 'lawyer');
   const all = vault.consultations.forPatient(input.patientId);
   const settings = vault.clinicSettings();
@@ -105,6 +107,8 @@ function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' 
 export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startExport'>): Out<'evidence.startExport'> {
   const vault = ctx.vault();
   const staff = ctx.session().staff;
+  // A destroyed patient has no pack: the error carries the destruction record instead.
+  refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
   if (runningJob(ctx.app)) fail('conflict', 'evidence.errors.exportRunning');
   const destination = checkDestination(vault, input.destination);
   const key = vault.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
@@ -152,6 +156,7 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     key: { publicKeyPem: key.publicKeyPem, privateKeyPem: key.privateKeyPem, fingerprint: key.fingerprint },
     chainHead: vault.audit.head(),
     checkpoint: vault.signCheckpoint('export', ctx.clock.now()),
+    restoredFrom: vault.backups.restores(),
     records,
     files,
     audit,

@@ -2,6 +2,7 @@ import type { Out, Parsed } from '../../shared/api';
 import type { JobStatus } from '../../shared/schemas/jobs';
 import type { Job } from '../jobs/runner';
 import { fail } from '../store/errors';
+import { backupJobView } from './backups/runs';
 import type { ServiceContext } from './context';
 
 /** Only the person who started a job sees or stops it; to anyone else it does not exist. */
@@ -16,9 +17,11 @@ export function jobView(job: Job): JobStatus {
   const common = { jobId: job.id, state: job.state, phase: job.phase, done: job.done, total: job.total, errorKey: job.errorKey };
   switch (job.kind) {
     case 'evidence.verify': {
-      const r = job.result;
+      const r = (job as Job<'evidence.verify'>).result;
       return { kind: 'evidence.verify', ...common, result: r ? { ...r, signedByThisVault: r.signer.confirmation === 'this_clinic' ? r.signer.matches : null } : null };
     }
+    case 'backup.create':
+      return backupJobView(job as Job<'backup.create'>, common);
   }
 }
 

@@ -6,6 +6,7 @@ import { fail, failField } from '../store/errors';
 import type { PatientRecord, PatientSummaryRecord } from '../store/patients';
 import { auditedQuery } from './audit-text';
 import type { ServiceContext } from './context';
+import { refuseIfDestroyed } from './retention/records';
 
 function today(ctx: ServiceContext): string {
   return dateInZone(ctx.clock.now(), ctx.vault().clinicSettings().timeZone);
@@ -17,11 +18,17 @@ export function toPatient(ctx: ServiceContext, r: PatientRecord): Patient {
 }
 
 function toSummary(ctx: ServiceContext, r: PatientSummaryRecord, on: string): PatientSummary {
+  // A destroyed patient is found by chart number only and shown as destroyed (issue 11): nothing else is left.
+  const destroyedAt = ctx.vault().retention.destroyedAt(r.id);
+  if (destroyedAt) return { ...r, age: 0, consultationCount: 0, destroyedAt };
   return { ...r, age: ageOn(r.birthDate, on), consultationCount: ctx.vault().consultations.countForPatient(r.id) };
 }
 
+/** A patient whose records may be opened: a destroyed one answers with its destruction record instead. */
 export function requirePatient(ctx: ServiceContext, patientId: string): PatientRecord {
-  return ctx.vault().patients.get(patientId) ?? fail('not_found', 'errors.patientNotFound');
+  const record = ctx.vault().patients.get(patientId) ?? fail('not_found', 'errors.patientNotFound');
+  refuseIfDestroyed(ctx, patientId);
+  return record;
 }
 
 /** Chart number and ID are unique; the clash is reported on the field that clashes. */

@@ -5,6 +5,7 @@ import { fail, failField } from '../store/errors';
 import { nameKey } from '../store/keyslots';
 import { accountSubject, staffAccount } from '../store/signin-guard';
 import { Vault } from '../store/vault';
+import { backupBeforeSignOut, startBackupSchedule } from './backups';
 import type { ServiceContext } from './context';
 
 function requireVaultPath(app: AppCore): string {
@@ -36,7 +37,7 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
   if (app.session) fail('conflict', 'errors.alreadySignedIn');
   const dir = requireVaultPath(app);
   app.closeVault();
-  const { vault, staff } = await Vault.openWithPassword(dir, input.name, input.password, ctx.clock);
+  const { vault, staff } = await Vault.openWithPassword(dir, input.loginId, input.password, ctx.clock);
   const now = ctx.clock.now();
   app.vault = vault;
   app.session = { staff, signedInAt: now, lastActivity: now, locked: false };
@@ -51,6 +52,7 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
     app.chainAlert = chain.state === 'ok' ? null : chain;
     // From now on the chain is compared with a checkpoint; the missing one was reported above.
     if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', ctx.clock.now());
+    startBackupSchedule(app, vault);
   } catch (e) {
     app.closeVault();
     throw e;
@@ -66,9 +68,11 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
   app.closeVault();
   const vault = await Vault.openWithRecoveryCode(dir, input.recoveryCode, ctx.clock);
   try {
-    const admin = vault.staff.getByNameKey(nameKey(input.adminName));
-    if (!admin || admin.role !== 'admin' || !admin.active) failField('rule_violation', 'adminName', 'errors.notAdmin');
-    if (passwordWeaknesses(input.newPassword, admin.name).length > 0) failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
+    const admin = vault.staff.getByLoginKey(nameKey(input.adminLoginId));
+    if (!admin || admin.role !== 'admin' || !admin.active) failField('rule_violation', 'adminLoginId', 'errors.notAdmin');
+    if (passwordWeaknesses(input.newPassword, admin.name).length > 0 || passwordWeaknesses(input.newPassword, admin.loginId).length > 0) {
+      failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
+    }
     await vault.runInTransaction(async () => {
       replayFailedSignIns(vault);
       vault.appendAudit({
@@ -81,8 +85,10 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
         subjectId: admin.id,
         details: { name: admin.name, method: 'recovery_code' },
       });
+      // The administrator chose this password themselves.
+      vault.staff.setPasswordChangeRequired(admin.id, false);
       // The key slot is rewritten last: if it fails, the audit event rolls back with it.
-      await vault.setStaffPassword(admin.id, admin.name, input.newPassword, 'session.recover');
+      await vault.setStaffPassword(admin.id, admin.loginId, input.newPassword, 'session.recover');
     });
     // The recovered administrator must be able to sign in at once.
     vault.guard.recordSuccess(staffAccount(admin.id));
@@ -92,7 +98,9 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
   }
 }
 
-export function signOut(ctx: ServiceContext): Out<'session.signOut'> {
+export async function signOut(ctx: ServiceContext): Promise<Out<'session.signOut'>> {
+  // Before the key is dropped: a backup when the last verified one is older than a day (bounded in time).
+  await backupBeforeSignOut(ctx);
   ctx.audit('session.signed_out', { type: 'staff', id: ctx.session().staff.id });
   ctx.afterCommit(() => ctx.app.closeVault('sign_out'));
   return { ok: true };
@@ -155,18 +163,27 @@ export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'
   return ctx.app.sessionInfo()!;
 }
 
-/** Changes one's own password: only this person's key slot is rewrapped. */
+/**
+ * Changes one's own password: only this person's key slot is rewrapped. It also ends a password an
+ * administrator set (the session may then do everything its role allows).
+ */
 export async function changePassword(ctx: ServiceContext, input: Parsed<'account.changePassword'>): Promise<Out<'account.changePassword'>> {
-  const staff = ctx.session().staff;
+  const session = ctx.session();
+  const staff = session.staff;
   const subject = { type: 'staff', id: staff.id };
-  if (passwordWeaknesses(input.newPassword, staff.name).length > 0) failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
+  const named = [staff.name, staff.loginId].some((n) => passwordWeaknesses(input.newPassword, n).includes('validation.passwordContainsName'));
+  if (named) failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
   if (input.newPassword === input.currentPassword) failField('rule_violation', 'newPassword', 'errors.samePassword');
   const ok = await ctx.vault().verifyStaffPassword(staff.id, input.currentPassword, ctx.clock);
   if (!ok) {
     ctx.auditEvenIfFailed('account.password_change_failed', subject);
     failField('invalid_credentials', 'currentPassword', 'errors.invalid_credentials');
   }
-  ctx.audit('account.password_changed', subject);
-  await ctx.vault().setStaffPassword(staff.id, staff.name, input.newPassword, 'account.change_password');
+  ctx.audit('account.password_changed', subject, staff.passwordChangeRequired ? { replacedTemporary: true } : {});
+  ctx.vault().staff.setPasswordChangeRequired(staff.id, false);
+  await ctx.vault().setStaffPassword(staff.id, staff.loginId, input.newPassword, 'account.change_password');
+  ctx.afterCommit(() => {
+    session.staff = { ...session.staff, passwordChangeRequired: false };
+  });
   return { ok: true };
 }

@@ -40,7 +40,8 @@ export async function chooseVaultFolder(ctx: ServiceContext): Promise<Out<'setup
 export async function createVault(ctx: ServiceContext, input: Parsed<'setup.createVault'>): Promise<Out<'setup.createVault'>> {
   const current = ctx.app.vaultPath();
   if (current && vaultExists(current)) fail('conflict', 'errors.vaultAlreadyConfigured');
-  if (passwordWeaknesses(input.adminPassword, input.adminName).includes('validation.passwordContainsName')) {
+  const named = [input.adminName, input.adminLoginId ?? ''].some((n) => passwordWeaknesses(input.adminPassword, n).includes('validation.passwordContainsName'));
+  if (named) {
     failField('invalid_input', 'adminPassword', 'validation.passwordContainsName');
   }
   const dir = path.resolve(input.vaultDir);
@@ -51,6 +52,7 @@ export async function createVault(ctx: ServiceContext, input: Parsed<'setup.crea
       timeZone: input.timeZone,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       adminName: input.adminName,
+      ...(input.adminLoginId !== undefined ? { adminLoginId: input.adminLoginId } : {}),
       adminPassword: input.adminPassword,
     },
     ctx.clock,

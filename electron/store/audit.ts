@@ -73,7 +73,34 @@ export function rowToAuditEvent(r: AuditRow): AuditEvent {
   };
 }
 
+/** A filter over the trail; instants for the time range (the service turns clinic days into them). */
+export interface AuditQuery {
+  patientId?: string | undefined;
+  actorId?: string | undefined;
+  /** Only these actions (null: any). */
+  actions?: readonly string[] | null | undefined;
+  fromAt?: string | undefined;
+  toAt?: string | undefined;
+  /** Older than this sequence number (the next page). */
+  before?: number | undefined;
+}
+
+/** A patient an event names, as the trail shows it. */
+export interface AuditPatient {
+  seq: number;
+  id: string;
+  name: string;
+  chartNo: string;
+}
+
 export class AuditRepository {
+  private readonly db: Database;
+  /** Prepared filters, one per combination of clauses (at most 64). */
+  private readonly filterStmts = new Map<string, Statement>();
+  private readonly actionsStmt: Statement;
+  private readonly eventStmt: Statement;
+  // Prepared on first use: the table comes with migration 0130, which may run after this repository exists.
+  private patientsOfStmt: Statement | null = null;
   private readonly insertStmt: Statement;
   private readonly headStmt: Statement;
   private readonly recentStmt: Statement;
@@ -83,6 +110,10 @@ export class AuditRepository {
   private readonly typedTextStmt: Statement;
 
   constructor(db: Database) {
+    this.db = db;
+    // audit_events_action_seq (0130) answers this without reading the events.
+    this.actionsStmt = db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action');
+    this.eventStmt = db.prepare('SELECT * FROM audit_events WHERE seq = ?');
     this.insertStmt = db.prepare(
       `INSERT INTO audit_events (seq, at, actor_id, actor_name, actor_role, action, subject_type, subject_id, details, prev_hash, hash)
        VALUES (@seq, @at, @actorId, @actorName, @actorRole, @action, @subjectType, @subjectId, @details, @prevHash, @hash)`,
@@ -131,6 +162,72 @@ export class AuditRepository {
 
   count(): number {
     return (this.countStmt.get() as { n: number }).n;
+  }
+
+  /**
+   * The WHERE clause of a filter over the indexes of 0130: audit_event_patients (patient, seq) for the patient,
+   * (actor_id, seq) and (action, seq) for staff and action, (at) for the days; newest first by the primary key.
+   */
+  private filtered(q: AuditQuery, select: string, tail: string): Statement {
+    const where: string[] = [];
+    if (q.patientId) where.push('e.seq IN (SELECT ap.seq FROM audit_event_patients ap WHERE ap.patient_id = @patientId)');
+    if (q.actorId) where.push('e.actor_id = @actorId');
+    if (q.actions) where.push('e.action IN (SELECT value FROM json_each(@actions))');
+    if (q.fromAt) where.push('e.at >= @fromAt');
+    if (q.toAt) where.push('e.at < @toAt');
+    if (q.before) where.push('e.seq < @before');
+    const sql = `SELECT ${select} FROM audit_events e${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${tail}`;
+    let stmt = this.filterStmts.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.filterStmts.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private static params(q: AuditQuery, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const p: Record<string, unknown> = { ...extra };
+    if (q.patientId) p.patientId = q.patientId;
+    if (q.actorId) p.actorId = q.actorId;
+    if (q.actions) p.actions = JSON.stringify(q.actions);
+    if (q.fromAt) p.fromAt = q.fromAt;
+    if (q.toAt) p.toAt = q.toAt;
+    if (q.before) p.before = q.before;
+    return p;
+  }
+
+  /** Events matching the filter, newest first. */
+  search(q: AuditQuery, limit: number): AuditEvent[] {
+    return (this.filtered(q, 'e.*', 'ORDER BY e.seq DESC LIMIT @limit').all(AuditRepository.params(q, { limit })) as AuditRow[]).map(rowToAuditEvent);
+  }
+
+  /** How many events match the filter (ignoring `before`). */
+  countMatching(q: AuditQuery): number {
+    const all = { ...q, before: undefined };
+    return (this.filtered(all, 'COUNT(*) AS n', '').get(AuditRepository.params(all)) as { n: number }).n;
+  }
+
+  /** Every action the trail holds. */
+  actions(): string[] {
+    return (this.actionsStmt.all() as { action: string }[]).map((r) => r.action);
+  }
+
+  event(seq: number): AuditEvent | null {
+    const r = this.eventStmt.get(seq) as AuditRow | undefined;
+    return r ? rowToAuditEvent(r) : null;
+  }
+
+  /** The patients each of these events names (patients since removed from the records are left out). */
+  patientsOf(seqs: readonly number[]): AuditPatient[] {
+    if (seqs.length === 0) return [];
+    this.patientsOfStmt ??= this.db.prepare(`SELECT ap.seq, p.id, p.name_zh, p.chart_no FROM audit_event_patients ap JOIN patients p ON p.id = ap.patient_id
+      WHERE ap.seq IN (SELECT value FROM json_each(?)) ORDER BY ap.seq, p.chart_no`);
+    return (this.patientsOfStmt.all(JSON.stringify(seqs)) as { seq: number; id: string; name_zh: string; chart_no: string }[]).map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      name: r.name_zh,
+      chartNo: r.chart_no,
+    }));
   }
 
   /** Recomputes the whole chain in pages and names the first event that does not fit. */

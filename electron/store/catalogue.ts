@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Locale } from '../../shared/schemas/common';
-import type { DisclosureTemplate, FollowUpPlan, Procedure, ProcedureFields, TemplateContent } from '../../shared/schemas/catalogue';
+import { EMPTY_PRICE_LIST, PriceList, type DisclosureTemplate, type FollowUpPlan, type Procedure, type ProcedureFields, type TemplateContent } from '../../shared/schemas/catalogue';
 
 interface ProcedureRow {
   id: string;
@@ -13,6 +13,7 @@ interface ProcedureRow {
   witness_required: number;
   cooling_off_days: number;
   follow_up_plan: string;
+  price_list: string;
   active: number;
   created_at: string;
   updated_at: string;
@@ -42,6 +43,8 @@ function rowToProcedure(r: ProcedureRow): Procedure {
     witnessRequired: r.witness_required === 1,
     coolingOffDays: r.cooling_off_days,
     followUpPlan: JSON.parse(r.follow_up_plan) as FollowUpPlan,
+    // Parsed, not cast: the column is JSON the schema vouches for only when it is read back through it.
+    priceList: PriceList.parse(JSON.parse(r.price_list)),
     active: r.active === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -94,12 +97,12 @@ export class CatalogueRepository {
     this.byIdStmt = db.prepare('SELECT * FROM procedures WHERE id = ?');
     this.byCodeStmt = db.prepare('SELECT * FROM procedures WHERE code = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO procedures (id, code, name_zh, name_en, category, anaesthesia, witness_required, cooling_off_days, follow_up_plan, active, created_at, updated_at)
-       VALUES (@id, @code, @nameZh, @nameEn, @category, @anaesthesia, @witnessRequired, @coolingOffDays, @followUpPlan, 1, @at, @at)`,
+      `INSERT INTO procedures (id, code, name_zh, name_en, category, anaesthesia, witness_required, cooling_off_days, follow_up_plan, price_list, active, created_at, updated_at)
+       VALUES (@id, @code, @nameZh, @nameEn, @category, @anaesthesia, @witnessRequired, @coolingOffDays, @followUpPlan, @priceList, 1, @at, @at)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE procedures SET name_zh = @nameZh, name_en = @nameEn, category = @category, anaesthesia = @anaesthesia,
-       witness_required = @witnessRequired, cooling_off_days = @coolingOffDays, follow_up_plan = @followUpPlan, active = @active,
+       witness_required = @witnessRequired, cooling_off_days = @coolingOffDays, follow_up_plan = @followUpPlan, price_list = @priceList, active = @active,
        updated_at = @at WHERE id = @id`,
     );
     this.templateByIdStmt = db.prepare(`${TEMPLATE_SELECT} WHERE t.id = ?`);
@@ -134,11 +137,25 @@ export class CatalogueRepository {
     return r ? rowToProcedure(r) : null;
   }
   insert(id: string, f: ProcedureFields, at: string): Procedure {
-    this.insertStmt.run({ ...f, id, at, witnessRequired: f.witnessRequired ? 1 : 0, followUpPlan: JSON.stringify(f.followUpPlan) });
+    this.insertStmt.run({
+      ...f,
+      id,
+      at,
+      witnessRequired: f.witnessRequired ? 1 : 0,
+      followUpPlan: JSON.stringify(f.followUpPlan),
+      priceList: JSON.stringify(f.priceList ?? EMPTY_PRICE_LIST),
+    });
     return this.get(id)!;
   }
   update(p: Procedure, at: string): Procedure {
-    this.updateStmt.run({ ...p, at, witnessRequired: p.witnessRequired ? 1 : 0, active: p.active ? 1 : 0, followUpPlan: JSON.stringify(p.followUpPlan) });
+    this.updateStmt.run({
+      ...p,
+      at,
+      witnessRequired: p.witnessRequired ? 1 : 0,
+      active: p.active ? 1 : 0,
+      followUpPlan: JSON.stringify(p.followUpPlan),
+      priceList: JSON.stringify(p.priceList),
+    });
     return this.get(p.id)!;
   }
 

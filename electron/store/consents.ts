@@ -34,6 +34,40 @@ export interface SignatureRecord {
   bindingSha256: string;
   signedAt: string;
   recordedBy: string;
+  /** The adopted signature this row applies (one tap per box), or null when drawn for this box alone. */
+  adoptionId: string | null;
+}
+
+/** A signature box of the issued document: 1-based page, rectangle in PDF points from the page's lower left. */
+export interface SignatureBoxRecord {
+  form: ConsentForm;
+  role: SignatureRole;
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type IdentityDocumentKind = 'national_id' | 'resident_certificate' | 'passport';
+
+/** A signature drawn once by one signer in one signing session, applied box by box. */
+export interface AdoptionRecord {
+  id: string;
+  consentId: string;
+  role: SignatureRole;
+  signerName: string;
+  staffId: string | null;
+  documentSha256: string;
+  strokes: string;
+  strokesSha256: string;
+  png: Buffer;
+  pngSha256: string;
+  identityKind: IdentityDocumentKind | null;
+  identityNumber: string | null;
+  sessionStartedAt: string;
+  adoptedAt: string;
+  recordedBy: string;
 }
 
 export interface OverrideRecord {
@@ -133,6 +167,7 @@ interface SignatureRow {
   binding_sha256: string;
   signed_at: string;
   recorded_by: string;
+  adoption_id: string | null;
 }
 
 function rowToSignature(r: SignatureRow): SignatureRecord {
@@ -150,6 +185,45 @@ function rowToSignature(r: SignatureRow): SignatureRecord {
     pngSha256: r.png_sha256,
     bindingSha256: r.binding_sha256,
     signedAt: r.signed_at,
+    recordedBy: r.recorded_by,
+    adoptionId: r.adoption_id,
+  };
+}
+
+interface AdoptionRow {
+  id: string;
+  consent_id: string;
+  role: string;
+  signer_name: string;
+  staff_id: string | null;
+  document_sha256: string;
+  strokes: string;
+  strokes_sha256: string;
+  png: Buffer;
+  png_sha256: string;
+  identity_kind: string | null;
+  identity_number: string | null;
+  session_started_at: string;
+  adopted_at: string;
+  recorded_by: string;
+}
+
+function rowToAdoption(r: AdoptionRow): AdoptionRecord {
+  return {
+    id: r.id,
+    consentId: r.consent_id,
+    role: r.role as SignatureRole,
+    signerName: r.signer_name,
+    staffId: r.staff_id,
+    documentSha256: r.document_sha256,
+    strokes: r.strokes,
+    strokesSha256: r.strokes_sha256,
+    png: r.png,
+    pngSha256: r.png_sha256,
+    identityKind: r.identity_kind as IdentityDocumentKind | null,
+    identityNumber: r.identity_number,
+    sessionStartedAt: r.session_started_at,
+    adoptedAt: r.adopted_at,
     recordedBy: r.recorded_by,
   };
 }
@@ -180,6 +254,10 @@ export class ConsentRepository {
   private readonly listForChartStmt: Statement;
   private readonly auditStmt: Statement;
   private readonly recordEventsStmt: Statement;
+  private readonly insertBoxStmt: Statement;
+  private readonly boxesStmt: Statement;
+  private readonly insertAdoptionStmt: Statement;
+  private readonly adoptionStmt: Statement;
 
   constructor(db: Database) {
     this.insertDocStmt = db.prepare('INSERT INTO consent_documents (sha256, bytes, size, page_count, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -196,10 +274,21 @@ export class ConsentRepository {
     );
     this.insertSigStmt = db.prepare(
       `INSERT INTO consent_signatures (id, consent_id, form, role, signer_name, staff_id, document_sha256, strokes, strokes_sha256, png, png_sha256,
-       binding_sha256, signed_at, recorded_by)
+       binding_sha256, signed_at, recorded_by, adoption_id)
        VALUES (@id, @consentId, @form, @role, @signerName, @staffId, @documentSha256, @strokes, @strokesSha256, @png, @pngSha256, @bindingSha256,
-       @signedAt, @recordedBy)`,
+       @signedAt, @recordedBy, @adoptionId)`,
     );
+    this.insertBoxStmt = db.prepare(
+      'INSERT INTO consent_signature_boxes (consent_id, form, role, page, x, y, width, height) VALUES (@consentId, @form, @role, @page, @x, @y, @width, @height)',
+    );
+    this.boxesStmt = db.prepare('SELECT form, role, page, x, y, width, height FROM consent_signature_boxes WHERE consent_id = ? ORDER BY page, y DESC, x');
+    this.insertAdoptionStmt = db.prepare(
+      `INSERT INTO consent_signature_adoptions (id, consent_id, role, signer_name, staff_id, document_sha256, strokes, strokes_sha256, png, png_sha256,
+       identity_kind, identity_number, session_started_at, adopted_at, recorded_by)
+       VALUES (@id, @consentId, @role, @signerName, @staffId, @documentSha256, @strokes, @strokesSha256, @png, @pngSha256, @identityKind,
+       @identityNumber, @sessionStartedAt, @adoptedAt, @recordedBy)`,
+    );
+    this.adoptionStmt = db.prepare('SELECT * FROM consent_signature_adoptions WHERE id = ?');
     this.sigsStmt = db.prepare('SELECT * FROM consent_signatures WHERE consent_id = ? ORDER BY signed_at, rowid');
     this.insertOverrideStmt = db.prepare(
       `INSERT INTO cooling_off_overrides (id, consultation_id, physician_id, reason, cooling_off_ends_at, at, recorded_by)
@@ -263,6 +352,28 @@ export class ConsentRepository {
 
   signatures(consentId: string): SignatureRecord[] {
     return (this.sigsStmt.all(consentId) as SignatureRow[]).map(rowToSignature);
+  }
+
+  /** The issued document's signature boxes, recorded in the issue's transaction. */
+  addBoxes(consentId: string, boxes: readonly SignatureBoxRecord[]): void {
+    for (const b of boxes) this.insertBoxStmt.run({ consentId, ...b });
+  }
+
+  boxes(consentId: string): SignatureBoxRecord[] {
+    return (this.boxesStmt.all(consentId) as { form: string; role: string; page: number; x: number; y: number; width: number; height: number }[]).map((r) => ({
+      ...r,
+      form: r.form as ConsentForm,
+      role: r.role as SignatureRole,
+    }));
+  }
+
+  addAdoption(a: AdoptionRecord): void {
+    this.insertAdoptionStmt.run(a);
+  }
+
+  adoption(id: string): AdoptionRecord | null {
+    const r = this.adoptionStmt.get(id) as AdoptionRow | undefined;
+    return r ? rowToAdoption(r) : null;
   }
 
   addOverride(o: OverrideRecord): void {

@@ -13,6 +13,7 @@ import type {
 import type { z } from 'zod';
 import { AttachmentRepository } from './attachments';
 import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from './photos';
+import type { CapturedAtSource, PhotoAngle, PhotoArea } from '../../shared/schemas/photo';
 
 type Alternatives = z.infer<typeof AlternativesInput>;
 
@@ -98,6 +99,9 @@ export interface NewPhoto {
   mime: string;
   bytes: Buffer;
   capturedAt: string;
+  capturedAtSource: CapturedAtSource;
+  angle: PhotoAngle | null;
+  area: PhotoArea | null;
   marketingConsent: boolean;
   createdAt: string;
   createdBy: string;
@@ -160,8 +164,8 @@ export class ConsultationRepository {
     this.maxAttemptStmt = db.prepare('SELECT COALESCE(MAX(attempt), 0) AS n FROM comprehension_answers WHERE consultation_id = ?');
     this.attachments = new AttachmentRepository(db);
     this.insertPhotoStmt = db.prepare(
-      `INSERT INTO photos (id, patient_id, consultation_id, kind, sha256, captured_at, marketing_consent, marketing_withdrawn_at, created_at, created_by)
-       VALUES (@id, @patientId, @consultationId, @kind, @sha256, @capturedAt, @marketingConsent, NULL, @createdAt, @createdBy)`,
+      `INSERT INTO photos (id, patient_id, consultation_id, kind, sha256, captured_at, captured_at_source, angle, area, marketing_consent, marketing_withdrawn_at, created_at, created_by)
+       VALUES (@id, @patientId, @consultationId, @kind, @sha256, @capturedAt, @capturedAtSource, @angle, @area, @marketingConsent, NULL, @createdAt, @createdBy)`,
     );
     this.photosStmt = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.consultation_id = ? ORDER BY ph.created_at`);
     this.photoStmt = db.prepare(`SELECT ${PHOTO_COLUMNS}, ph.patient_id FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.id = ?`);

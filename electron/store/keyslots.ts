@@ -13,7 +13,11 @@ const StaffSlot = z
     id: z.uuid(),
     kind: z.literal('staff'),
     staffId: z.uuid(),
-    /** Normalised sign-in name: needed to find the slot before anything is decrypted. */
+    /**
+     * The normalised login id (nameKey of it): needed to find the slot before anything is decrypted. The field
+     * keeps its name from when people signed in by their name; migration 0160 made each existing person's
+     * login id that name, so slots written before it are found by what those people still type.
+     */
     nameKey: z.string().min(1).max(256),
     kdf: KdfParams,
     wrap: WrappedKey,
@@ -43,7 +47,7 @@ export const KeySlotsFile = z
   .strict();
 export type KeySlotsFile = z.infer<typeof KeySlotsFile>;
 
-/** Same normalisation as the staff table's unique name key, so 'Amy' and 'amy' are one account. */
+/** How a login id is compared (the staff table's unique login_key, the slots' nameKey): 'Amy' and 'ａｍｙ' are one account. */
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();
 }
@@ -116,7 +120,7 @@ export function settleSlots(file: KeySlotsFile, committed: (changeId: string) =>
 }
 
 /**
- * Tries the slots for a sign-in name. Normally there is one; while a change is in flight (or after a crash
+ * Tries the slots for a login id. Normally there is one; while a change is in flight (or after a crash
  * in one) the old and the new slot are both listed, and whichever the password opens is returned, to be
  * checked once the database says which of them is current. No slot: the same Argon2 work, then null.
  */
@@ -137,13 +141,13 @@ export function writeKeySlots(dir: string, file: KeySlotsFile): void {
   writeFileAtomic(path.join(dir, KEYSLOTS_FILE), JSON.stringify(KeySlotsFile.parse(file), null, 2) + '\n');
 }
 
-export async function makeStaffSlot(vaultId: string, masterKey: Buffer, staffId: string, name: string, password: string): Promise<StaffKeySlot> {
+export async function makeStaffSlot(vaultId: string, masterKey: Buffer, staffId: string, loginId: string, password: string): Promise<StaffKeySlot> {
   const kdf = newKdfParams();
   const id = randomUUID();
   const kek = await deriveKey(password, kdf);
   try {
     const wrap = wrapKey(masterKey, kek, slotAad(vaultId, { id, kind: 'staff', staffId }));
-    return { id, kind: 'staff', staffId, nameKey: nameKey(name), kdf, wrap, createdAt: new Date().toISOString() };
+    return { id, kind: 'staff', staffId, nameKey: nameKey(loginId), kdf, wrap, createdAt: new Date().toISOString() };
   } finally {
     kek.fill(0);
   }

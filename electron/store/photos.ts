@@ -1,7 +1,8 @@
 import type { PhotoMeta } from '../../shared/schemas/consultation';
+import type { CapturedAtSource, PhotoAngle, PhotoArea } from '../../shared/schemas/photo';
 
 /** The columns every photo query selects (`photos ph` joined with `attachments a`), read by `rowToPhoto`. */
-export const PHOTO_COLUMNS = `ph.id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.marketing_consent, ph.marketing_withdrawn_at, ph.created_at`;
+export const PHOTO_COLUMNS = `ph.id, ph.consultation_id, ph.kind, ph.sha256, a.mime, a.size, ph.captured_at, ph.captured_at_source, ph.angle, ph.area, ph.marketing_consent, ph.marketing_withdrawn_at, ph.created_at`;
 
 export interface PhotoRow {
   id: string;
@@ -11,6 +12,9 @@ export interface PhotoRow {
   mime: string;
   size: number;
   captured_at: string;
+  captured_at_source: string | null;
+  angle: string | null;
+  area: string | null;
   marketing_consent: number;
   marketing_withdrawn_at: string | null;
   created_at: string;
@@ -26,6 +30,9 @@ export function rowToPhoto(r: PhotoRow): PhotoMeta {
     mime: r.mime,
     size: r.size,
     capturedAt: r.captured_at,
+    capturedAtSource: r.captured_at_source as CapturedAtSource | null,
+    angle: r.angle as PhotoAngle | null,
+    area: r.area as PhotoArea | null,
     marketingConsent: r.marketing_consent === 1,
     marketingWithdrawnAt: r.marketing_withdrawn_at,
     createdAt: r.created_at,

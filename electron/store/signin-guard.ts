@@ -32,9 +32,9 @@ export function staffAccount(staffId: string): string {
   return `staff:${staffId}`;
 }
 
-/** The account a sign-in name counts under: its key slot's staff id, or the shared unknown-name bucket. */
-export function signInAccount(slots: KeySlotsFile, nameKey: string): string {
-  const slot = slots.slots.find((s) => s.kind === 'staff' && s.nameKey === nameKey);
+/** The account a typed login id counts under: its key slot's staff id, or the shared unknown-name bucket. */
+export function signInAccount(slots: KeySlotsFile, loginKey: string): string {
+  const slot = slots.slots.find((s) => s.kind === 'staff' && s.nameKey === loginKey);
   return slot && slot.kind === 'staff' ? staffAccount(slot.staffId) : UNKNOWN_NAME_ACCOUNT;
 }
 

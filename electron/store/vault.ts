@@ -37,6 +37,9 @@ import { CommunicationRepository } from './communications';
 import { ConsentRepository } from './consents';
 import { AftercareStore } from './aftercare';
 import { EvidenceRepository } from './evidence';
+import { RetentionRepository } from './retention';
+import { BackupRepository } from './backups/repository';
+import { FlagAssessmentRepository } from './flag-assessments';
 import { crashPoint } from './crash-points';
 import { recoverAbandonedExports } from './export-recovery';
 import { KeySlotChanges } from './keyslot-changes';
@@ -54,11 +57,13 @@ export interface NewVault {
   timeZone: string;
   idleLockMinutes: number;
   adminName: string;
+  /** What the administrator types to sign in (default: the name). */
+  adminLoginId?: string;
   adminPassword: string;
 }
 
 /** Opens (or creates) the encrypted database with the raw 256-bit key; the key is the very first statement. */
-function openDatabase(file: string, key: Buffer, create: boolean): Database {
+export function openDatabase(file: string, key: Buffer, create: boolean): Database {
   if (!create && !fs.existsSync(file)) fail('conflict', 'errors.notAVault');
   const db = new Sqlite(file, { fileMustExist: !create });
   try {
@@ -85,7 +90,7 @@ function openDatabase(file: string, key: Buffer, create: boolean): Database {
 }
 
 /** Runs the numbered migrations the vault has not seen yet, each in its own transaction. */
-function migrate(db: Database): void {
+export function migrate(db: Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) fail('conflict', 'errors.vaultTooNew', { found: current, supported: SCHEMA_VERSION });
   for (const m of MIGRATIONS) {
@@ -144,6 +149,9 @@ export class Vault {
   private consentRepo: ConsentRepository | null = null;
   private aftercareStore: AftercareStore | null = null;
   private evidenceRepo: EvidenceRepository | null = null;
+  private retentionRepo: RetentionRepository | null = null;
+  private backupRepo: BackupRepository | null = null;
+  private flagAssessmentRepo: FlagAssessmentRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -192,6 +200,29 @@ export class Vault {
     return (this.evidenceRepo ??= new EvidenceRepository(this.db));
   }
 
+  get retention(): RetentionRepository {
+    return (this.retentionRepo ??= new RetentionRepository(this.db));
+  }
+
+  get backups(): BackupRepository {
+    return (this.backupRepo ??= new BackupRepository(this.db));
+  }
+
+  /**
+   * What a job's worker needs to open this vault on a connection of its own (a backup): the database file, the
+   * key-slot file, and a copy of the master key in a buffer of its own, to be moved into the worker and zeroed there.
+   */
+  workerSource(): { dbPath: string; keyslotsPath: string; key: Uint8Array } {
+    if (!this.db.open) fail('unauthenticated');
+    const key = new Uint8Array(new ArrayBuffer(this.masterKey.length));
+    key.set(this.masterKey);
+    return { dbPath: path.join(this.dir, DB_FILE), keyslotsPath: path.join(this.dir, KEYSLOTS_FILE), key };
+  }
+
+  get flagAssessments(): FlagAssessmentRepository {
+    return (this.flagAssessmentRepo ??= new FlagAssessmentRepository(this.db));
+  }
+
   /**
    * Set-up, so that a crash at any moment leaves either a complete vault or an abandoned set-up that can be
    * cleared (see vault-folder.ts), never a folder that is neither. The database is built in a hidden folder
@@ -207,8 +238,9 @@ export class Vault {
     const vaultId = randomUUID();
     const recoveryCode = newRecoveryCode();
     const adminId = randomUUID();
+    const adminLoginId = init.adminLoginId ?? init.adminName;
     // Argon2 work first, so nothing is on disk if it fails.
-    const adminSlot = await makeStaffSlot(vaultId, masterKey, adminId, init.adminName, init.adminPassword);
+    const adminSlot = await makeStaffSlot(vaultId, masterKey, adminId, adminLoginId, init.adminPassword);
     const recoverySlot = await makeRecoverySlot(vaultId, masterKey, recoveryCode);
     let db: Database | undefined;
     let staging: string | undefined;
@@ -232,13 +264,15 @@ export class Vault {
           createdAt: at,
         });
         const admin = new StaffRepository(db_).insert({
-          id: adminId, name: init.adminName, nameKey: nameKey(init.adminName), role: 'admin', licenceNo: null, specialty: null, createdAt: at,
+          id: adminId, name: init.adminName, loginId: adminLoginId, loginKey: nameKey(adminLoginId), role: 'admin', licenceNo: null, specialty: null,
+          // The administrator chose this password themselves.
+          passwordChangeRequired: false, createdAt: at,
         });
         const audit = new AuditRepository(db_);
         const actor = { actorId: admin.id, actorName: admin.name, actorRole: 'admin' as Role };
         audit.append({ ...actor, at, action: 'vault.created', subjectType: 'vault', subjectId: vaultId,
           details: { clinicName: init.clinicName, timeZone: init.timeZone, schemaVersion: SCHEMA_VERSION } });
-        audit.append({ ...actor, at, action: 'staff.added', subjectType: 'staff', subjectId: admin.id, details: { name: admin.name, role: 'admin' } });
+        audit.append({ ...actor, at, action: 'staff.added', subjectType: 'staff', subjectId: admin.id, details: { name: admin.name, loginId: admin.loginId, role: 'admin' } });
       })();
       // One self-contained file to move (no WAL beside it); the vault's own opening turns WAL back on.
       db.pragma('journal_mode = DELETE');
@@ -265,14 +299,17 @@ export class Vault {
     return { vault, recoveryCode, admin: vault.staff.get(adminId)! };
   }
 
-  /** Unlocks with a staff member's password; counts failures and enforces the lockout. */
-  static async openWithPassword(dir: string, name: string, password: string, clock: Clock = systemClock): Promise<{ vault: Vault; staff: StaffMember }> {
+  /**
+   * Unlocks with a staff member's login id and password; counts failures and enforces the lockout. Slots are
+   * found by the normalised login id (for staff from before login ids, that is their name: see migration 0160).
+   */
+  static async openWithPassword(dir: string, loginId: string, password: string, clock: Clock = systemClock): Promise<{ vault: Vault; staff: StaffMember }> {
     requireFolder(dir);
     const slots = readKeySlots(dir);
     const guard = new SignInGuard(dir);
     guard.upgradeLegacy(slots);
-    const key = nameKey(name);
-    // The typed name is never written: a known one counts under its staff id, any other in one shared bucket.
+    const key = nameKey(loginId);
+    // The typed login id is never written: a known one counts under its staff id, any other in one shared bucket.
     const account = signInAccount(slots, key);
     const now = clock.now();
     const wait = guard.retryAfterMs(account, now);
@@ -461,8 +498,8 @@ export class Vault {
    * Wraps the master key for one staff member with a new password: only that person's slot changes. The new
    * slot goes where the old one was: the founding administrator's slot stays first (the CLI's default user).
    */
-  async setStaffPassword(staffId: string, name: string, password: string, operation = 'staff.set_password'): Promise<void> {
-    const fresh = await makeStaffSlot(this.vaultId, this.masterKey, staffId, name, password);
+  async setStaffPassword(staffId: string, loginId: string, password: string, operation = 'staff.set_password'): Promise<void> {
+    const fresh = await makeStaffSlot(this.vaultId, this.masterKey, staffId, loginId, password);
     this.changeSlots(operation, (slots, changeId) => withStaffSlot(slots, staffId, changeId, fresh));
   }
 
@@ -471,15 +508,17 @@ export class Vault {
     this.changeSlots(operation, (slots, changeId) => withStaffSlot(slots, staffId, changeId, null));
   }
 
-  /** Inserts a new staff slot; fails if one exists for the name. */
-  async addStaffSlot(staffId: string, name: string, password: string, operation = 'staff.add'): Promise<void> {
+  /** Inserts a new staff slot; fails if one exists for the login id. */
+  async addStaffSlot(staffId: string, loginId: string, password: string, operation = 'staff.add'): Promise<void> {
     const slots = this.currentSlots();
-    if (slots.slots.some((s) => s.kind === 'staff' && !s.retiredBy && (s.staffId === staffId || s.nameKey === nameKey(name)))) fail('conflict', 'errors.nameTaken');
-    await this.setStaffPassword(staffId, name, password, operation);
+    if (slots.slots.some((s) => s.kind === 'staff' && !s.retiredBy && (s.staffId === staffId || s.nameKey === nameKey(loginId)))) {
+      fail('conflict', 'staffAccounts.errors.loginIdTaken');
+    }
+    await this.setStaffPassword(staffId, loginId, password, operation);
   }
 
-  /** The founding administrator's slot comes first; the CLI acts as them when no --as is given. */
-  static firstStaffNameKey(dir: string): string | null {
+  /** The founding administrator's slot comes first; the CLI acts as them when no --as is given (a normalised login id). */
+  static firstStaffLoginKey(dir: string): string | null {
     const slot = readKeySlots(dir).slots.find((s) => s.kind === 'staff');
     return slot && slot.kind === 'staff' ? slot.nameKey : null;
   }

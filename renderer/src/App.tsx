@@ -6,6 +6,7 @@ import { callApi, onSessionSignal } from './api';
 import { errorText } from './components/FormMessage';
 import { LanguageToggle } from './components/LanguageToggle';
 import type { SessionUpdate } from './idle';
+import { FirstPasswordChange } from './screens/FirstPasswordChange';
 import { Recover } from './screens/Recover';
 import { RecoveryCode } from './screens/RecoveryCode';
 import { SetupWizard } from './screens/SetupWizard';
@@ -90,6 +91,7 @@ export function App() {
         <SetupWizard
           status={state.status}
           onCreated={(recoveryCode, clinicName) => setState({ kind: 'recoveryCode', recoveryCode, clinicName })}
+          onRestored={() => void loadStatus()}
         />
       );
     case 'recoveryCode':
@@ -116,6 +118,16 @@ export function App() {
         />
       );
     case 'app':
+      // A password an administrator set is replaced before anything else (the main process enforces it too).
+      if (state.session.passwordChangeRequired) {
+        return (
+          <FirstPasswordChange
+            session={state.session}
+            onChanged={(session) => setState({ kind: 'app', session })}
+            onSignedOut={() => setState({ kind: 'signIn', notice: 'signedOut' })}
+          />
+        );
+      }
       return (
         <Shell
           session={state.session}

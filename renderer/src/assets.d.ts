@@ -3,3 +3,6 @@ declare module '*?url' {
   const url: string;
   export default url;
 }
+
+/** A component's own stylesheet, imported for its side effect (Vite bundles it). */
+declare module '*.css';

@@ -1,11 +1,16 @@
 import type { ChannelName, ConsentVaultBridge, In, Out } from '../../shared/api';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import { ERROR_CODES } from '../../shared/errors';
+import { UploadReceipt } from '../../shared/schemas/photo';
 
 /**
  * The renderer's only way out: `window.consentVault.call(channel, input)`.
  * In Electron the preload provides it. In the browser host (tests, machines without Electron) this module
  * installs an HTTP bridge: POST /api with the per-run token from the URL fragment.
+ *
+ * Files travel beside the JSON, never inside it: `upload(bytes)` sends one file (POST /api/upload as the raw
+ * body here, an ArrayBuffer over IPC in Electron) and answers an uploadId; the channel call then names that id.
+ * Screens use `uploadFile` below and `callApi`, the same on both transports.
  */
 
 const TOKEN_KEY = 'consentvault.token';
@@ -74,7 +79,34 @@ export function createHttpBridge(token: string | null, endpoint = '/api'): Conse
         return { ok: false, error: TRANSPORT_ERROR };
       }
     },
+    async upload(bytes: ArrayBuffer): Promise<ApiResult<UploadReceipt>> {
+      try {
+        const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+        if (token) headers[TOKEN_HEADER] = token;
+        const response = await fetch(`${endpoint}/upload`, { method: 'POST', headers, body: bytes, credentials: 'same-origin', cache: 'no-store' });
+        return checkedReceipt(asApiResult<unknown>(await response.json()));
+      } catch {
+        return { ok: false, error: TRANSPORT_ERROR };
+      }
+    },
   };
+}
+
+function checkedReceipt(result: ApiResult<unknown>): ApiResult<UploadReceipt> {
+  if (!result.ok) return result;
+  const receipt = UploadReceipt.safeParse(result.value);
+  return receipt.success ? { ok: true, value: receipt.data } : { ok: false, error: TRANSPORT_ERROR };
+}
+
+/** One file (a photo) to the main process, by whichever transport this window has; its uploadId comes back. */
+export async function uploadFile(file: Blob): Promise<ApiResult<UploadReceipt>> {
+  const bridge = getBridge();
+  if (!bridge || typeof bridge.upload !== 'function') return { ok: false, error: TRANSPORT_ERROR };
+  try {
+    return checkedReceipt(asApiResult<unknown>(await bridge.upload(await file.arrayBuffer())));
+  } catch {
+    return { ok: false, error: TRANSPORT_ERROR };
+  }
 }
 
 /** Installs the HTTP bridge when no preload provided one. Call once, before the first render. */

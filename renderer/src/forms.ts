@@ -16,9 +16,10 @@ export function contractResolver<C extends ChannelName, V extends FieldValues>(
   extra?: (values: V) => FieldIssue[],
 ): Resolver<V> {
   return (values) => {
-    const parsed = api[channel].input.safeParse(toInput(values));
+    const input = toInput(values);
+    const parsed = api[channel].input.safeParse(input);
     // Form checks first: they carry the more specific message for a field (e.g. "physicians need a licence").
-    const issues = [...(extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error))];
+    const issues = [...(extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of issues) {

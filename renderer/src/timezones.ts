@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../../shared/schemas/settings';
+import { formatDateTime } from '../../shared/date-format';
 
 /** Time zones offered in the pickers; a clinic's current zone is added if it is not one of these. */
 export const COMMON_TIME_ZONES = [
@@ -48,20 +49,7 @@ export function timeZoneLabel(zone: string, locale: string, cityName?: string): 
   return offset ? `${name} (${offset})` : name;
 }
 
-/** Formats a stored UTC instant in the clinic's time zone. */
+/** Formats a stored UTC instant in the clinic's time zone, to the second (shared/date-format.ts). */
 export function formatInstant(iso: string, timeZone: string, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
+  return formatDateTime(iso, timeZone, locale, true);
 }

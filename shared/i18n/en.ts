@@ -1,11 +1,18 @@
+import { workdayEn } from './sections/workday';
+import { staffAccountsEn, staffAccountsAuditActionsEn } from './sections/staff-accounts';
 import type { LocaleMessages } from './zh-TW';
 import { aftercareEn, aftercareAuditActionsEn, aftercareAuditSubjectsEn } from './sections/aftercare';
+import { safetyEn, safetyAuditActionsEn } from './sections/safety';
+import { backupAuditActionsEn, backupAuditSubjectsEn, backupsEn } from './sections/backups';
 import { catalogueEn } from './sections/catalogue';
 import { communicationsEn } from './sections/communications';
+import { intakeEn, intakeAuditActionsEn, intakeAuditSubjectsEn } from './sections/intake';
 import { consentEn } from './sections/consent';
+import { signaturePlacementEn, signaturePlacementAuditActionsEn } from './sections/signature-placement';
 import { consultationEn } from './sections/consultation';
 import { evidenceEn } from './sections/evidence';
 import { patientsEn } from './sections/patients';
+import { retentionEn, retentionAuditActionsEn, retentionNavEn } from './sections/retention';
 
 /** English. Typed against zh-TW so a missing key fails the type check. */
 export const en: LocaleMessages = {
@@ -242,7 +249,9 @@ export const en: LocaleMessages = {
   },
   nav: {
     ...aftercareEn.nav,
+    ...retentionNavEn,
     home: 'Home',
+    backups: 'Backups',
     staff: 'Staff',
     settings: 'Settings',
     audit: 'Audit trail',
@@ -373,7 +382,13 @@ export const en: LocaleMessages = {
     invalid: 'The audit-chain checkpoint file is not valid (damaged, not signed by this vault, or for another vault): it may have been replaced. Compare with the checkpoints in backups and evidence packs.',
   },
   auditActions: {
+    ...retentionAuditActionsEn,
+    ...backupAuditActionsEn,
+    ...staffAccountsAuditActionsEn,
     ...aftercareAuditActionsEn,
+    ...safetyAuditActionsEn,
+    ...intakeAuditActionsEn,
+    ...signaturePlacementAuditActionsEn,
     consent_issued: 'Issued a consent document',
     consent_viewed: 'Viewed a consent',
     consent_document_viewed: 'Opened a consent document',
@@ -450,7 +465,9 @@ export const en: LocaleMessages = {
     audit_typed_text_searched: 'Looked up who searched for or typed a text',
   },
   auditSubjects: {
+    ...backupAuditSubjectsEn,
     ...aftercareAuditSubjectsEn,
+    ...intakeAuditSubjectsEn,
     staff: 'Staff',
     settings: 'Settings',
     clinic_settings: 'Clinic settings',
@@ -487,9 +504,16 @@ export const en: LocaleMessages = {
   },
   patients: patientsEn,
   communications: communicationsEn,
+  intake: intakeEn,
   catalogue: catalogueEn,
   consultation: consultationEn,
   consent: consentEn,
+  signaturePlacement: signaturePlacementEn,
   aftercare: aftercareEn,
   evidence: evidenceEn,
+  retention: retentionEn,
+  backups: backupsEn,
+  safety: safetyEn,
+  staffAccounts: staffAccountsEn,
+  workday: workdayEn,
 };

@@ -1,11 +1,18 @@
+import { workdayZhTW } from './sections/workday';
+import { staffAccountsZhTW, staffAccountsAuditActionsZhTW } from './sections/staff-accounts';
 import type { Widen } from './widen';
 import { aftercareZhTW, aftercareAuditActionsZhTW, aftercareAuditSubjectsZhTW } from './sections/aftercare';
+import { safetyZhTW, safetyAuditActionsZhTW } from './sections/safety';
+import { backupAuditActionsZhTW, backupAuditSubjectsZhTW, backupsZhTW } from './sections/backups';
 import { catalogueZhTW } from './sections/catalogue';
 import { communicationsZhTW } from './sections/communications';
+import { intakeZhTW, intakeAuditActionsZhTW, intakeAuditSubjectsZhTW } from './sections/intake';
 import { consentZhTW } from './sections/consent';
+import { signaturePlacementZhTW, signaturePlacementAuditActionsZhTW } from './sections/signature-placement';
 import { consultationZhTW } from './sections/consultation';
 import { evidenceZhTW } from './sections/evidence';
 import { patientsZhTW } from './sections/patients';
+import { retentionZhTW, retentionAuditActionsZhTW, retentionNavZhTW } from './sections/retention';
 
 /** Traditional Chinese (Taiwan): the default language. Every key here must exist in en.ts (the type checks it). */
 export const zhTW = {
@@ -242,7 +249,9 @@ export const zhTW = {
   },
   nav: {
     ...aftercareZhTW.nav,
+    ...retentionNavZhTW,
     home: '首頁',
+    backups: '備份',
     staff: '員工',
     settings: '設定',
     audit: '稽核軌跡',
@@ -373,7 +382,13 @@ export const zhTW = {
     invalid: '稽核鏈檢查點檔案無效（損壞、非本保管庫簽署或屬於其他保管庫）：可能遭替換。請以備份與證據包中的檢查點比對。',
   },
   auditActions: {
+    ...retentionAuditActionsZhTW,
+    ...backupAuditActionsZhTW,
+    ...staffAccountsAuditActionsZhTW,
     ...aftercareAuditActionsZhTW,
+    ...safetyAuditActionsZhTW,
+    ...intakeAuditActionsZhTW,
+    ...signaturePlacementAuditActionsZhTW,
     consent_issued: '簽發同意書',
     consent_viewed: '檢視同意書',
     consent_document_viewed: '開啟同意書文件',
@@ -450,7 +465,9 @@ export const zhTW = {
     audit_typed_text_searched: '查詢誰搜尋或輸入過某段文字',
   },
   auditSubjects: {
+    ...backupAuditSubjectsZhTW,
     ...aftercareAuditSubjectsZhTW,
+    ...intakeAuditSubjectsZhTW,
     staff: '員工',
     settings: '設定',
     clinic_settings: '診所設定',
@@ -487,11 +504,18 @@ export const zhTW = {
   },
   patients: patientsZhTW,
   communications: communicationsZhTW,
+  intake: intakeZhTW,
   catalogue: catalogueZhTW,
   consultation: consultationZhTW,
   consent: consentZhTW,
+  signaturePlacement: signaturePlacementZhTW,
   aftercare: aftercareZhTW,
   evidence: evidenceZhTW,
+  retention: retentionZhTW,
+  backups: backupsZhTW,
+  safety: safetyZhTW,
+  staffAccounts: staffAccountsZhTW,
+  workday: workdayZhTW,
 } as const;
 
 export type LocaleMessages = Widen<typeof zhTW>;

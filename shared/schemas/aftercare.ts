@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isRealDate } from '../dates';
 import { Anaesthesia, FollowUpLevel, ProcedureCategory } from './catalogue';
 import { Id, IsoTime, requiredLine, text } from './common';
-import { PHOTO_MAX_BYTES, PhotoMeta } from './consultation';
+import { PhotoFileFields, PhotoMeta } from './consultation';
 
 /** A calendar date as the clinic sees it. */
 export const CalendarDate = z
@@ -87,14 +87,7 @@ export const Treatment = z
 export type Treatment = z.infer<typeof Treatment>;
 
 /** An after photo: the same rules as before photos (JPEG or PNG, metadata removed in the main process). */
-export const AftercarePhotoUpload = z
-  .object({
-    mime: z.enum(['image/jpeg', 'image/png']),
-    dataBase64: z.base64().max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 4, { error: 'validation.photoTooLarge' }),
-    capturedAt: IsoTime.optional(),
-    marketingConsent: z.boolean(),
-  })
-  .strict();
+export const AftercarePhotoUpload = z.object(PhotoFileFields).strict();
 
 export const CorrectionInput = requiredText(2000);
 
@@ -187,11 +180,22 @@ export const Attempt = z
   .strict();
 export type Attempt = z.infer<typeof Attempt>;
 
+/**
+ * How an outcome was recorded: `prefilled_defaults` marks every outcome saved with the old form, which selected
+ * normal findings before anyone was asked (it cannot be told from a real one); `blank_form` is an outcome recorded
+ * after a contact, every finding chosen by the person recording it.
+ */
+export const OutcomeRecordedWith = z.enum(['prefilled_defaults', 'blank_form']);
+export type OutcomeRecordedWith = z.infer<typeof OutcomeRecordedWith>;
+
 export const Outcome = OutcomeFields.extend({
   redFlags: z.array(RedFlag),
   recordedAt: IsoTime,
   recordedByName: z.string(),
   corrections: z.array(Correction),
+  recordedWith: OutcomeRecordedWith,
+  /** The attempt that reached the patient (a call or an in-person visit); null for the old form's outcomes. */
+  contactAttemptId: Id.nullable(),
 }).strict();
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -262,3 +266,47 @@ export const EscalationItem = Escalation.extend({
 export type EscalationItem = z.infer<typeof EscalationItem>;
 
 export const WorklistScope = z.enum(['mine', 'all']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quality figures over follow-up outcomes
+// ---------------------------------------------------------------------------------------------------------------
+
+export const QualityFiguresInput = z
+  .object({
+    /** Clinic calendar days of the outcome's recording, both included. */
+    from: CalendarDate,
+    to: CalendarDate,
+    /** Outcomes recorded with the old pre-filled form: counted (and flagged) or left out. */
+    prefilled: z.enum(['include', 'exclude']),
+  })
+  .strict()
+  .refine((f) => f.from <= f.to, { error: 'validation.dateRangeOrder', path: ['to'] });
+
+export const QualityFigureRow = z
+  .object({
+    procedureId: Id.nullable(),
+    procedureName: z.string(),
+    procedureNameEn: z.string(),
+    outcomes: z.number().int(),
+    /** Of `outcomes`, how many were recorded with pre-filled defaults (0 when they are left out). */
+    prefilled: z.number().int(),
+    withRedFlags: z.number().int(),
+    withComplication: z.number().int(),
+    meanPain: z.number().nullable(),
+    meanSatisfaction: z.number().nullable(),
+  })
+  .strict();
+export type QualityFigureRow = z.infer<typeof QualityFigureRow>;
+
+export const QualityFigures = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    prefilled: z.enum(['include', 'exclude']),
+    /** Pre-filled outcomes in the period, whether counted or left out. */
+    prefilledInPeriod: z.number().int(),
+    total: QualityFigureRow,
+    byProcedure: z.array(QualityFigureRow),
+  })
+  .strict();
+export type QualityFigures = z.infer<typeof QualityFigures>;

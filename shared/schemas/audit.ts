@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CalendarDate } from './aftercare';
 import { CheckpointCheck } from './checkpoint';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, Locale } from './common';
 import { Role } from './staff';
 
 /** One link of the append-only, hash-chained audit trail. */
@@ -32,6 +33,8 @@ export const AuditVerification = z
     records: z
       .object({
         checked: z.number().int(),
+        /** Of those, events whose consent an approved destruction removed: checked against its tombstone's hashes, not missing. */
+        destroyed: z.number().int(),
         problems: z.array(
           z
             .object({
@@ -80,3 +83,70 @@ export const VaultInfo = z
   })
   .strict();
 export type VaultInfo = z.infer<typeof VaultInfo>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// "Who looked at this patient?" (電子病歷製作及管理辦法 Art 13): the whole trail, filtered and paged
+// ---------------------------------------------------------------------------------------------------------------
+
+const AuditAction = z.string().max(80).regex(/^[a-z_]+(\.[a-z_]+)+$/, { error: 'validation.invalidFormat' });
+
+/** Actions that show someone a record without changing it (opened, searched, listed, printed, exported). */
+const ACCESS_ACTIONS = new Set(['consent.printed', 'consent.saved', 'consent.patient_copy', 'evidence.export_started', 'evidence.exported', 'audit.exported']);
+export function isAccessAction(action: string): boolean {
+  return /(viewed|searched|listed)$/.test(action) || ACCESS_ACTIONS.has(action);
+}
+
+const filterShape = {
+  /** Events that name this patient: as their subject, through their consultation, consent, treatment, visit or complaint, or in a search result. */
+  patientId: Id.optional(),
+  actorId: Id.optional(),
+  action: AuditAction.optional(),
+  /** Only events that showed someone a record (opened, searched, listed, printed, exported). */
+  viewsOnly: z.boolean().default(false),
+  /** Clinic calendar days, both included. */
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+};
+const rangeInOrder = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || f.from <= f.to;
+const rangeIssue = { error: 'validation.dateRangeOrder', path: ['to'] };
+
+export const AuditFilter = z.object(filterShape).strict().refine(rangeInOrder, rangeIssue);
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+export const AuditSearch = z
+  .object({
+    ...filterShape,
+    /** The page after this one ends before this sequence number (newest first). */
+    before: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine(rangeInOrder, rangeIssue);
+export type AuditSearch = z.infer<typeof AuditSearch>;
+
+export const AuditPatientRef = z.object({ id: Id, name: z.string(), chartNo: z.string() }).strict();
+export type AuditPatientRef = z.infer<typeof AuditPatientRef>;
+
+/** An event with the patients it names (the first few; `patientCount` says how many in all). */
+export const AuditListItem = z.object({ event: AuditEvent, patients: z.array(AuditPatientRef), patientCount: z.number().int() }).strict();
+export type AuditListItem = z.infer<typeof AuditListItem>;
+
+export const AuditPage = z
+  .object({
+    items: z.array(AuditListItem),
+    /** Pass as `before` for the next (older) page; null on the last page. */
+    nextBefore: z.number().int().nullable(),
+    /** Events matching the filter in all. */
+    total: z.number().int(),
+  })
+  .strict();
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The CSV's action labels in this language (the codes are always there too). */
+export const AuditCsvRequest = z.object({ ...filterShape, lang: Locale.default('zh-TW') }).strict().refine(rangeInOrder, rangeIssue);
+
+export const AuditCsv = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }).strict();
+export type AuditCsv = z.infer<typeof AuditCsv>;
+
+/** The most rows one CSV export carries (the filter narrows it; the answer says when it was cut). */
+export const AUDIT_CSV_MAX_ROWS = 50_000;

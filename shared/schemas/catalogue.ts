@@ -95,6 +95,24 @@ export const TemplateContent = z
 export type TemplateContent = z.infer<typeof TemplateContent>;
 export type TemplateContentInput = z.input<typeof TemplateContent>;
 
+/** What a quote line is for (the fee quote uses the same kinds). */
+export const PriceItemKind = z.enum(['procedure', 'anaesthesia', 'materials', 'follow_up', 'possible_extra', 'other']);
+export const PriceAmountTwd = z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(10_000_000, { error: 'validation.tooBig' });
+export const PriceItem = z.object({ kind: PriceItemKind, description: requiredLine(200), amountTwd: PriceAmountTwd }).strict();
+export type PriceItem = z.infer<typeof PriceItem>;
+/** A named set of quote lines sold together (e.g. three sessions), offered instead of the standard lines. */
+export const PricePackage = z.object({ id: ItemId, name: requiredLine(120), items: z.array(PriceItem).min(1).max(30) }).strict();
+export type PricePackage = z.infer<typeof PricePackage>;
+/** The standard quote lines and packages of a procedure: where a fee quote starts (it stays editable). */
+export const PriceList = z
+  .object({ items: z.array(PriceItem).max(30), packages: z.array(PricePackage).max(10) })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (new Set(p.packages.map((k) => k.id)).size !== p.packages.length) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'validation.duplicateItemId' });
+  });
+export type PriceList = z.infer<typeof PriceList>;
+export const EMPTY_PRICE_LIST: PriceList = { items: [], packages: [] };
+
 export const ProcedureFields = z
   .object({
     code: ItemId,
@@ -105,11 +123,13 @@ export const ProcedureFields = z
     witnessRequired: z.boolean(),
     coolingOffDays: z.number().int().min(MIN_COOLING_OFF_DAYS, { error: 'validation.coolingOffMin' }).max(90),
     followUpPlan: FollowUpPlan,
+    /** Left out: unchanged on an edit, empty for a new procedure. */
+    priceList: PriceList.optional(),
   })
   .strict();
 export type ProcedureFields = z.infer<typeof ProcedureFields>;
 
-export const Procedure = ProcedureFields.extend({ id: Id, active: z.boolean(), createdAt: IsoTime, updatedAt: IsoTime }).strict();
+export const Procedure = ProcedureFields.extend({ priceList: PriceList, id: Id, active: z.boolean(), createdAt: IsoTime, updatedAt: IsoTime }).strict();
 export type Procedure = z.infer<typeof Procedure>;
 
 export const TemplateStatus = z.enum(['draft', 'published']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, Correction } from './aftercare';
 import { Id, IsoTime, requiredLine, text } from './common';
 import { COMMUNICATION_ATTACHMENT_MAX_BYTES, CommunicationAttachmentMime } from './communication';
+import { typedNumber } from './typed-input';
 
 const requiredText = (max: number) => text(max).refine((s) => s.length > 0, { error: 'validation.required' });
 
@@ -87,7 +88,7 @@ export const AMOUNT_REQUIRED: readonly ResolutionKind[] = ['refund', 'compensati
 /** Words only: an amount makes no sense. */
 export const AMOUNT_NOT_ALLOWED: readonly ResolutionKind[] = ['explanation', 'apology'];
 
-export const AmountTwd = z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(100_000_000, { error: 'validation.tooBig' });
+export const AmountTwd = typedNumber(z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(100_000_000, { error: 'validation.tooBig' }));
 export const NewResolution = z
   .object({ complaintId: Id, kind: ResolutionKind, amountTwd: AmountTwd.nullable(), description: requiredText(2000), decidedAt: IsoTime })
   .strict();
@@ -190,7 +191,7 @@ export const NewIncident = z
   .object({
     whatHappened: requiredText(4000),
     /** People whose data was involved; null while not yet known. */
-    peopleAffected: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.tooSmall' }).max(10_000_000, { error: 'validation.tooBig' }).nullable(),
+    peopleAffected: typedNumber(z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.tooSmall' }).max(10_000_000, { error: 'validation.tooBig' })).nullable(),
     dataKinds: z.array(PersonalDataKind).min(1).max(6),
     occurredAt: IsoTime.nullable(),
     /** The 72-hour clock starts here; never in the future. */

@@ -84,7 +84,7 @@ export const WithdrawInput = z
 
 export const PrintKind = z.enum(['print', 'patient_copy', 'save']);
 
-export const ChecklistItemId = z.enum(['photos', 'risks', 'quote', 'comprehension', 'cooling_off', 'guardian', 'witness', 'patient_signatures']);
+export const ChecklistItemId = z.enum(['photos', 'risks', 'quote', 'comprehension', 'cooling_off', 'guardian', 'witness', 'patient_signatures', 'risk_flags']);
 export type ChecklistItemId = z.infer<typeof ChecklistItemId>;
 export const ChecklistItem = z
   .object({ id: ChecklistItemId, ok: z.boolean(), required: z.boolean(), detail: z.record(z.string(), z.union([z.string(), z.number()])) })

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Id, IsoTime, Locale, text } from './common';
-import { ComprehensionTopic, ItemId, TemplateContent } from './catalogue';
+import { ComprehensionTopic, ItemId, PriceItemKind, TemplateContent } from './catalogue';
 import { PatientConsultation } from './patient';
+import { typedNumber } from './typed-input';
+import { CapturedAtSource, PHOTO_UPLOAD_MAX_BYTES, PhotoAngle, PhotoArea } from './photo';
 
 /**
  * draft -> disclosed (every risk acknowledged, comprehension passed, quote acknowledged, guardian for a minor)
@@ -58,12 +60,13 @@ export const GoalsInput = z
   .strict();
 export type GoalsInput = z.infer<typeof GoalsInput>;
 
-export const QuoteItemKind = z.enum(['procedure', 'anaesthesia', 'materials', 'follow_up', 'possible_extra', 'other']);
+/** The same kinds as a procedure's price list, so its lines become quote lines as they are. */
+export const QuoteItemKind = PriceItemKind;
 export const QuoteItem = z
   .object({
     kind: QuoteItemKind,
     description: text(200).refine((s) => s.length > 0, { error: 'validation.required' }),
-    amountTwd: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(10_000_000, { error: 'validation.tooBig' }),
+    amountTwd: typedNumber(z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(0, { error: 'validation.amountNegative' }).max(10_000_000, { error: 'validation.tooBig' })),
   })
   .strict();
 export const FeeQuote = z
@@ -112,6 +115,10 @@ export const PhotoMeta = z
     mime: z.string(),
     size: z.number().int(),
     capturedAt: IsoTime,
+    /** Null for photos stored before the source was kept (migration 0150). */
+    capturedAtSource: CapturedAtSource.nullable(),
+    angle: PhotoAngle.nullable(),
+    area: PhotoArea.nullable(),
     marketingConsent: z.boolean(),
     marketingWithdrawnAt: IsoTime.nullable(),
     createdAt: IsoTime,
@@ -190,14 +197,20 @@ export const ComprehensionResult = z
   })
   .strict();
 
-export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
-export const PhotoUpload = z
-  .object({
-    consultationId: Id,
-    mime: z.enum(['image/jpeg', 'image/png']),
-    /** base64 of the file as picked or captured; metadata is removed in the main process. */
-    dataBase64: z.base64().max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 4, { error: 'validation.photoTooLarge' }),
-    capturedAt: IsoTime.optional(),
-    marketingConsent: z.boolean(),
-  })
-  .strict();
+export const PHOTO_MAX_BYTES = PHOTO_UPLOAD_MAX_BYTES;
+/**
+ * The file of a photo channel: `uploadId` of bytes sent ahead (the renderer, any size up to one photo's), or
+ * `dataBase64` inline (the CLI and small files; the browser host's JSON body limit applies). Exactly one.
+ */
+export const PhotoFileFields = {
+  mime: z.enum(['image/jpeg', 'image/png']),
+  uploadId: Id.optional(),
+  /** base64 of the file as picked or captured; metadata is removed in the main process. */
+  dataBase64: z.base64().max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 4, { error: 'validation.photoTooLarge' }).optional(),
+  /** Used when the file carries no capture time of its own (a camera capture in the app). */
+  capturedAt: IsoTime.optional(),
+  angle: PhotoAngle.optional(),
+  area: PhotoArea.optional(),
+  marketingConsent: z.boolean(),
+};
+export const PhotoUpload = z.object({ consultationId: Id, ...PhotoFileFields }).strict();

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EscalationItem, VisitSummary } from './aftercare';
+import { BackupHomeStatus } from './backup';
 import { Id, IsoTime } from './common';
 import { ComplaintSummary, IncidentView } from './complaint';
+import { FlagChip } from './risk-flags';
 import { Role } from './staff';
 
 /** A consultation waiting for someone: a countersignature, the end of a cooling-off period, a treatment. */
@@ -15,6 +17,8 @@ export const WaitingItem = z
     procedureName: z.string(),
     procedureNameEn: z.string(),
     at: IsoTime,
+    /** The consultation's risk flags, so they travel to whoever treats or countersigns. */
+    flags: z.array(FlagChip),
   })
   .strict();
 export type WaitingItem = z.infer<typeof WaitingItem>;
@@ -42,6 +46,8 @@ export const HomeToday = z
     incidents: z.array(IncidentView),
     /** Administrators only. */
     exportLeftovers: z.array(ExportLeftover),
+    /** Administrators only: the last verified backup's age and place, and a failure after it (issue 11). */
+    backup: BackupHomeStatus.nullable(),
   })
   .strict();
 export type HomeToday = z.infer<typeof HomeToday>;

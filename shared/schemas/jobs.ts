@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { BackupJobResult } from './backup';
 import { PackVerificationView } from './evidence';
 
 /**
@@ -24,6 +25,7 @@ const JobCommon = {
 
 export const JobStatus = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('evidence.verify'), ...JobCommon, result: PackVerificationView.nullable() }).strict(),
+  z.object({ kind: z.literal('backup.create'), ...JobCommon, result: BackupJobResult.nullable() }).strict(),
 ]);
 export type JobStatus = z.infer<typeof JobStatus>;
 export type JobKindName = JobStatus['kind'];

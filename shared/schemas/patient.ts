@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealDate } from '../dates';
 import { isValidTaiwanId, normalizeTaiwanId } from '../taiwan-id';
 import { Id, IsoTime, Locale, requiredLine, text } from './common';
+import { halfWidthString } from './typed-input';
 
 export const Sex = z.enum(['female', 'male', 'other']);
 export const PregnancyStatus = z.enum(['not_applicable', 'none', 'pregnant', 'breastfeeding', 'planning', 'unknown']);
@@ -10,14 +11,19 @@ export const SmokingStatus = z.enum(['never', 'former', 'current']);
 export const RiskMedication = z.enum(['anticoagulant', 'antiplatelet', 'isotretinoin', 'immunosuppressant', 'systemic_steroid', 'photosensitising']);
 export type RiskMedication = z.infer<typeof RiskMedication>;
 
-export const ChartNo = requiredLine(20).refine((s) => /^[A-Za-z0-9-]+$/.test(s), { error: 'validation.chartNoFormat' });
+// The same caps as requiredLine(20), after full-width letters and digits become half-width (Ａ００１ is A001).
+export const ChartNo = halfWidthString()
+  .max(40, { error: 'validation.tooLong' })
+  .trim()
+  .max(20, { error: 'validation.tooLong' })
+  .refine((s) => s.length > 0, { error: 'validation.required' })
+  .refine((s) => /^[A-Za-z0-9-]+$/.test(s), { error: 'validation.chartNoFormat' });
 export const TaiwanId = z
   .string()
   .max(20, { error: 'validation.tooLong' })
   .transform(normalizeTaiwanId)
   .refine(isValidTaiwanId, { error: 'validation.taiwanId' });
-export const Phone = z
-  .string()
+export const Phone = halfWidthString()
   .max(40, { error: 'validation.tooLong' })
   .trim()
   .refine((s) => /^\+?[0-9][0-9 ()-]{5,24}$/.test(s), { error: 'validation.phone' });
@@ -112,6 +118,8 @@ export const PatientSummary = z
     age: z.number().int(),
     phone: z.string(),
     consultationCount: z.number().int(),
+    /** Set when the patient's records were destroyed after retention (issue 11): only the chart number is left. */
+    destroyedAt: IsoTime.optional(),
   })
   .strict();
 export type PatientSummary = z.infer<typeof PatientSummary>;
@@ -129,7 +137,7 @@ export const PatientRevision = z
 export type PatientRevision = z.infer<typeof PatientRevision>;
 
 export const PatientSearch = z
-  .object({ query: z.string().max(64, { error: 'validation.tooLong' }).trim(), limit: z.number().int().min(1).max(200).default(50) })
+  .object({ query: halfWidthString().max(64, { error: 'validation.tooLong' }).trim(), limit: z.number().int().min(1).max(200).default(50) })
   .strict();
 
 export const TimelineEntry = z

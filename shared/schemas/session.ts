@@ -4,7 +4,7 @@ import { Id, IsoTime, TimeZone } from './common';
 import { Role } from './staff';
 
 export const SessionStaff = z
-  .object({ id: Id, name: z.string(), role: Role, licenceNo: z.string().nullable(), specialty: z.string().nullable() })
+  .object({ id: Id, name: z.string(), loginId: z.string(), role: Role, licenceNo: z.string().nullable(), specialty: z.string().nullable() })
   .strict();
 export type SessionStaff = z.infer<typeof SessionStaff>;
 
@@ -13,6 +13,8 @@ export const SessionInfo = z
     staff: SessionStaff,
     signedInAt: IsoTime,
     locked: z.boolean(),
+    /** The password was set by an administrator: until this person chooses their own, nothing else answers. */
+    passwordChangeRequired: z.boolean(),
     idleLockMinutes: z.number().int(),
     clinicName: z.string(),
     timeZone: TimeZone,

@@ -10,7 +10,7 @@ import { addStaff } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 
 /** The browser host finds its vault through config.json in its config folder (read on every status call). */
-function pointHostAt(configDir: string, vaultDir: string): void {
+export function pointHostAt(configDir: string, vaultDir: string): void {
   fs.writeFileSync(path.join(configDir, 'config.json'), `${JSON.stringify({ vaultPath: vaultDir }, null, 2)}\n`);
 }
 

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { messages } from '../../shared/i18n';
 import { demoClinic, treatedSevenDaysAgo } from './aftercare-vault';
 import { expect, test } from './fixtures';
-import { nav, signIn, zh } from './helpers';
+import { answerOutcome, nav, signIn, zh } from './helpers';
 
 /** With SHOTS_DIR set, each aftercare screen is saved as a PNG (as in screens.spec.ts). */
 const SHOTS_DIR = process.env.SHOTS_DIR;
@@ -52,9 +52,7 @@ test('a nurse records a day-7 follow-up with a red flag and the physician sees t
   await expect(log.locator('.ac-attempt')).toHaveCount(1);
 
   const outcome = page.getByTestId('outcome-form');
-  await outcome.getByRole('group', { name: a.outcome.pain }).getByRole('radio', { name: '8', exact: true }).check();
-  await outcome.getByRole('checkbox', { name: a.outcome.fever, exact: true }).check();
-  await outcome.getByRole('checkbox', { name: a.outcome.infectionSigns, exact: true }).check();
+  await answerOutcome(outcome, { pain: 8, yes: ['fever', 'infectionSigns'], satisfaction: null });
   await expect(page.getByTestId('red-flag-preview')).toContainText(clinic.physician.name);
   await outcome.getByLabel(a.outcome.notes).fill('左側眉間紅腫熱痛，體溫 38.2 度，請病人今日回診。');
   await shot(page, '03-nurse-outcome-red-flag');

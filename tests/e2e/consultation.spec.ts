@@ -16,9 +16,9 @@ import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
 const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-results/consultation-shots';
 const z = zh.consultation;
 
-const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026' } as const;
-const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026' } as const;
-const NURSE = { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026' } as const;
+const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026', temporaryPassword: false } as const;
+const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026', temporaryPassword: false } as const;
+const NURSE = { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026', temporaryPassword: false } as const;
 const ADULT = { chartNo: 'A0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111', smoking: 'current' } as const;
 const MINOR = { chartNo: 'M0001', nameZh: '李小雯', sex: 'female', birthDate: '2011-06-15', phone: '0912-000-222' } as const;
 const PROCEDURE = '玻尿酸注射';
@@ -195,13 +195,19 @@ test('a consultant holds a full consultation, from screening to disclosure and t
   // 4. Photos: a file and the camera, each with its own marketing answer; one consent withdrawn.
   await expect(step(page, 'photos')).toBeVisible();
   await expect(page.getByTestId('exif-note')).toHaveText(z.photos.exifNote);
-  await page.getByTestId('photo-file').setInputFiles({ name: 'before-front.png', mimeType: 'image/png', buffer: makePng() });
+  await page.getByTestId('photo-files').setInputFiles({ name: 'before-front.png', mimeType: 'image/png', buffer: makePng() });
   const pending = page.getByTestId('pending-photo');
-  await pending.getByRole('button', { name: z.photos.savePhoto }).click();
+  const savePhotos = page.getByTestId('save-photos');
+  // Each photo is labelled with its angle and area (for the before/after comparison), then the marketing answer.
+  await savePhotos.click();
+  await expect(pending.getByText(zh.intake.photos.angleRequired)).toBeVisible();
+  await pending.getByTestId('photo-angle').selectOption('front');
+  await pending.getByTestId('photo-area').selectOption('full_face');
+  await savePhotos.click();
   await expect(pending.getByText(z.validation.marketingRequired)).toBeVisible();
   await pending.getByRole('radio', { name: z.photos.marketingYes }).check();
   await shot(page, 'a04-photo-pending');
-  await pending.getByRole('button', { name: z.photos.savePhoto }).click();
+  await savePhotos.click();
   await expect(page.getByTestId('photo-thumb')).toHaveCount(1);
   await page.getByRole('button', { name: z.photos.takePhoto }).click();
   const camera = page.getByTestId('camera-dialog');
@@ -209,8 +215,10 @@ test('a consultant holds a full consultation, from screening to disclosure and t
   await shot(page, 'a05-camera');
   await camera.getByRole('button', { name: z.photos.camera.capture }).click();
   await expect(camera).toHaveCount(0);
+  await pending.getByTestId('photo-angle').selectOption('left_45');
+  await pending.getByTestId('photo-area').selectOption('full_face');
   await pending.getByRole('radio', { name: z.photos.marketingNo }).check();
-  await pending.getByRole('button', { name: z.photos.savePhoto }).click();
+  await savePhotos.click();
   const thumbs = page.getByTestId('photo-thumb');
   await expect(thumbs).toHaveCount(2);
   await expect(thumbs.nth(0).getByRole('img')).toBeVisible();
@@ -254,7 +262,10 @@ test('a consultant holds a full consultation, from screening to disclosure and t
   }
   await expect(reading.getByTestId('reading-risk-done')).toHaveCount(12);
   await shot(page, 'a11-reading-risks-ticked');
+  // Handing the screen back takes the consultant's own password.
   await reading.getByTestId('exit-reading-mode').click();
+  await page.getByTestId('hand-back-password').fill(CONSULTANT.password);
+  await page.getByTestId('hand-back-submit').click();
   await expect(reading).toHaveCount(0);
   await expect(page.getByTestId('risks-all-acknowledged')).toBeVisible();
   const afterReading = await theConsultation(page, ADULT.nameZh);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { readPack, writePack } from '../support/pack-files';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { readPack, resign, writePack } from '../support/pack-files';
 import { callFromPage, expect, test } from './fixtures';
 import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
 
@@ -85,4 +86,19 @@ test('an administrator exports an evidence pack and anyone can verify it; tamper
   await expect(problems.getByRole('row').filter({ hasText: 'data/records.json' })).toContainText(E.verify.problems.hash_mismatch);
   await expect(problems).toContainText(E.verify.problems.oxum_mismatch);
   await shot(page, 'verify-tampered');
+
+  // Re-signed with a fresh key (every hash recomputed): the screen names the key and says it is not the clinic's.
+  const other = generateKeyPairSync('ed25519');
+  const forged = await readPack(packPath);
+  forged.files.set('clinic-public-key.pem', Buffer.from(other.publicKey.export({ type: 'spki', format: 'pem' }).toString()));
+  resign(forged, other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  const forgedPath = path.join(host.configDir, 'forged.zip');
+  await writePack(forgedPath, forged);
+  await page.getByLabel(E.verify.path).fill(forgedPath);
+  await page.getByRole('button', { name: E.verify.verifyPath, exact: true }).click();
+  await expect(page.getByTestId('verify-other-key')).toBeVisible({ timeout: 30_000 });
+  const otherFingerprint = createHash('sha256').update(other.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  await expect(page.getByTestId('verify-other-key')).toContainText(otherFingerprint);
+  await expect(page.getByTestId('verify-valid')).toHaveCount(0);
+  await shot(page, 'verify-other-key');
 });

@@ -16,7 +16,7 @@ export interface BrowserHostHandle {
 const URL_LINE = /ConsentVault browser host: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/;
 const START_TIMEOUT_MS = 30_000;
 
-async function startHost(configDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export async function startHost(configDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/browser-host/main.ts', '--config-dir', configDir, '--port', '0'],
@@ -46,7 +46,7 @@ async function startHost(configDir: string): Promise<{ child: ChildProcess; url:
   return { child, url, output };
 }
 
-async function stopHost(child: ChildProcess): Promise<void> {
+export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -16,7 +16,7 @@ test('first run: set-up, recovery code, admin adds a consultant, the consultant 
   await expect(page.getByRole('status').filter({ hasText: zh.signIn.notice.vaultCreated })).toBeVisible();
 
   // A wrong password is refused with the server's message.
-  await page.getByLabel(zh.signIn.name).fill(ADMIN.name);
+  await page.getByLabel(zh.staffAccounts.loginId).fill(ADMIN.name);
   await page.getByLabel(zh.signIn.password).fill('not-the-password');
   await page.getByRole('button', { name: zh.signIn.submit, exact: true }).click();
   await expect(page.getByTestId('form-error')).toHaveText(zh.errors.invalid_credentials);
@@ -62,13 +62,21 @@ test('first run: set-up, recovery code, admin adds a consultant, the consultant 
   await form.getByLabel(zh.staff.initialPassword).fill(CONSULTANT.password);
   await form.getByLabel(zh.staff.confirmPassword).fill(CONSULTANT.password);
   await form.getByRole('button', { name: zh.staff.submitAdd }).click();
-  await expect(form.getByText(zh.errors.nameTaken)).toBeVisible();
+  await expect(form.getByText(zh.staffAccounts.errors.loginIdTaken)).toBeVisible();
   await form.getByRole('button', { name: zh.common.cancel }).click();
 
   // Sign out, sign in as the consultant.
   await page.getByRole('button', { name: zh.shell.signOut }).click();
   await expect(page.getByRole('heading', { name: zh.signIn.title })).toBeVisible();
-  await signIn(page, CONSULTANT.name, CONSULTANT.password);
+  await page.getByLabel(zh.staffAccounts.loginId).fill(CONSULTANT.name);
+  await page.getByLabel(zh.signIn.password).fill(CONSULTANT.password);
+  await page.getByRole('button', { name: zh.signIn.submit, exact: true }).click();
+  // The administrator chose that password: the consultant replaces it before anything else.
+  const change = page.getByTestId('first-password-change');
+  await change.getByLabel(zh.account.currentPassword).fill(CONSULTANT.password);
+  await change.getByLabel(zh.account.newPassword, { exact: true }).fill('Own-Secret-Pass-88');
+  await change.getByLabel(zh.account.confirmPassword).fill('Own-Secret-Pass-88');
+  await change.getByRole('button', { name: zh.staffAccounts.mustChange.submit }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(zh.roles.consultant);
 
   await expect(nav(page).getByRole('button', { name: zh.nav.home })).toBeVisible();

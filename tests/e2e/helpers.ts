@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { RECOVERY_CODE_PATTERN } from '../../shared/api';
 import { zhTW } from '../../shared/i18n/zh-TW';
 import { expect } from './fixtures';
@@ -34,7 +34,7 @@ export async function setUpVault(page: Page, configDir: string): Promise<string>
 }
 
 export async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel(zh.signIn.name).fill(name);
+  await page.getByLabel(zh.staffAccounts.loginId).fill(name);
   await page.getByLabel(zh.signIn.password).fill(password);
   await page.getByRole('button', { name: zh.signIn.submit, exact: true }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(name, { timeout: 30_000 });
@@ -47,4 +47,23 @@ export function nav(page: Page) {
 export async function openScreen(page: Page, label: string): Promise<void> {
   await nav(page).getByRole('button', { name: label }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/**
+ * Answers every finding of the follow-up outcome form (nothing is pre-selected): pain, the three grades, each
+ * yes/no finding (`yes` lists those answered yes) and satisfaction (null: not asked).
+ */
+export async function answerOutcome(form: Locator, o: { pain: number; yes?: readonly string[]; satisfaction?: number | null }): Promise<void> {
+  const a = zh.aftercare;
+  const group = (name: string) => form.getByRole('group', { name, exact: true });
+  await group(a.outcome.pain).getByRole('radio', { name: String(o.pain), exact: true }).check();
+  await group(a.outcome.swelling).getByRole('radio', { name: a.grades.mild, exact: true }).check();
+  await group(a.outcome.bruising).getByRole('radio', { name: a.grades.none, exact: true }).check();
+  await group(a.outcome.bleeding).getByRole('radio', { name: a.bleeding.none, exact: true }).check();
+  for (const k of ['infectionSigns', 'fever', 'numbness', 'asymmetry', 'visionChange', 'skinColourChange'] as const) {
+    const answer = o.yes?.includes(k) ? zh.safety.outcome.yes : zh.safety.outcome.no;
+    await group(a.outcome[k]).getByRole('radio', { name: answer, exact: true }).check();
+  }
+  const s = o.satisfaction === undefined || o.satisfaction === null ? a.outcome.notAsked : String(o.satisfaction);
+  await group(a.outcome.satisfaction).getByRole('radio', { name: s, exact: true }).check();
 }

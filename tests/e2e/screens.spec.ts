@@ -88,7 +88,7 @@ for (const locale of ['zh-TW', 'en'] as const satisfies readonly Locale[]) {
     await page.getByRole('button', { name: m.recovery.continue }).click();
 
     await expect(page.getByRole('heading', { name: m.signIn.title })).toBeVisible();
-    await page.getByLabel(m.signIn.name).fill(ADMIN.name);
+    await page.getByLabel(m.staffAccounts.loginId).fill(ADMIN.name);
     await page.getByLabel(m.signIn.password).fill('wrong password');
     await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
     await expect(page.getByTestId('form-error')).toBeVisible();
@@ -101,7 +101,7 @@ for (const locale of ['zh-TW', 'en'] as const satisfies readonly Locale[]) {
     await check('06-recover');
     await page.getByRole('button', { name: m.recover.back }).click();
 
-    await page.getByLabel(m.signIn.name).fill(ADMIN.name);
+    await page.getByLabel(m.staffAccounts.loginId).fill(ADMIN.name);
     await page.getByLabel(m.signIn.password).fill(ADMIN.password);
     await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
     await expect(page.getByTestId('clinic-summary')).toBeVisible({ timeout: 30_000 });

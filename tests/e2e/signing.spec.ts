@@ -16,8 +16,8 @@ import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
  */
 const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-results/signing-shots';
 const s = zh.consent.signing;
-const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026' } as const;
-const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026' } as const;
+const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026', temporaryPassword: false } as const;
+const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026', temporaryPassword: false } as const;
 const PATIENT = { chartNo: 'S0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111' } as const;
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -177,7 +177,7 @@ test('the patient signs with the mouse, the physician countersigns with the pass
   expect(createHash('sha256').update(issuedBytes).digest('hex')).toBe(documentSha);
   expect(bytes.subarray(0, issuedBytes.length).equals(issuedBytes)).toBe(true);
   const [copy] = await Promise.all([page.waitForEvent('download'), page.getByTestId('final-patient-copy').click()]);
-  expect(copy.suggestedFilename()).toMatch(/patient-copy\.pdf$/);
+  expect(copy.suggestedFilename()).toMatch(new RegExp(`^${PATIENT.nameZh}_[^_]+_\\d{4}-\\d{2}-\\d{2}_病人收執聯\\.pdf$`));
   await expect(page.getByTestId('final-actions')).toContainText(s.final.saved);
   expect(await api<{ ok: boolean }>(page, 'consents.verify', { consentId })).toMatchObject({ ok: true });
 

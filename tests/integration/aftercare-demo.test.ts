@@ -23,7 +23,7 @@ describe('consentvault demo: aftercare', () => {
   it('treatments, follow-ups in every state, complaints of every category and a few incidents', async () => {
     const { clinic, consultations } = await seedDemoVault(router, dir, 11, DEFAULT_DEMO_PASSWORD, 60, clock);
     expect(Object.keys(consultations).filter((k) => k.startsWith('treated_')).length).toBeGreaterThanOrEqual(6);
-    await ok('session.signIn', { name: clinic.admin.name, password: DEFAULT_DEMO_PASSWORD });
+    await ok('session.signIn', { loginId: clinic.admin.name, password: DEFAULT_DEMO_PASSWORD });
     const home = await ok('home.today', {});
     expect(home.followUpsDueToday.length).toBeGreaterThan(0);
     expect(home.followUpsOverdue.length).toBeGreaterThan(0);

@@ -48,7 +48,7 @@ describe('every write is an audit event', () => {
     const clock = new ManualClock();
     const t = newApp({ clock });
     await t.setup();
-    const admin = (await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password })).staff;
+    const admin = (await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password })).staff;
     const v = vaultOf(t);
     // Set-up wrote the first links (the vault and its first administrator); signing in the latest.
     const actions = v.audit.recent(50).reverse().map((e) => e.action);
@@ -116,7 +116,7 @@ describe('every write is an audit event', () => {
     await t.ok('session.signOut', {});
     expect(t.app.vault).toBeNull();
     clock.advance(1000);
-    const nurseInfo = await t.ok('session.signIn', { name: NURSE.name, password: 'Nurse-Reset-2026' });
+    const nurseInfo = await t.ok('session.signIn', { loginId: NURSE.name, password: 'Nurse-Reset-2026' });
     const after = eventsSince(t, beforeSignOut);
     expect(after.map((e) => e.action)).toEqual(['session.signed_out', 'session.signed_in']);
     expect(after[0]).toMatchObject({ ...asAdmin, subjectId: admin.id });

@@ -9,7 +9,7 @@ describe('procedure catalogue and disclosure templates', () => {
   beforeEach(async () => {
     t = makeTestApp();
     await t.setup();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
   });
 
   it('seeds every new vault with the starter catalogue, each procedure published in zh-TW and en', async () => {
@@ -70,7 +70,7 @@ describe('procedure catalogue and disclosure templates', () => {
     expect(event).toMatchObject({ action: 'procedure.updated', subjectId: p!.id, details: { fields: ['coolingOffDays'], coolingOffDays: 21 } });
     await t.ok('staff.add', CONSULTANT);
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: CONSULTANT.name, password: CONSULTANT.password });
+    await t.ok('session.signIn', { loginId: CONSULTANT.name, password: CONSULTANT.password });
     expect((await t.ok('procedures.list', {})).length).toBeGreaterThanOrEqual(8);
     const denied = await t.call('procedures.save', { procedureId: p!.id, fields: { ...fields, coolingOffDays: 1 } });
     expect(!denied.ok && denied.error.code).toBe('forbidden');

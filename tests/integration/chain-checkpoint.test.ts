@@ -53,7 +53,7 @@ describe('the chain checkpoint: a signed statement of the chain head, compared a
     expect(checkpointSignatureValid(cp, key.publicKeyPem)).toBe(true);
     expect(checkpointSignatureValid({ ...cp, statement: { ...cp.statement, headSeq: cp.statement.headSeq - 1 } }, key.publicKeyPem)).toBe(false);
     // The next sign-in finds the chain as signed: no alert.
-    const again = await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    const again = await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     expect(again.chainAlert).toBeNull();
     expect((await t.ok('audit.verify', {})).checkpoint.state).toBe('ok');
   });
@@ -66,7 +66,7 @@ describe('the chain checkpoint: a signed statement of the chain head, compared a
       db.exec('DROP TRIGGER audit_events_no_delete');
       db.prepare('DELETE FROM audit_events WHERE seq > ?').run(signed - 3);
     });
-    const info = await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    const info = await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     expect(info.chainAlert).toMatchObject({ state: 'cut', checkpointSeq: signed });
     const events = t.app.vault!.audit.recent(3).map((e) => e.action);
     expect(events).toContain('audit.checkpoint_mismatch');
@@ -98,15 +98,15 @@ describe('the chain checkpoint: a signed statement of the chain head, compared a
     const { t } = await vaultWithHistory();
     await t.signOut();
     fs.rmSync(path.join(t.vaultDir, CHECKPOINT_FILE));
-    expect((await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'missing' });
+    expect((await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'missing' });
     expect(fs.existsSync(path.join(t.vaultDir, CHECKPOINT_FILE))).toBe(true);
     await t.signOut();
     const cp = checkpointOf(t);
     fs.writeFileSync(path.join(t.vaultDir, CHECKPOINT_FILE), JSON.stringify({ ...cp, statement: { ...cp.statement, headSeq: 1 } }));
-    expect((await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'invalid', detail: 'signature' });
+    expect((await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'invalid', detail: 'signature' });
     await t.signOut();
     fs.writeFileSync(path.join(t.vaultDir, CHECKPOINT_FILE), 'not json');
-    expect((await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'invalid' });
+    expect((await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password })).chainAlert).toMatchObject({ state: 'invalid' });
   });
 
   it('the alert is for administrators only', async () => {
@@ -114,7 +114,7 @@ describe('the chain checkpoint: a signed statement of the chain head, compared a
     await t.ok('staff.add', { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026' });
     await t.signOut();
     fs.rmSync(path.join(t.vaultDir, CHECKPOINT_FILE));
-    expect((await t.ok('session.signIn', { name: '陳美玲', password: 'Nurse-Pass-2026' })).chainAlert).toBeNull();
+    expect((await t.ok('session.signIn', { loginId: '陳美玲', password: 'Nurse-Pass-2026' })).chainAlert).toBeNull();
   });
 });
 
@@ -133,7 +133,7 @@ describe('records the audit trail names must exist: deletions behind the trigger
     await t.ok('consents.withdraw', { consentId: consent.id, reason: '考慮後決定不進行', signerRole: 'patient', ink: ink() });
     expect((await t.ok('consents.verify', { consentId: consent.id })).ok).toBe(true);
     await t.signOut();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
     return { t, consentId: consent.id };
   }

@@ -23,11 +23,11 @@ describe('the communications log', () => {
     clock = new ManualClock('2026-11-23T02:00:00.000Z');
     t = makeTestApp({ clock });
     await t.setup();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     await t.ok('staff.add', NURSE);
     patientId = (await t.ok('patients.create', PATIENT)).id;
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: NURSE.name, password: NURSE.password });
+    await t.ok('session.signIn', { loginId: NURSE.name, password: NURSE.password });
   });
 
   it('logs a LINE message with who and when, shows it on the patient timeline, and audits it', async () => {

@@ -79,7 +79,7 @@ describe('consentvault consents list / consent verify', () => {
     expect((await cli(['consent', 'verify', '--vault', t.vaultDir, '--consent', '3f0c2a4e-8b1d-4c6a-9e2f-1a2b3c4d5e6f'], env)).code).toBe(2);
 
     // Someone with the key edits the issued bytes behind the triggers' back.
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     const db = t.app.vault!.db;
     db.exec('DROP TRIGGER consent_documents_immutable');
     db.prepare('UPDATE consent_documents SET bytes = CAST(replace(CAST(bytes AS TEXT), \'%%EOF\', \'%%EOX\') AS BLOB) WHERE sha256 = ?').run(signedSha);

@@ -153,7 +153,7 @@ describe('consents: issue, sign, lock', () => {
     expect(signatureCount()).toBe(1);
 
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: NURSE.name, password: NURSE.password });
+    await t.ok('session.signIn', { loginId: NURSE.name, password: NURSE.password });
     expect(err(await signPhysician(v)).code).toBe('forbidden');
     expect((await t.ok('consents.get', { consentId: v.id })).signatures).toHaveLength(1);
   });

@@ -17,12 +17,12 @@ describe('the pre-op consultation', () => {
     clock = new ManualClock('2026-11-23T02:00:00.000Z');
     t = makeTestApp({ clock });
     await t.setup();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     physicianId = (await t.ok('staff.add', PHYSICIAN)).id;
     await t.ok('staff.add', CONSULTANT);
     await t.ok('staff.add', NURSE);
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: CONSULTANT.name, password: CONSULTANT.password });
+    await t.ok('session.signIn', { loginId: CONSULTANT.name, password: CONSULTANT.password });
   });
 
   async function start(patient: PatientFieldsInput = ADULT, category = 'injectable'): Promise<View> {
@@ -165,7 +165,7 @@ describe('the pre-op consultation', () => {
   it('nurses may read but not hold a consultation', async () => {
     const v = await start();
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: NURSE.name, password: NURSE.password });
+    await t.ok('session.signIn', { loginId: NURSE.name, password: NURSE.password });
     expect((await t.ok('consultations.get', { consultationId: v.consultation.id })).consultation.id).toBe(v.consultation.id);
     const r = await t.call('consultations.saveGoals', { consultationId: v.consultation.id, goals: { goals: 'x', assessment: 'x', expectedResult: 'x', cannotAchieve: 'x' } });
     expect(!r.ok && r.error.code).toBe('forbidden');

@@ -206,7 +206,7 @@ describe('evidence packs: export', () => {
     expect(err(await t.call('evidence.startExport', { ...base, destination: path.join(out, 'x.txt') })).code).toBe('invalid_input');
 
     await t.ok('session.signOut', {});
-    await t.ok('session.signIn', { name: NURSE.name, password: NURSE.password });
+    await t.ok('session.signIn', { loginId: NURSE.name, password: NURSE.password });
     expect(err(await t.call('evidence.startExport', { ...base, destination: path.join(out, 'nurse.zip') }))).toEqual({ code: 'forbidden', messageKey: 'errors.forbidden' });
     expect(err(await t.call('evidence.preview', base)).code).toBe('forbidden');
     const v = await verifyInApp(t, { fileName: 'pack.zip', dataBase64: fs.readFileSync(packPath).toString('base64') });

@@ -59,6 +59,8 @@ describe('three-level follow-up', () => {
   }
   const auditActions = () => t.app.vault!.audit.recent(400).map((e) => e.action);
   const outcome = (visitId: string, over: Partial<In<'followUps.recordOutcome'>> = {}) => t.call('followUps.recordOutcome', { visitId, ...CALM, ...over });
+  /** An outcome rests on a contact: a call that reached the patient, logged first. */
+  const reached = (visitId: string) => t.ok('followUps.logAttempt', { visitId, at: clock.now().toISOString(), method: 'phone', result: 'reached', note: '' });
 
   it('an outcome only on a due visit; the first outcome starts follow-up, the last closes the consultation', async () => {
     expect(visits.map((v) => v.dueDate)).toEqual(['2026-11-25', '2026-12-01', '2026-12-08', '2026-12-24']);
@@ -73,7 +75,7 @@ describe('three-level follow-up', () => {
         .prepare(`INSERT INTO follow_up_outcomes (visit_id, pain, swelling, bruising, bleeding, infection_signs, fever, numbness, asymmetry, vision_change,
           skin_colour_change, satisfaction, notes, red_flags, recorded_by, recorded_at) VALUES (?, 1, 'none', 'none', 'none', 0, 0, 0, 0, 0, 0, NULL, '', '[]', ?, '2026-11-23T02:00:00.000Z')`)
         .run(visits[3]!.id, physicianId),
-    ).toThrow(/not due yet/);
+    ).toThrow(/not due yet|needs a successful contact/); // (either trigger may refuse it first)
 
     await on('2026-11-25', PHYSICIAN);
     const wl = await t.ok('followUps.worklist', { scope: 'mine', upcomingDays: 14 });
@@ -95,12 +97,15 @@ describe('three-level follow-up', () => {
 
     // The rest, each on its day, by its role.
     await on('2026-12-01', NURSE);
+    await reached(visit('d7_nurse').id);
     await t.ok('followUps.recordOutcome', { visitId: visit('d7_nurse').id, ...CALM });
     await on('2026-12-08', PHYSICIAN);
+    await reached(visit('d14_physician').id);
     await t.ok('followUps.recordOutcome', { visitId: visit('d14_physician').id, ...CALM, satisfaction: 5 });
     await on('2026-12-24', CONSULTANT);
     const wlc = await t.ok('followUps.worklist', { scope: 'mine', upcomingDays: 14 });
     expect(wlc.dueToday.map((v) => [v.levelId, v.assignedToName])).toEqual([['d30_consultant', CONSULTANT.name]]);
+    await reached(visit('d30_consultant').id);
     await t.ok('followUps.recordOutcome', { visitId: visit('d30_consultant').id, ...CALM, satisfaction: 3, notes: '對效果大致滿意，期待再淡一點' });
     expect((await t.ok('consultations.get', { consultationId })).consultation.status).toBe('closed');
     expect(auditActions()).toEqual(expect.arrayContaining(['follow_up.outcome_recorded', 'follow_up.outcome_corrected', 'follow_up.attempt_logged']));
@@ -113,6 +118,7 @@ describe('three-level follow-up', () => {
     expect(nurseList.dueToday.map((v) => v.id)).toEqual([d7.id]);
     const taken = await t.ok('followUps.assign', { visitId: d7.id, staffId: t.app.session!.staff.id });
     expect(taken.assignedToName).toBe(NURSE.name);
+    await reached(d7.id);
     const r = await t.ok('followUps.recordOutcome', {
       visitId: d7.id,
       ...CALM,

@@ -19,7 +19,7 @@ describe('patients', () => {
     clock = new ManualClock('2026-11-23T02:00:00.000Z');
     t = makeTestApp({ clock });
     await t.setup();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
   });
 
   it('creates a patient and finds them by a 2-character given name, 3+ characters, chart number, phone and ID', async () => {

@@ -57,23 +57,27 @@ describe('staff rules', () => {
       t.app.vault!.staff.insert({
         id: '6b8f7a1e-0000-4000-8000-000000000001',
         name: '無照醫師',
-        nameKey: '無照醫師',
+        loginId: '無照醫師',
+        loginKey: '無照醫師',
         role: 'physician',
         licenceNo: null,
         specialty: null,
+        passwordChangeRequired: false,
         createdAt: '2026-11-23T01:00:00.000Z',
       }),
     ).toThrow(/CHECK constraint/);
   });
 
-  it('a duplicate name (case- and width-insensitive, e.g. Amy vs ＡＭＹ) is a conflict on field name, and nothing is written', async () => {
+  it('a login id taken (case- and width-insensitive, e.g. Amy vs ＡＭＹ; by default the name) is a conflict on the field that gave it, and nothing is written', async () => {
     const t = await signedInAdmin();
     await t.ok('staff.add', { name: 'Amy', role: 'consultant', password: 'Consult-Pass-2026' });
     const slotsBefore = sha256File(path.join(t.vaultDir, KEYSLOTS_FILE));
     const headBefore = t.app.vault!.audit.head();
     for (const name of ['ＡＭＹ', 'amy', ' AMY ', 'Ａｍｙ']) {
       const err = errorOf(await t.call('staff.add', { name, role: 'nurse', password: 'Nurse-Pass-2026' }));
-      expect(err, name).toEqual({ code: 'conflict', messageKey: 'errors.nameTaken', issues: [{ path: ['name'], messageKey: 'errors.nameTaken' }] });
+      expect(err, name).toEqual({ code: 'conflict', messageKey: 'staffAccounts.errors.loginIdTaken', issues: [{ path: ['name'], messageKey: 'staffAccounts.errors.loginIdTaken' }] });
+      const asLogin = errorOf(await t.call('staff.add', { name: '另一位', loginId: name, role: 'nurse', password: 'Nurse-Pass-2026' }));
+      expect(asLogin.issues, name).toEqual([{ path: ['loginId'], messageKey: 'staffAccounts.errors.loginIdTaken' }]);
     }
     // The founding admin's CJK name also counts.
     expect(errorOf(await t.call('staff.add', { name: ADMIN.name, role: 'nurse', password: 'Nurse-Pass-2026' })).code).toBe('conflict');
@@ -143,10 +147,16 @@ describe('access control', () => {
     'staff.deactivate',
     'staff.reactivate',
     'staff.resetPassword',
+    'staff.update',
+    'staff.history',
     'settings.update',
     'audit.verify',
     'audit.recent',
     'audit.findTypedText',
+    'audit.search',
+    'audit.event',
+    'audit.actions',
+    'audit.exportCsv',
   ];
 
   it('the contract gives staff.* (but the physician picker), settings.update and audit.* to administrators only', () => {

@@ -120,7 +120,7 @@ describe('an export killed half-way is cleaned up at the next open', () => {
       [packId, 1, temporaryFiles(path.join(usb, 'pack.zip'), packId).pdf],
     ]);
     // Only the administrator is told (a nurse's Home has no such list).
-    await t.ok('staff.add', { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026' });
+    await t.ok('staff.add', { name: '陳美玲', role: 'nurse', password: 'Nurse-Pass-2026', temporaryPassword: false });
     await t.signOut();
     expect((await t.signIn('陳美玲', 'Nurse-Pass-2026')).ok).toBe(true);
     expect((await t.ok('home.today', {})).exportLeftovers).toEqual([]);

@@ -1,31 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { observeCrashPointsForTests } from '../../electron/store/crash-points';
-import { ADMIN, CLINIC_NAME, makeTestApp, tempDir, type TestApp } from '../support/app';
+import { ADMIN, CLINIC_NAME } from '../support/app';
 import { runCliProcess } from '../support/cli-process';
+import { crashTestScope } from '../support/crash-test';
 import { DB_FILE, errorOf, KEYSLOTS_FILE } from '../support/vault-files';
 
 const ADMIN_PW = 'Admin-Pass-2026';
-const cleanup: string[] = [];
-const apps: TestApp[] = [];
-afterEach(() => {
-  observeCrashPointsForTests(null);
-  for (const t of apps.splice(0)) t.dispose();
-});
-afterAll(() => {
-  for (const d of cleanup.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function newDir(): string {
-  const d = tempDir('cv-crash-init-');
-  cleanup.push(d);
-  return d;
-}
-function app(opts: Parameters<typeof makeTestApp>[0] = {}): TestApp {
-  const t = makeTestApp(opts);
-  apps.push(t);
-  return t;
-}
+const { newDir, app } = crashTestScope('cv-crash-init-');
 
 /** Every entry under the folder, recursively (directories marked with a trailing slash). */
 function listing(dir: string): string[] {

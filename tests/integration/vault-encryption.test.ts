@@ -94,13 +94,13 @@ describe('recovery code', () => {
     const newPassword = 'Recovered-Pass-2026';
 
     const wrongCode = errorOf(
-      await t.call('session.recover', { recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ', adminName: ADMIN.name, newPassword }),
+      await t.call('session.recover', { recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ', adminLoginId: ADMIN.name, newPassword }),
     );
     expect(wrongCode.code).toBe('invalid_credentials');
     expect(wrongCode.messageKey).toBe('errors.recoveryCodeWrong');
 
     // Typed in lower case with spaces around it, as people do from a printout.
-    expect(await t.ok('session.recover', { recoveryCode: `  ${code.toLowerCase()} `, adminName: ADMIN.name, newPassword })).toEqual({ ok: true });
+    expect(await t.ok('session.recover', { recoveryCode: `  ${code.toLowerCase()} `, adminLoginId: ADMIN.name, newPassword })).toEqual({ ok: true });
     expect(t.app.session).toBeNull();
 
     expect(errorOf(await t.signIn(ADMIN.name, ADMIN.password)).code).toBe('invalid_credentials');
@@ -158,10 +158,10 @@ describe('password change', () => {
     await t.setup();
     expect((await t.signIn(ADMIN.name, ADMIN.password)).ok).toBe(true);
     await t.ok('staff.add', NURSE);
-    expect(Vault.firstStaffNameKey(t.vaultDir)).toBe(nameKey(ADMIN.name));
+    expect(Vault.firstStaffLoginKey(t.vaultDir)).toBe(nameKey(ADMIN.name));
     await t.ok('account.changePassword', { currentPassword: ADMIN.password, newPassword: 'Admin-Changed-2026' });
     await t.signOut();
-    expect(Vault.firstStaffNameKey(t.vaultDir)).toBe(nameKey(ADMIN.name));
+    expect(Vault.firstStaffLoginKey(t.vaultDir)).toBe(nameKey(ADMIN.name));
   });
 });
 

@@ -75,7 +75,7 @@ describe('damaged keyslots.json', () => {
       const err = errorOf(await t.signIn(ADMIN.name, ADMIN.password));
       expect(err, c.label).toEqual({ code: 'conflict', messageKey: 'errors.keyslotsCorrupt' });
       // The recovery path refuses the same way.
-      const rec = errorOf(await t.call('session.recover', { recoveryCode, adminName: ADMIN.name, newPassword: 'Recovered-Pass-2026' }));
+      const rec = errorOf(await t.call('session.recover', { recoveryCode, adminLoginId: ADMIN.name, newPassword: 'Recovered-Pass-2026' }));
       expect(rec.messageKey, c.label).toBe('errors.keyslotsCorrupt');
       expect(fs.readFileSync(slotsFile, 'utf8'), c.label).toBe(damaged);
       expect(fs.statSync(slotsFile).mtimeMs, c.label).toBe(mtime);
@@ -125,7 +125,7 @@ describe('folders that are not vaults', () => {
     const t = newApp({ vaultDir: dir, configured: true });
     const err = errorOf(await t.signIn(ADMIN.name, ADMIN.password));
     expect(err).toEqual({ code: 'not_found', messageKey: 'errors.vaultMissing', params: { path: dir } });
-    expect(errorOf(await t.call('session.recover', { recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ', adminName: ADMIN.name, newPassword: 'Recovered-Pass-2026' })).code).toBe('not_found');
+    expect(errorOf(await t.call('session.recover', { recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ', adminLoginId: ADMIN.name, newPassword: 'Recovered-Pass-2026' })).code).toBe('not_found');
     expect(fs.existsSync(dir)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ export type ConsultationView = Out<'consultations.get'>;
 /** Signs in as someone else (the router serves one session at a time, like the desktop). */
 export async function actAs(t: TestApp, who: { name: string; password: string }): Promise<void> {
   if (t.app.session) await t.ok('session.signOut', {});
-  await t.ok('session.signIn', { name: who.name, password: who.password });
+  await t.ok('session.signIn', { loginId: who.name, password: who.password });
 }
 
 export const asAdmin = (t: TestApp) => actAs(t, ADMIN);

@@ -69,7 +69,7 @@ export function makeTestApp(opts: TestAppOptions = {}) {
   }
   /** Signs in and returns the raw answer (so tests can assert failures). */
   function signIn(name: string, password: string) {
-    return call('session.signIn', { name, password });
+    return call('session.signIn', { loginId: name, password });
   }
   /** Signs out if someone is signed in; closes the vault either way. */
   async function signOut(): Promise<void> {
@@ -101,6 +101,6 @@ export async function waitForJob(t: Pick<TestApp, 'ok'>, jobId: string, timeoutM
 export async function verifyInApp(t: Pick<TestApp, 'ok'>, source: In<'evidence.startVerify'>['source']) {
   const { jobId } = await t.ok('evidence.startVerify', { source });
   const status = await waitForJob(t, jobId);
-  if (status.state !== 'done' || !status.result) throw new Error(`verification ${status.state}: ${status.errorKey ?? ''}`);
+  if (status.kind !== 'evidence.verify' || status.state !== 'done' || !status.result) throw new Error(`verification ${status.state}: ${status.errorKey ?? ''}`);
   return status.result;
 }

@@ -6,7 +6,7 @@ import { encodePng, strokesToPng } from '../../electron/pdf/signature-png';
 import { ADMIN, type ManualClock, type TestApp } from './app';
 import { CONSULTANT, NURSE, PHYSICIAN } from './staff';
 
-export const SECOND_PHYSICIAN = { name: '李文華', role: 'physician', licenceNo: '醫字第054321號', specialty: '皮膚科', password: 'Second-Doc-2026' } as const satisfies In<'staff.add'>;
+export const SECOND_PHYSICIAN = { name: '李文華', role: 'physician', licenceNo: '醫字第054321號', specialty: '皮膚科', password: 'Second-Doc-2026', temporaryPassword: false } as const satisfies In<'staff.add'>;
 export const ADULT: PatientFieldsInput = { chartNo: 'C0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111', allergies: '盤尼西林' };
 export const MINOR: PatientFieldsInput = {
   chartNo: 'C0002',
@@ -19,13 +19,13 @@ export const MINOR: PatientFieldsInput = {
 
 /** Staff for consent tests: the usual three plus a second physician who is not the operating one. */
 export async function addStaff(t: TestApp): Promise<{ physicianId: string; otherPhysicianId: string }> {
-  await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+  await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
   const physicianId = (await t.ok('staff.add', PHYSICIAN)).id;
   const otherPhysicianId = (await t.ok('staff.add', SECOND_PHYSICIAN)).id;
   await t.ok('staff.add', CONSULTANT);
   await t.ok('staff.add', NURSE);
   await t.ok('session.signOut', {});
-  await t.ok('session.signIn', { name: CONSULTANT.name, password: CONSULTANT.password });
+  await t.ok('session.signIn', { loginId: CONSULTANT.name, password: CONSULTANT.password });
   return { physicianId, otherPhysicianId };
 }
 
@@ -38,7 +38,7 @@ export function photoPng(): string {
 export async function disclosedConsultation(
   t: TestApp,
   physicianId: string,
-  opts: { patient?: PatientFieldsInput; procedureCode?: string; photo?: boolean; questions?: string } = {},
+  opts: { patient?: PatientFieldsInput; procedureCode?: string; photo?: boolean; questions?: string; bodyImageYes?: boolean; contraindicationPresent?: boolean } = {},
 ): Promise<Out<'consultations.get'>> {
   const p = await t.ok('patients.create', opts.patient ?? ADULT);
   const procedure = (await t.ok('procedures.list', {})).find((x) => x.code === (opts.procedureCode ?? 'botulinum_toxin'))!;
@@ -48,9 +48,10 @@ export async function disclosedConsultation(
   await t.ok('consultations.saveScreening', {
     consultationId: id,
     screening: {
-      contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
+      // A risk flag for the physician when asked: the first contraindication present, a body-image "yes".
+      contraindications: tpl.contraindications.map((k, i) => (opts.contraindicationPresent && i === 0 ? { id: k.id, present: true, note: '三個月前曾施打，間隔已足夠' } : { id: k.id, present: false })),
       flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人討論並記錄' })),
-      bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
+      bodyImage: { preoccupied: opts.bodyImageYes === true, distress: false, avoidance: false, repeatedProcedures: opts.bodyImageYes === true },
     },
   });
   await t.ok('consultations.saveGoals', {

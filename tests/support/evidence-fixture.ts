@@ -79,7 +79,7 @@ export async function evidenceFixture(): Promise<EvidenceFixture> {
   await t.ok('session.signOut', {});
 
   // Treated, with a follow-up plan; then a complaint about it with a timeline.
-  await t.ok('session.signIn', { name: PHYSICIAN.name, password: PHYSICIAN.password });
+  await t.ok('session.signIn', { loginId: PHYSICIAN.name, password: PHYSICIAN.password });
   const treatment = await t.ok('treatments.record', {
     consultationId: signed.consultation.id,
     performedAt: clock.now().toISOString(),
@@ -103,7 +103,7 @@ export async function evidenceFixture(): Promise<EvidenceFixture> {
   await t.ok('complaints.addEntry', { complaintId: complaint.id, kind: 'contact', occurredAt: clock.now().toISOString(), summary: '已致電病人並安排回診。' });
   await t.ok('session.signOut', {});
 
-  await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+  await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
   const detail = await t.ok('patients.get', { patientId });
   const p = detail.patient;
   await t.ok('patients.update', {

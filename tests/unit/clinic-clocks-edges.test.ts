@@ -170,7 +170,7 @@ describe('the complaint and incident services start their clocks at the edges', 
     clock = new ManualClock(now);
     t = makeTestApp({ clock });
     await t.setup();
-    await t.ok('session.signIn', { name: ADMIN.name, password: ADMIN.password });
+    await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
     for (const d of DAYS) await t.ok('calendar.add', d);
   }
   /** Moves the clock to `to` and signs in again (the session idle-locks over long gaps). */

@@ -158,13 +158,21 @@ const READY: ChecklistFacts = {
   forms: TWO,
   roles: MINOR_WITNESSED,
   signed: marks(allBut(TWO, MINOR_WITNESSED)),
+  flagsToAssess: 0,
+  flagsAssessed: 0,
 };
 const gaps = (f: ChecklistFacts) => checklist(f).filter((i) => i.required && !i.ok).map((i) => i.id);
 
 describe('the physician’s checklist', () => {
-  it('has no gap when everything is in order, and lists all eight items', () => {
+  it('has no gap when everything is in order, and lists all nine items', () => {
     expect(gaps(READY)).toEqual([]);
-    expect(checklist(READY).map((i) => i.id)).toEqual(['photos', 'risks', 'quote', 'comprehension', 'cooling_off', 'guardian', 'witness', 'patient_signatures']);
+    expect(checklist(READY).map((i) => i.id)).toEqual(['photos', 'risks', 'quote', 'comprehension', 'cooling_off', 'guardian', 'witness', 'patient_signatures', 'risk_flags']);
+  });
+
+  it('blocks on a risk flag the physician has not assessed in writing, and needs nothing when there is none', () => {
+    expect(gaps({ ...READY, flagsToAssess: 2, flagsAssessed: 1 })).toEqual(['risk_flags']);
+    expect(checklist({ ...READY, flagsToAssess: 2, flagsAssessed: 2 }).find((i) => i.id === 'risk_flags')).toMatchObject({ ok: true, required: true, detail: { assessed: 2, total: 2 } });
+    expect(checklist(READY).find((i) => i.id === 'risk_flags')).toMatchObject({ ok: true, required: false });
   });
 
   it.each([

@@ -39,6 +39,8 @@ describe('who signs, and in which order', () => {
       forms: ['procedure'] as const,
       roles: ['patient', 'physician'] as const,
       signed: [{ form: 'procedure', role: 'patient' }] as SignedMark[],
+      flagsToAssess: 0,
+      flagsAssessed: 0,
     };
     const items = checklist(base);
     expect(items.filter((i) => i.required && !i.ok).map((i) => i.id)).toEqual(['photos', 'risks']);

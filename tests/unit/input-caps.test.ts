@@ -226,6 +226,17 @@ const OTHER_BRANCHES: Readonly<Record<string, Record<string, unknown>[]>> = {
   'evidence.preview': [{ patientId: UUID, scope: { type: 'consultation', consultationId: UUID }, kind: 'lawyer', locale: 'zh-TW' }],
   'evidence.startExport': [{ patientId: UUID, scope: { type: 'dateRange', from: '2026-01-01', to: '2026-03-31' }, kind: 'patient', locale: 'en', destination: '/tmp/consentvault-never-created/pack.zip' }],
   'evidence.startVerify': [{ source: { fileName: 'CV-0001-evidence.zip', dataBase64: PNG_1PX } }],
+  'setup.restoreBackup': [
+    {
+      backupDir: '/tmp/consentvault-never-created-backups/consentvault-backup-20261123-090000',
+      vaultDir: '/tmp/consentvault-never-created',
+      credential: { kind: 'recovery_code', recoveryCode: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678-9ABCD-EFGHJ' },
+    },
+  ],
+  'consents.adoptSignature': [
+    { ...(sampleInput('consents.adoptSignature') as Record<string, unknown>), identityDocument: { kind: 'resident_certificate', number: 'A800000014' } },
+    { ...(sampleInput('consents.adoptSignature') as Record<string, unknown>), identityDocument: { kind: 'passport', number: '312345678' } },
+  ],
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

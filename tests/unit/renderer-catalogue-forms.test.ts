@@ -85,6 +85,10 @@ describe('procedure form', () => {
     witnessRequired: false,
     coolingOffDays: 1,
     followUpPlan: [{ id: 'd1', dayOffset: 1, role: 'nurse', method: 'phone', focus: '瘀青與腫脹' }],
+    priceList: {
+      items: [{ kind: 'procedure', description: '玻尿酸 1 c.c.', amountTwd: 18000 }],
+      packages: [{ id: 'two_cc', name: '兩支優惠', items: [{ kind: 'procedure', description: '玻尿酸 2 c.c.', amountTwd: 32000 }] }],
+    },
     active: true,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

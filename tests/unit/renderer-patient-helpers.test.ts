@@ -51,7 +51,7 @@ describe('clinic time', () => {
     expect(wallTimeToIso('', 'Asia/Taipei')).toBeNull();
     expect(wallTimeToIso('2026-03-10 09:30', 'Asia/Taipei')).toBeNull();
     expect(formatCalendarDate('1994-03-02', 'zh-TW')).toBe('1994/03/02');
-    expect(formatCalendarDate('1994-03-02', 'en')).toBe('02/03/1994');
+    expect(formatCalendarDate('1994-03-02', 'en')).toBe('2 Mar 1994');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(34 * 1024)).toBe('34 KB');
     expect(formatBytes(2.5 * 1024 * 1024)).toBe('2.5 MB');

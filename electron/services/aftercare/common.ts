@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { addDays, calendarFrom, type ClinicCalendar } from '../../../shared/clinic-calendar';
 import { dateInZone } from '../../../shared/dates';
-import { PHOTO_MAX_BYTES } from '../../../shared/schemas/consultation';
+import type { CapturedAtSource, PhotoAngle, PhotoArea } from '../../../shared/schemas/photo';
 import type { Role, StaffMember } from '../../../shared/schemas/staff';
 import { failField } from '../../store/errors';
 import type { ServiceContext } from '../context';
-import { ImageFormatError, stripImageMetadata } from '../image-metadata';
+import { preparePhoto, type PhotoSource } from '../photo-intake';
 
 /** A clock a few minutes fast on a phone or PC should not block recording what just happened. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -41,18 +41,10 @@ export function requireActiveStaff(ctx: ServiceContext, id: string, field: strin
 export function storeAfterPhoto(
   ctx: ServiceContext,
   patientId: string,
-  upload: { mime: 'image/jpeg' | 'image/png'; dataBase64: string; capturedAt?: string | undefined; marketingConsent: boolean },
-): { id: string; sha256: string; bytesRemoved: number } {
-  const raw = Buffer.from(upload.dataBase64, 'base64');
-  if (raw.length === 0 || raw.length > PHOTO_MAX_BYTES) failField('invalid_input', 'dataBase64', 'validation.photoTooLarge');
-  let clean: Buffer;
-  try {
-    clean = stripImageMetadata(upload.mime, raw);
-  } catch (e) {
-    if (e instanceof ImageFormatError) failField('invalid_input', 'dataBase64', 'validation.photoFormat');
-    throw e;
-  }
-  const sha256 = createHash('sha256').update(clean).digest('hex');
+  upload: PhotoSource & { marketingConsent: boolean },
+): { id: string; sha256: string; bytesRemoved: number; angle: PhotoAngle | null; area: PhotoArea | null; capturedAtSource: CapturedAtSource } {
+  const photo = preparePhoto(ctx, upload);
+  const { clean, sha256 } = photo;
   const now = nowIso(ctx);
   const id = randomUUID();
   ctx.vault().consultations.addPhoto({
@@ -63,10 +55,13 @@ export function storeAfterPhoto(
     sha256,
     mime: upload.mime,
     bytes: clean,
-    capturedAt: upload.capturedAt && upload.capturedAt <= now ? upload.capturedAt : now,
+    capturedAt: photo.capturedAt,
+    capturedAtSource: photo.capturedAtSource,
+    angle: photo.angle,
+    area: photo.area,
     marketingConsent: upload.marketingConsent,
     createdAt: now,
     createdBy: ctx.session().staff.id,
   });
-  return { id, sha256, bytesRemoved: raw.length - clean.length };
+  return { id, sha256, bytesRemoved: photo.bytesRemoved, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource };
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { attemptEscalates, redFlagsOf } from '../../../shared/aftercare';
 import type { Out, Parsed } from '../../../shared/api';
-import { addDays, daysBetween, dueState } from '../../../shared/clinic-calendar';
-import type { EscalationItem, RedFlag, VisitDetail, VisitSummary } from '../../../shared/schemas/aftercare';
-import type { EscalationRecord, VisitRow } from '../../store/aftercare/follow-ups';
+import { addDays, daysBetween, dueState, endOfDay, zonedInstant } from '../../../shared/clinic-calendar';
+import type { EscalationItem, QualityFigureRow, RedFlag, VisitDetail, VisitSummary } from '../../../shared/schemas/aftercare';
+import type { EscalationRecord, QualitySums, VisitRow } from '../../store/aftercare/follow-ups';
 import { fail, failField } from '../../store/errors';
 import type { ServiceContext } from '../context';
-import { clinicToday, notInFuture, nowIso, requireActiveStaff, storeAfterPhoto } from './common';
+import { clinicToday, clinicZone, notInFuture, nowIso, requireActiveStaff, storeAfterPhoto } from './common';
 
 const subject = (id: string) => ({ type: 'follow_up_visit', id });
 
@@ -99,6 +99,8 @@ function detail(ctx: ServiceContext, visitId: string): VisitDetail {
           recordedAt: outcome.recordedAt,
           recordedByName: outcome.recordedByName,
           corrections: store.outcomeCorrections(v.id),
+          recordedWith: outcome.recordedWith,
+          contactAttemptId: outcome.contactAttemptId,
         }
       : null,
     escalations: store.escalationsForVisit(v.id).map(toEscalation),
@@ -165,9 +167,10 @@ export function logAttempt(ctx: ServiceContext, input: Parsed<'followUps.logAtte
 }
 
 /**
- * The outcome of a due visit. Red flags (infection signs, fever, pain of 7 or more, vision or skin-colour change,
- * heavy bleeding) escalate at once to the operating physician. The first outcome moves the consultation to
- * `follow_up`; the last visit's outcome closes it.
+ * The outcome of a due visit, recorded only after a contact: a call that reached the patient or an in-person visit
+ * (an attempt with the result `reached`), so an outcome can never say what nobody was asked. Red flags (infection
+ * signs, fever, pain of 7 or more, vision or skin-colour change, heavy bleeding) escalate at once to the operating
+ * physician. The first outcome moves the consultation to `follow_up`; the last visit's outcome closes it.
  */
 export function recordOutcome(ctx: ServiceContext, input: Parsed<'followUps.recordOutcome'>): Out<'followUps.recordOutcome'> {
   const vault = ctx.vault();
@@ -175,14 +178,17 @@ export function recordOutcome(ctx: ServiceContext, input: Parsed<'followUps.reco
   const v = requireVisit(ctx, input.visitId);
   if (store.outcome(v.id)) fail('conflict', 'aftercare.errors.outcomeExists');
   requireDueAndOpen(ctx, v);
+  const contact = store.attempts(v.id).filter((a) => a.result === 'reached').at(-1) ?? fail('rule_violation', 'safety.outcome.contactFirst');
   const { visitId: _v, ...fields } = input;
   const redFlags = redFlagsOf(fields);
   const now = nowIso(ctx);
-  store.addOutcome({ ...fields, visitId: v.id, redFlags, recordedBy: ctx.session().staff.id, recordedAt: now });
+  store.addOutcome({ ...fields, visitId: v.id, redFlags, recordedBy: ctx.session().staff.id, recordedAt: now, contactAttemptId: contact.id });
   store.markDone(v.id, now);
   ctx.audit('follow_up.outcome_recorded', subject(v.id), {
     patientId: v.patientId,
     levelId: v.levelId,
+    contactAttemptId: contact.id,
+    contactMethod: contact.method,
     pain: fields.pain,
     satisfaction: fields.satisfaction,
     redFlags,
@@ -214,7 +220,7 @@ export function addVisitPhoto(ctx: ServiceContext, input: Parsed<'followUps.addP
   if (v.dueDate > clinicToday(ctx)) fail('rule_violation', 'aftercare.errors.visitNotDue', { due: v.dueDate });
   const photo = storeAfterPhoto(ctx, v.patientId, input);
   ctx.vault().aftercare.treatments.linkPhoto(photo.id, v.treatmentId, v.id);
-  ctx.audit('follow_up.photo_added', subject(v.id), { patientId: v.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved });
+  ctx.audit('follow_up.photo_added', subject(v.id), { patientId: v.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource });
   return detail(ctx, v.id);
 }
 
@@ -256,4 +262,39 @@ export function acknowledgeEscalation(ctx: ServiceContext, input: Parsed<'follow
   const v = requireVisit(ctx, e.visitId);
   ctx.audit('follow_up.escalation_acknowledged', subject(v.id), { patientId: v.patientId, escalationId: e.id, kind: e.kind });
   return escalationItem(ctx, store.escalation(e.id)!);
+}
+
+function figureRow(r: Omit<QualitySums, 'procedureId'> & { procedureId: string | null }): QualityFigureRow {
+  const { painSum, satisfactionSum, satisfactionCount, ...counts } = r;
+  return {
+    ...counts,
+    meanPain: r.outcomes > 0 ? Math.round((painSum / r.outcomes) * 10) / 10 : null,
+    meanSatisfaction: satisfactionCount > 0 ? Math.round((satisfactionSum / satisfactionCount) * 10) / 10 : null,
+  };
+}
+
+/**
+ * Outcome figures per procedure over clinic days. Outcomes recorded with the old pre-filled form are either
+ * counted and flagged (`prefilled` in each row) or left out; the period's count of them is always given.
+ */
+export function qualityFigures(ctx: ServiceContext, input: Parsed<'followUps.qualityFigures'>): Out<'followUps.qualityFigures'> {
+  const zone = clinicZone(ctx);
+  const from = zonedInstant(input.from, '00:00', zone).toISOString();
+  const to = endOfDay(input.to, zone).toISOString();
+  const { rows, prefilledInPeriod } = ctx.vault().aftercare.followUps.qualityFigures(from, to, input.prefilled === 'exclude');
+  const sum = (k: 'outcomes' | 'prefilled' | 'withRedFlags' | 'withComplication' | 'painSum' | 'satisfactionSum' | 'satisfactionCount') => rows.reduce((n, r) => n + r[k], 0);
+  const total = figureRow({
+    procedureId: null,
+    procedureName: '',
+    procedureNameEn: '',
+    outcomes: sum('outcomes'),
+    prefilled: sum('prefilled'),
+    withRedFlags: sum('withRedFlags'),
+    withComplication: sum('withComplication'),
+    painSum: sum('painSum'),
+    satisfactionSum: sum('satisfactionSum'),
+    satisfactionCount: sum('satisfactionCount'),
+  });
+  ctx.audit('follow_up.quality_figures_viewed', null, { from: input.from, to: input.to, prefilled: input.prefilled, outcomes: total.outcomes, prefilledInPeriod });
+  return { from: input.from, to: input.to, prefilled: input.prefilled, prefilledInPeriod, total, byProcedure: rows.map(figureRow) };
 }

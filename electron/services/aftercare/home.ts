@@ -1,6 +1,8 @@
 import type { Out } from '../../../shared/api';
 import { addDays, endOfDay } from '../../../shared/clinic-calendar';
+import { backupHomeStatus } from '../backups';
 import type { ServiceContext } from '../context';
+import { flagChips } from '../risk-flags';
 import { complaintSummary } from './complaints';
 import { escalationItem, visitSummary } from './follow-ups';
 import { incidentView } from './incidents';
@@ -23,11 +25,14 @@ export function homeToday(ctx: ServiceContext): Out<'home.today'> {
   const today = clinicToday(ctx);
   const now = ctx.clock.now();
 
-  const awaitingPhysician = me.role === 'physician' ? store.home.awaitingPhysician(me.id) : admin ? store.home.awaitingPhysician(null) : [];
+  // Each waiting consultation carries its risk flags, so a flag reaches whoever countersigns or treats.
+  const withFlags = <T extends { consultationId: string }>(rows: T[]) => rows.map((r) => ({ ...r, flags: flagChips(ctx, r.consultationId) }));
+  const awaitingPhysician = withFlags(me.role === 'physician' ? store.home.awaitingPhysician(me.id) : admin ? store.home.awaitingPhysician(null) : []);
   const until = endOfDay(addDays(today, 1), clinicZone(ctx)).toISOString();
-  const coolingOffEnding = me.role === 'consultant' ? store.home.coolingOffEnding(until, me.id) : admin ? store.home.coolingOffEnding(until, null) : [];
-  const readyForTreatment =
-    me.role === 'physician' ? store.home.readyForTreatment(now.toISOString(), me.id) : me.role === 'nurse' || admin ? store.home.readyForTreatment(now.toISOString(), null) : [];
+  const coolingOffEnding = withFlags(me.role === 'consultant' ? store.home.coolingOffEnding(until, me.id) : admin ? store.home.coolingOffEnding(until, null) : []);
+  const readyForTreatment = withFlags(
+    me.role === 'physician' ? store.home.readyForTreatment(now.toISOString(), me.id) : me.role === 'nurse' || admin ? store.home.readyForTreatment(now.toISOString(), null) : [],
+  );
 
   const visits = store.followUps.open(today, admin ? null : { staffId: me.id, role: me.role }).map((v) => visitSummary(v, today));
   const escalations = me.role === 'physician' || admin ? store.followUps.openEscalations(admin ? null : me.id).map((e) => escalationItem(ctx, e)) : [];
@@ -58,6 +63,7 @@ export function homeToday(ctx: ServiceContext): Out<'home.today'> {
     complaints,
     incidents,
     exportLeftovers,
+    backup: admin ? backupHomeStatus(vault, now) : null,
   };
 }
 

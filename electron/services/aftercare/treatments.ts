@@ -166,7 +166,7 @@ export function addTreatmentPhoto(ctx: ServiceContext, input: Parsed<'treatments
   const t = requireTreatment(ctx, input.treatmentId);
   const photo = storeAfterPhoto(ctx, t.patientId, input);
   ctx.vault().aftercare.treatments.linkPhoto(photo.id, t.id, null);
-  ctx.audit('treatment.photo_added', subject(t.id), { patientId: t.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, marketingConsent: input.marketingConsent });
+  ctx.audit('treatment.photo_added', subject(t.id), { patientId: t.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, marketingConsent: input.marketingConsent, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource });
   return treatmentView(ctx, t);
 }
 

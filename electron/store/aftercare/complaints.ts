@@ -3,6 +3,7 @@ import type { ClockKind } from '../../../shared/clinic-calendar';
 import type { CauseCategory, ComplaintCategory, ResolutionKind } from '../../../shared/schemas/complaint';
 import { AttachmentRepository } from '../attachments';
 import type { CorrectionRecord } from './treatments';
+import { EFFECTIVE_DUE_AT } from '../intake';
 
 type Channel = 'phone' | 'line' | 'in_person' | 'email' | 'online_review' | 'letter';
 type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -166,8 +167,9 @@ function statements(db: Database) {
       JOIN staff s ON s.id = k.staff_id JOIN complaint_entries e ON e.id = k.entry_id WHERE e.complaint_id = ? ORDER BY k.created_at`),
     insertClock: p(`INSERT INTO complaint_clocks (id, complaint_id, kind, started_at, due_at, source_entry_id, met_at, met_by_entry_id)
       VALUES (@id, @complaintId, @kind, @startedAt, @dueAt, @sourceEntryId, NULL, NULL)`),
-    clocks: p('SELECT * FROM complaint_clocks WHERE complaint_id = ? ORDER BY started_at, kind'),
-    openComplaintClocks: p(`SELECT k.* FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id WHERE c.status = 'open' ORDER BY k.started_at`),
+    // due_at is the deadline in force: an administrator's recomputation (0150) overrides the one fixed at the start.
+    clocks: p(`SELECT k.*, ${EFFECTIVE_DUE_AT} FROM complaint_clocks k WHERE k.complaint_id = ? ORDER BY k.started_at, k.kind`),
+    openComplaintClocks: p(`SELECT k.*, ${EFFECTIVE_DUE_AT} FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id WHERE c.status = 'open' ORDER BY k.started_at`),
     meetClock: p('UPDATE complaint_clocks SET met_at = ?, met_by_entry_id = ? WHERE id = ? AND met_at IS NULL'),
     insertResolution: p(`INSERT INTO complaint_resolutions (id, complaint_id, kind, amount_twd, description, decided_at, staff_id, created_at)
       VALUES (@id, @complaintId, @kind, @amountTwd, @description, @decidedAt, @staffId, @createdAt)`),

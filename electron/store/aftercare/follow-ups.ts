@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import type { AttemptResult, Complication, EscalationKind, OutcomeFields, RedFlag } from '../../../shared/schemas/aftercare';
+import type { AttemptResult, Complication, EscalationKind, OutcomeFields, OutcomeRecordedWith, QualityFigureRow, RedFlag } from '../../../shared/schemas/aftercare';
 import type { PhotoMeta } from '../../../shared/schemas/consultation';
 import type { Role } from '../../../shared/schemas/staff';
 import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from '../photos';
@@ -55,7 +55,12 @@ export interface OutcomeRecord extends OutcomeFields {
   recordedBy: string;
   recordedByName: string;
   recordedAt: string;
+  recordedWith: OutcomeRecordedWith;
+  contactAttemptId: string | null;
 }
+
+/** One procedure's outcome counts and sums (means are taken by the service, so totals can be combined). */
+export type QualitySums = Omit<QualityFigureRow, 'meanPain' | 'meanSatisfaction'> & { painSum: number; satisfactionSum: number; satisfactionCount: number };
 
 export interface EscalationRecord {
   id: string;
@@ -195,7 +200,30 @@ function statements(db: Database) {
       VALUES (@visitId, @pain, @swelling, @bruising, @bleeding, @infectionSigns, @fever, @numbness, @asymmetry, @visionChange,
       @skinColourChange, @satisfaction, @notes, @complicationType, @complicationSeverity, @complicationManagement, @redFlags,
       @recordedBy, @recordedAt)`),
-    outcome: p('SELECT o.*, s.name AS recorded_by_name FROM follow_up_outcomes o JOIN staff s ON s.id = o.recorded_by WHERE o.visit_id = ?'),
+    // An outcome without a provenance row cannot come from this version (it always writes one): read it as the old form's.
+    outcome: p(`SELECT o.*, s.name AS recorded_by_name, COALESCE(pv.form, 'prefilled_defaults') AS recorded_with, pv.contact_attempt_id
+      FROM follow_up_outcomes o JOIN staff s ON s.id = o.recorded_by LEFT JOIN follow_up_outcome_provenance pv ON pv.visit_id = o.visit_id
+      WHERE o.visit_id = ?`),
+    insertProvenance: p(`INSERT INTO follow_up_outcome_provenance (visit_id, form, contact_attempt_id, marked_at) VALUES (?, 'blank_form', ?, ?)`),
+    // Per procedure over outcomes recorded in [from, to); @exclude = 1 leaves the pre-filled ones out.
+    qualityFigures: p(`SELECT pr.id AS procedure_id, pr.name_zh AS procedure_name, pr.name_en AS procedure_name_en,
+        COUNT(*) AS outcomes,
+        SUM(CASE WHEN COALESCE(pv.form, 'prefilled_defaults') = 'prefilled_defaults' THEN 1 ELSE 0 END) AS prefilled,
+        SUM(CASE WHEN o.red_flags <> '[]' THEN 1 ELSE 0 END) AS with_red_flags,
+        SUM(CASE WHEN o.complication_type IS NOT NULL THEN 1 ELSE 0 END) AS with_complication,
+        SUM(o.pain) AS pain_sum,
+        SUM(o.satisfaction) AS satisfaction_sum, COUNT(o.satisfaction) AS satisfaction_count
+      FROM follow_up_outcomes o
+      JOIN follow_up_visits v ON v.id = o.visit_id
+      JOIN treatments t ON t.id = v.treatment_id
+      JOIN consultations c ON c.id = t.consultation_id
+      JOIN procedures pr ON pr.id = c.procedure_id
+      LEFT JOIN follow_up_outcome_provenance pv ON pv.visit_id = o.visit_id
+      WHERE o.recorded_at >= @from AND o.recorded_at < @to
+        AND (@exclude = 0 OR COALESCE(pv.form, 'prefilled_defaults') <> 'prefilled_defaults')
+      GROUP BY pr.id ORDER BY pr.name_zh`),
+    prefilledInPeriod: p(`SELECT COUNT(*) AS n FROM follow_up_outcomes o LEFT JOIN follow_up_outcome_provenance pv ON pv.visit_id = o.visit_id
+      WHERE o.recorded_at >= @from AND o.recorded_at < @to AND COALESCE(pv.form, 'prefilled_defaults') = 'prefilled_defaults'`),
     insertOutcomeCorrection: p('INSERT INTO follow_up_outcome_corrections (id, visit_id, text, staff_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     outcomeCorrections: p(`SELECT k.id, k.text, s.name AS staff_name, k.created_at FROM follow_up_outcome_corrections k
       JOIN staff s ON s.id = k.staff_id WHERE k.visit_id = ? ORDER BY k.created_at`),
@@ -267,7 +295,13 @@ export class FollowUpRepository {
     }));
   }
 
-  addOutcome(o: OutcomeFields & { visitId: string; redFlags: RedFlag[]; recordedBy: string; recordedAt: string }): void {
+  /** The outcome and the contact it rests on (a reached attempt of this visit; the database checks it). */
+  addOutcome(o: OutcomeFields & { visitId: string; redFlags: RedFlag[]; recordedBy: string; recordedAt: string; contactAttemptId: string }): void {
+    this.insertOutcomeRow(o);
+    this.s.insertProvenance.run(o.visitId, o.contactAttemptId, o.recordedAt);
+  }
+
+  private insertOutcomeRow(o: OutcomeFields & { visitId: string; redFlags: RedFlag[]; recordedBy: string; recordedAt: string }): void {
     this.s.insertOutcome.run({
       visitId: o.visitId,
       pain: o.pain,
@@ -316,6 +350,40 @@ export class FollowUpRepository {
       recordedBy: String(r.recorded_by),
       recordedByName: String(r.recorded_by_name),
       recordedAt: String(r.recorded_at),
+      recordedWith: r.recorded_with as OutcomeRecordedWith,
+      contactAttemptId: r.contact_attempt_id === null ? null : String(r.contact_attempt_id),
+    };
+  }
+
+  /** Outcome figures per procedure for outcomes recorded in [from, to) (instants), and the pre-filled ones among all of the period. */
+  qualityFigures(from: string, to: string, excludePrefilled: boolean): { rows: QualitySums[]; prefilledInPeriod: number } {
+    type Raw = {
+      procedure_id: string;
+      procedure_name: string;
+      procedure_name_en: string;
+      outcomes: number;
+      prefilled: number;
+      with_red_flags: number;
+      with_complication: number;
+      pain_sum: number;
+      satisfaction_sum: number | null;
+      satisfaction_count: number;
+    };
+    const raw = this.s.qualityFigures.all({ from, to, exclude: excludePrefilled ? 1 : 0 }) as Raw[];
+    return {
+      rows: raw.map((r) => ({
+        procedureId: r.procedure_id,
+        procedureName: r.procedure_name,
+        procedureNameEn: r.procedure_name_en,
+        outcomes: r.outcomes,
+        prefilled: r.prefilled,
+        withRedFlags: r.with_red_flags,
+        withComplication: r.with_complication,
+        painSum: r.pain_sum,
+        satisfactionSum: r.satisfaction_sum ?? 0,
+        satisfactionCount: r.satisfaction_count,
+      })),
+      prefilledInPeriod: (this.s.prefilledInPeriod.get({ from, to }) as { n: number }).n,
     };
   }
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import { translateKey } from '../i18n';
 
@@ -9,10 +10,19 @@ export function errorText(error: ApiError): string {
   return translateKey(error.messageKey, error.params);
 }
 
+/**
+ * A form's error. It scrolls itself into view when it appears: otherwise a message below the fold or under a
+ * sticky footer (a dialog's, a form's action bar) is announced but not seen. Scroll containers keep room for
+ * those bars with scroll-padding (styles.css), which scrollIntoView respects.
+ */
 export function FormError({ error }: { error: ApiError | null | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   return (
-    <div className="notice notice--error" role="alert" data-testid="form-error" data-code={error.code}>
+    <div ref={ref} className="notice notice--error" role="alert" data-testid="form-error" data-code={error.code}>
       {errorText(error)}
     </div>
   );

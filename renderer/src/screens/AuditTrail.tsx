@@ -8,8 +8,7 @@ import { FormError } from '../components/FormMessage';
 import { translateKey } from '../i18n';
 import i18next from 'i18next';
 import { formatInstant, timeZoneLabel } from '../timezones';
-
-const RECENT_LIMIT = 100;
+import { AuditSearch } from './audit/AuditSearch';
 
 /** An audit action code such as `staff.added`, in words when the locale knows it. */
 function actionLabel(action: string): string {
@@ -148,15 +147,19 @@ function FindTypedText({ session }: { session: SessionInfo }) {
   );
 }
 
-/** Audit trail (admin): verify the hash chain and read the latest events in the clinic's time zone. */
+/**
+ * Audit trail (admin): verify the hash chain, find who searched for or typed a text, and search the whole trail
+ * (by patient, staff member, action, dates; paged; each event's details; CSV) in the clinic's time zone.
+ */
 export function AuditTrail({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const cities = t('timeZones', { returnObjects: true }) as unknown as Record<string, string>;
-  const recent = useApi('audit.recent', { limit: RECENT_LIMIT });
   const info = useApi('vault.info', {});
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<ApiError | null>(null);
   const [verifying, setVerifying] = useState(false);
+  // Verifying adds an event: the search below starts again to show it.
+  const [searchKey, setSearchKey] = useState(0);
 
   const verify = async () => {
     setVerifying(true);
@@ -166,8 +169,8 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
     setVerifying(false);
     if (r.ok) setVerification(r.value);
     else setVerifyError(r.error);
-    recent.reload();
     info.reload();
+    setSearchKey((k) => k + 1);
   };
 
   return (
@@ -207,7 +210,7 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
                   <ul data-testid="audit-record-problems">
                     {verification.records.problems.map((p) => (
                       <li key={p.seq} className="mono small">
-                        #{p.seq} {t(`auditActions.${p.action.replace(/\./g, '_')}`, { defaultValue: p.action })}: {t(`audit.recordProblems.${p.problem}`)} ({p.consentId})
+                        #{p.seq} {actionLabel(p.action)}: {t(`audit.recordProblems.${p.problem}`)} ({p.consentId})
                       </li>
                     ))}
                   </ul>
@@ -242,26 +245,12 @@ export function AuditTrail({ session }: { session: SessionInfo }) {
         </dl>
       ) : null}
       <FindTypedText session={session} />
-      <div className="section-header section-header--sub">
-        <h2>{t('audit.recentTitle', { count: RECENT_LIMIT })}</h2>
-        <button type="button" className="btn btn--secondary" onClick={recent.reload}>
-          {t('common.refresh')}
-        </button>
-      </div>
       <p className="muted small">
         {t('audit.timeZoneNote', {
           zone: timeZoneLabel(session.timeZone, i18n.language, cities[session.timeZone.replace('/', '_')]),
         })}
       </p>
-      <FormError error={recent.error} />
-      {recent.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
-      {recent.state === 'ok' ? (
-        recent.value.length === 0 ? (
-          <p className="muted">{t('audit.empty')}</p>
-        ) : (
-          <EventTable label={t('audit.recentTitle', { count: RECENT_LIMIT })} rows={recent.value.map((event) => ({ event }))} session={session} />
-        )
-      ) : null}
+      <AuditSearch key={searchKey} session={session} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/schemas/session';
 import { timeZoneLabel } from '../timezones';
 import { HomeToday } from './aftercare/HomeToday';
+import { FirstRunGuide, QuickActions } from './home/HomeStart';
 
 export function Home({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
@@ -10,6 +11,8 @@ export function Home({ session }: { session: SessionInfo }) {
     <section aria-labelledby="home-title">
       <h1 id="home-title">{t('home.greeting', { name: session.staff.name })}</h1>
       <p className="lead">{t('home.roleLine', { role: t(`roles.${session.staff.role}`) })}</p>
+      <FirstRunGuide session={session} />
+      <QuickActions />
       <HomeToday session={session} />
       <div className="card summary" data-testid="clinic-summary">
         <h2 className="card__title">{t('home.summaryTitle')}</h2>

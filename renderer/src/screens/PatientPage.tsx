@@ -17,16 +17,23 @@ import { PatientForm } from './patients/PatientForm';
 import { PatientRecord } from './patients/PatientRecord';
 import { RevisionHistory } from './patients/RevisionHistory';
 import { RiskFlags } from './patients/RiskFlags';
+import { PatientFlagsBanner } from './patients/ConsultationFlags';
+import { AuditSearch } from './audit/AuditSearch';
 import { scrollContentToTop } from './patients/scroll';
 import { StartConsultationDialog } from './patients/StartConsultationDialog';
 import { Timeline } from './patients/Timeline';
+import { DestroyedPatient, PatientRetention } from './retention/PatientRetention';
 
-type Tab = 'consultations' | 'communications' | 'record' | 'timeline' | 'history';
+type Tab = 'consultations' | 'communications' | 'record' | 'timeline' | 'history' | 'access';
 const TAB_PREFIX = 'patient';
 
 /** Consultations are started by the staff who hold them with the patient (the channel's own access list). */
 function canStartConsultation(role: Role): boolean {
   return (api['consultations.start'].access as readonly Role[]).includes(role);
+}
+
+function mayReadAudit(role: Role): boolean {
+  return (api['audit.search'].access as readonly Role[]).includes(role);
 }
 
 /** One patient: identity and risk flags, then consultations, communications, the record, its timeline and edit history. */
@@ -45,7 +52,11 @@ export function PatientPage({ session, patientId }: { session: SessionInfo; pati
         {t('patients.page.back')}
       </button>
       {detail.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
-      <FormError error={detail.error} />
+      {detail.error?.messageKey === 'retention.errors.patientDestroyed' ? (
+        <DestroyedPatient session={session} patientId={patientId} />
+      ) : (
+        <FormError error={detail.error} />
+      )}
       {detail.state === 'ok' ? (
         <PatientView
           key={detail.value.patient.id}
@@ -91,6 +102,8 @@ function PatientView({
     { id: 'record' as const, label: t('patients.page.tabs.record') },
     { id: 'timeline' as const, label: t('patients.page.tabs.timeline') },
     { id: 'history' as const, label: t('patients.page.tabs.history'), count: detail.revisions.length },
+    // "Who accessed this record": the audit trail is the administrator's (audit.search's own access list).
+    ...(mayReadAudit(session.staff.role) ? [{ id: 'access' as const, label: t('safety.audit.tab') }] : []),
   ];
 
   return (
@@ -112,6 +125,7 @@ function PatientView({
             <span>{p.phone}</span>
           </p>
           <RiskFlags patient={{ ...p, isMinor: false }} />
+          <PatientFlagsBanner patientId={p.id} timeZone={tz} />
         </div>
         <div className="phead__actions">
           {canStartConsultation(session.staff.role) ? (
@@ -160,7 +174,10 @@ function PatientView({
               />
             </div>
           ) : (
-            <PatientRecord patient={p} timeZone={tz} />
+            <>
+              <PatientRecord patient={p} timeZone={tz} />
+              <PatientRetention session={session} patientId={p.id} />
+            </>
           )
         ) : null}
         {tab === 'timeline' ? (
@@ -173,6 +190,7 @@ function PatientView({
           />
         ) : null}
         {tab === 'history' ? <RevisionHistory revisions={detail.revisions} timeZone={tz} /> : null}
+        {tab === 'access' ? <AuditSearch session={session} patient={{ id: p.id, name: p.nameZh, chartNo: p.chartNo }} /> : null}
       </div>
       {starting ? <StartConsultationDialog patient={p} onCancel={() => setStarting(false)} onStarted={openConsultation} /> : null}
     </>

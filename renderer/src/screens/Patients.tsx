@@ -6,18 +6,20 @@ import type { SessionInfo } from '../../../shared/schemas/session';
 import { callApi, useApi } from '../api';
 import { FormError } from '../components/FormMessage';
 import { Icon } from '../components/Icon';
+import { useCommittedText } from '../components/useCommittedText';
 import { useNavigate } from '../navigation';
 import { PatientForm } from './patients/PatientForm';
+import './retention/retention.css';
 
 /** Typing pauses shorter than this are one search (each search is an audited view of the names it shows). */
 const SEARCH_DEBOUNCE_MS = 150;
 const RESULT_LIMIT = 50;
 
 /** Patients (everyone): search as you type, open a record, or add a new patient. */
-export function Patients({ session }: { session: SessionInfo }) {
+export function Patients({ session, startAdding = false }: { session: SessionInfo; startAdding?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(startAdding);
 
   return (
     <section aria-labelledby="patients-title">
@@ -47,7 +49,9 @@ export function Patients({ session }: { session: SessionInfo }) {
 
 function PatientSearch({ onOpen }: { onOpen: (patientId: string) => void }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  // Searches follow what is committed: nothing is searched while a Zhuyin composition is open.
+  const box = useCommittedText();
+  const query = box.committed;
   const [debounced, setDebounced] = useState('');
   const [enterError, setEnterError] = useState<ApiError | null>(null);
 
@@ -87,7 +91,7 @@ function PatientSearch({ onOpen }: { onOpen: (patientId: string) => void }) {
             id="patient-search"
             type="search"
             className="search__input"
-            value={query}
+            {...box.inputProps}
             placeholder={t('patients.searchPlaceholder')}
             autoComplete="off"
             spellCheck={false}
@@ -97,7 +101,7 @@ function PatientSearch({ onOpen }: { onOpen: (patientId: string) => void }) {
             aria-controls="patient-results"
             onChange={(e) => {
               setEnterError(null);
-              setQuery(e.target.value);
+              box.inputProps.onChange(e);
             }}
             onKeyDown={(e) => void onKeyDown(e)}
           />
@@ -162,7 +166,17 @@ function ResultTable({
             <tbody>
               {rows.map((p) => (
                 <tr key={p.id} className="row--link" data-testid="patient-row" onClick={() => onOpen(p.id)}>
-                  <td className="nowrap mono">{p.chartNo}</td>
+                  <td className="nowrap mono">
+                    {p.chartNo}
+                    {p.destroyedAt ? (
+                      <>
+                        {' '}
+                        <span className="badge rt-badge--destroyed" data-testid="destroyed-badge">
+                          {t('retention.tombstone.badge')}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
                   <th scope="row" className="nowrap">
                     <button
                       type="button"
@@ -173,12 +187,12 @@ function ResultTable({
                         onOpen(p.id);
                       }}
                     >
-                      {p.nameZh}
+                      {p.destroyedAt ? t('retention.tombstone.nameGone') : p.nameZh}
                     </button>
                   </th>
                   <td className="cell--clip">{p.nameEn ?? '—'}</td>
-                  <td className="nowrap">{t(`patients.sex.${p.sex}`)}</td>
-                  <td className="num nowrap">{t('patients.ageValue', { count: p.age })}</td>
+                  <td className="nowrap">{p.destroyedAt ? '—' : t(`patients.sex.${p.sex}`)}</td>
+                  <td className="num nowrap">{p.destroyedAt ? '—' : t('patients.ageValue', { count: p.age })}</td>
                   <td className="nowrap">{p.phone}</td>
                   <td className="num">{p.consultationCount}</td>
                 </tr>

@@ -11,15 +11,15 @@ import { applyServerError, rootError, confirmMatches, contractResolver, useFormE
 
 interface RecoverForm {
   recoveryCode: string;
-  adminName: string;
+  adminLoginId: string;
   newPassword: string;
   confirm: string;
 }
-const FIELDS = ['recoveryCode', 'adminName', 'newPassword', 'confirm'] as const;
-const toInput = (v: RecoverForm) => ({ recoveryCode: v.recoveryCode, adminName: v.adminName, newPassword: v.newPassword });
+const FIELDS = ['recoveryCode', 'adminLoginId', 'newPassword', 'confirm'] as const;
+const toInput = (v: RecoverForm) => ({ recoveryCode: v.recoveryCode, adminLoginId: v.adminLoginId, newPassword: v.newPassword });
 const formChecks = (v: RecoverForm): FieldIssue[] => [
   ...confirmMatches<RecoverForm>('newPassword', 'confirm')(v),
-  ...(passwordWeaknesses(v.newPassword, v.adminName).includes('validation.passwordContainsName')
+  ...(passwordWeaknesses(v.newPassword, v.adminLoginId).includes('validation.passwordContainsName')
     ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
     : []),
 ];
@@ -36,10 +36,10 @@ export function Recover({ onRecovered, onBack }: { onRecovered: () => void; onBa
     formState: { errors, isSubmitting },
   } = useForm<RecoverForm>({
     mode: 'onTouched',
-    defaultValues: { recoveryCode: '', adminName: '', newPassword: '', confirm: '' },
+    defaultValues: { recoveryCode: '', adminLoginId: '', newPassword: '', confirm: '' },
     resolver: contractResolver('session.recover', toInput, FIELDS, formChecks),
   });
-  const [adminName, newPassword] = useWatch({ control, name: ['adminName', 'newPassword'] });
+  const [adminLoginId, newPassword] = useWatch({ control, name: ['adminLoginId', 'newPassword'] });
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
@@ -74,14 +74,14 @@ export function Recover({ onRecovered, onBack }: { onRecovered: () => void; onBa
                 />
               )}
             </Field>
-            <Field label={t('recover.adminName')} error={errors.adminName?.message}>
-              {(p) => <input {...p} autoComplete="username" {...register('adminName')} />}
+            <Field label={t('staffAccounts.loginId')} error={errors.adminLoginId?.message}>
+              {(p) => <input {...p} autoComplete="username" {...register('adminLoginId')} />}
             </Field>
             <div className="columns">
               <Field
                 label={t('recover.newPassword')}
                 error={errors.newPassword?.message}
-                hint={<PasswordStrength password={newPassword} name={adminName} />}
+                hint={<PasswordStrength password={newPassword} name={adminLoginId} />}
               >
                 {(p) => <input {...p} type="password" autoComplete="new-password" {...register('newPassword')} />}
               </Field>

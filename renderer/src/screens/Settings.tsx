@@ -11,6 +11,7 @@ import { applyServerError, rootError, contractResolver, useFormError } from '../
 import type { SessionUpdate } from '../idle';
 import { dateInZone } from '../../../shared/dates';
 import { HolidaysSection } from './settings/HolidaysSection';
+import { PrintedDatesSection } from './settings/PrintedDatesSection';
 
 interface SettingsForm {
   clinicName: string;
@@ -32,6 +33,7 @@ export function Settings({ updateSession }: { updateSession: SessionUpdate }) {
       <FormError error={loaded.error} />
       {loaded.state === 'ok' ? <SettingsEditor initial={loaded.value} updateSession={updateSession} /> : null}
       {loaded.state === 'ok' ? <HolidaysSection today={dateInZone(new Date(), loaded.value.timeZone)} /> : null}
+      {loaded.state === 'ok' ? <PrintedDatesSection /> : null}
     </section>
   );
 }

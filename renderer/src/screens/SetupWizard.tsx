@@ -13,6 +13,7 @@ import { PasswordStrength } from '../components/PasswordStrength';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../forms';
 import { currentLocale } from '../i18n';
+import { RestoreFromBackup } from './backups/RestoreFromBackup';
 import { Steps } from './Steps';
 
 interface SetupForm {
@@ -20,16 +21,19 @@ interface SetupForm {
   timeZone: string;
   vaultDir: string;
   adminName: string;
+  adminLoginId: string;
   adminPassword: string;
   confirm: string;
 }
-const FIELDS = ['clinicName', 'timeZone', 'vaultDir', 'adminName', 'adminPassword', 'confirm'] as const;
+const FIELDS = ['clinicName', 'timeZone', 'vaultDir', 'adminName', 'adminLoginId', 'adminPassword', 'confirm'] as const;
 
 const toInput = (v: SetupForm) => ({
   clinicName: v.clinicName,
   timeZone: v.timeZone,
   vaultDir: v.vaultDir,
   adminName: v.adminName,
+  // Left empty, the name is the login id.
+  ...(v.adminLoginId.trim() ? { adminLoginId: v.adminLoginId } : {}),
   adminPassword: v.adminPassword,
   locale: currentLocale(),
 });
@@ -45,9 +49,12 @@ const formChecks = (v: SetupForm): FieldIssue[] => [
 export function SetupWizard({
   status,
   onCreated,
+  onRestored,
 }: {
   status: AppStatus;
   onCreated: (recoveryCode: string, clinicName: string) => void;
+  /** A backup was restored into a new folder (issue 11): go on to sign in. */
+  onRestored?: () => void;
 }) {
   const { t } = useTranslation();
   const { formError, setFormError } = useFormError();
@@ -57,6 +64,7 @@ export function SetupWizard({
     status.abandonedSetup ? { dir: status.vaultPath ?? status.defaultVaultPath, resume: false } : null,
   );
   const [clearing, setClearing] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const {
     register,
     handleSubmit,
@@ -71,6 +79,7 @@ export function SetupWizard({
       timeZone: DEFAULT_TIME_ZONE,
       vaultDir: status.canChooseFolder ? '' : status.defaultVaultPath,
       adminName: '',
+      adminLoginId: '',
       adminPassword: '',
       confirm: '',
     },
@@ -106,6 +115,23 @@ export function SetupWizard({
   };
   const abandonedHere = abandoned && abandoned.dir === vaultDir ? abandoned : null;
 
+  if (restoring && onRestored) {
+    return (
+      <div className="page page--setup">
+        <header className="page__header">
+          <div>
+            <p className="eyebrow">{t('app.name')}</p>
+            <h1>{t('backups.restore.title')}</h1>
+          </div>
+          <div className="page__header-side">
+            <LanguageToggle />
+          </div>
+        </header>
+        <RestoreFromBackup status={status} onRestored={onRestored} onBack={() => setRestoring(false)} />
+      </div>
+    );
+  }
+
   return (
     <div className="page page--setup">
       <header className="page__header">
@@ -117,6 +143,11 @@ export function SetupWizard({
         <div className="page__header-side">
           <Steps current={1} />
           <LanguageToggle />
+          {onRestored ? (
+            <button type="button" className="btn btn--link" onClick={() => setRestoring(true)} data-testid="setup-restore-link">
+              {t('backups.restore.link')}
+            </button>
+          ) : null}
         </div>
       </header>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('setup.title')}>
@@ -162,7 +193,10 @@ export function SetupWizard({
           <fieldset className="card">
             <legend className="card__title">{t('setup.adminSection')}</legend>
             <Field label={t('setup.adminName')} error={errors.adminName?.message} hint={t('setup.adminNameHint')}>
-              {(p) => <input {...p} autoComplete="username" {...register('adminName')} />}
+              {(p) => <input {...p} autoComplete="name" {...register('adminName')} />}
+            </Field>
+            <Field label={t('staffAccounts.loginId')} error={errors.adminLoginId?.message} hint={t('staffAccounts.loginIdSetupHint')}>
+              {(p) => <input {...p} autoComplete="username" placeholder={adminName} {...register('adminLoginId')} />}
             </Field>
             <Field
               label={t('setup.password')}

@@ -6,7 +6,7 @@ import { callApi } from '../api';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { LockOverlay } from '../components/LockOverlay';
 import { useIdleLock, type SessionUpdate } from '../idle';
-import { NavigationProvider, type Route } from '../navigation';
+import { NavigationProvider, useHistoryRoute } from '../navigation';
 import { formatDateTime } from './patients/clinicTime';
 import { Account } from './Account';
 import { ComplaintDetail } from './aftercare/ComplaintDetail';
@@ -16,10 +16,12 @@ import { FollowUpVisit } from './aftercare/FollowUpVisit';
 import { Incidents } from './aftercare/Incidents';
 import { Treatment } from './aftercare/Treatment';
 import { AuditTrail } from './AuditTrail';
+import { Backups } from './backups/Backups';
 import { Catalogue } from './Catalogue';
 import { Consultation } from './Consultation';
 import { EvidenceExport } from './evidence/EvidenceExport';
 import { EvidenceVerify } from './evidence/EvidenceVerify';
+import { Retention } from './retention/Retention';
 import { Home } from './Home';
 import { PatientPage } from './PatientPage';
 import { Patients } from './Patients';
@@ -28,7 +30,7 @@ import { Signing } from './Signing';
 import { Staff } from './Staff';
 
 /** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
-const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'evidence' | 'verify' | 'account'; roles: readonly Role[] | 'all' }[] = [
+const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'evidence' | 'retention' | 'verify' | 'backups' | 'account'; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
   { id: 'patients', roles: 'all' },
   { id: 'followUps', roles: 'all' },
@@ -39,7 +41,9 @@ const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' 
   { id: 'settings', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
   { id: 'evidence', roles: ['admin'] },
+  { id: 'retention', roles: ['admin'] },
   { id: 'verify', roles: 'all' },
+  { id: 'backups', roles: ['admin'] },
   { id: 'account', roles: 'all' },
 ];
 
@@ -53,7 +57,8 @@ export function Shell({
   onSignedOut: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [route, setRoute] = useState<Route>({ screen: 'home' });
+  // Kept in the browser's history, so Back goes to the previous screen instead of leaving the app.
+  const [route, setRoute] = useHistoryRoute({ screen: 'home' }, `${session.staff.id}@${session.signedInAt}`);
   const [busy, setBusy] = useState(false);
   useIdleLock(session, updateSession);
 
@@ -89,7 +94,7 @@ export function Shell({
       content = <Home session={session} />;
       break;
     case 'patients':
-      content = <Patients session={session} />;
+      content = <Patients key={route.create ? 'new' : 'list'} session={session} startAdding={route.create === true} />;
       break;
     case 'patient':
       content = <PatientPage key={route.patientId} session={session} patientId={route.patientId} />;
@@ -133,8 +138,14 @@ export function Shell({
     case 'evidence':
       content = <EvidenceExport />;
       break;
+    case 'retention':
+      content = <Retention session={session} />;
+      break;
     case 'verify':
       content = <EvidenceVerify />;
+      break;
+    case 'backups':
+      content = <Backups session={session} />;
       break;
     case 'account':
       content = <Account session={session} />;

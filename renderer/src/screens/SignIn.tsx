@@ -10,11 +10,11 @@ import { applyServerError, rootError, contractResolver, useFormError } from '../
 export type SignInNotice = 'vaultCreated' | 'recovered' | 'signedOut' | 'sessionEnded';
 
 interface SignInForm {
-  name: string;
+  loginId: string;
   password: string;
 }
-const FIELDS = ['name', 'password'] as const;
-const toInput = (v: SignInForm) => ({ name: v.name, password: v.password });
+const FIELDS = ['loginId', 'password'] as const;
+const toInput = (v: SignInForm) => ({ loginId: v.loginId, password: v.password });
 
 export function SignIn({
   notice,
@@ -34,7 +34,7 @@ export function SignIn({
     resetField,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<SignInForm>({
-    defaultValues: { name: '', password: '' },
+    defaultValues: { loginId: '', password: '' },
     resolver: contractResolver('session.signIn', toInput, FIELDS),
   });
 
@@ -75,8 +75,8 @@ export function SignIn({
             </div>
           ) : null}
           <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('signIn.title')}>
-            <Field label={t('signIn.name')} error={errors.name?.message}>
-              {(p) => <input {...p} autoComplete="username" autoFocus {...register('name')} />}
+            <Field label={t('staffAccounts.loginId')} error={errors.loginId?.message}>
+              {(p) => <input {...p} autoComplete="username" autoFocus {...register('loginId')} />}
             </Field>
             <Field label={t('signIn.password')} error={errors.password?.message}>
               {(p) => <input {...p} type="password" autoComplete="current-password" {...register('password')} />}

@@ -10,12 +10,19 @@ import { FinalActions } from './signing/FinalActions';
 import { OverrideDialog } from './signing/OverrideDialog';
 import { base64ToBytes } from './signing/pdf';
 import { PdfPages } from './signing/PdfPages';
-import { SignDialog } from './signing/SignDialog';
+import { SignDialog, type Adoption } from './signing/SignDialog';
+import './signing/signing.css';
 import { formatInZone } from './signing/time';
 import { waitingFor } from './signing/order';
 import { WithdrawDialog } from './signing/WithdrawDialog';
+import { FlagAssessmentCard } from './patients/ConsultationFlags';
 
 const MAY_SIGN = ['consultant', 'physician', 'admin'];
+
+/** An adoption the main process still accepts (it checks again): a minute's margin before it lapses. */
+function usableAdoption(a: Adoption | undefined): Adoption | null {
+  return a && Date.parse(a.value.usableUntil) - Date.now() > 60_000 ? a : null;
+}
 
 /**
  * The signing screen: the consent PDF itself (pdf.js, page by page) beside the signatures each form needs,
@@ -33,6 +40,8 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
   const [openedAt] = useState(() => Date.now());
   const [bytes, setBytes] = useState<{ sha: string; data: Uint8Array } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'sign'; form: ConsentForm; role: SignatureRole } | { kind: 'override' } | { kind: 'withdraw' } | null>(null);
+  // Each signer's signature adopted in this session (kept in memory only): their other boxes are one tap each.
+  const [adoptions, setAdoptions] = useState<Partial<Record<SignatureRole, Adoption>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   // What just happened, kept as data so it follows a language switch.
@@ -148,6 +157,22 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
   }
 
   const open = consent.status === 'issued' || consent.status === 'patient_signed';
+  /** One explicit tap: the signer's adopted signature on this box (recorded as its own signature). */
+  const apply = async (form: ConsentForm, role: SignatureRole, adopted: Adoption) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const r = await callApi('consents.applySignature', { consentId: consent.id, form, role, documentSha256: consent.documentSha256, adoptionId: adopted.value.id });
+    setBusy(false);
+    if (r.ok) {
+      setConsent(r.value);
+      setNotice({ kind: 'signed', form, role });
+    } else {
+      setError(r.error);
+      // The adoption is no longer usable (another session, too old): the signer draws again.
+      if (r.error.issues?.some((i) => i.path[0] === 'adoptionId')) setAdoptions((all) => ({ ...all, [role]: undefined }));
+    }
+  };
   const overrideAfterIssue = () => {
     setDialog(null);
     setNotice({ kind: 'override' });
@@ -157,9 +182,9 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
   return (
     <div className="signing" data-testid="signing" data-consent-id={consent.id}>
       {header}
-      <div className="signing__body">
+      <div className="signing__body signing__body--stacked">
         <div className="signing__doc">
-          {bytes ? <PdfPages key={bytes.sha} bytes={bytes.data} /> : <p className="muted">{t('consent.signing.viewer.rendering')}</p>}
+          {bytes ? <PdfPages key={bytes.sha} bytes={bytes.data} title={`${c.patientName}・${c.procedureName}`} /> : <p className="muted">{t('consent.signing.viewer.rendering')}</p>}
           <p className="muted signing__hash">
             {t('consent.signing.viewer.sha256')}: <span className="mono" data-testid="document-sha256">{consent.documentSha256}</span>
           </p>
@@ -170,6 +195,7 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
           {/* A withdrawn consent that had been fully signed keeps its final PDF (it is evidence). */}
           {consent.finalSha256 ? <FinalActions consent={consent} timeZone={tz} /> : null}
           {open || coolingOverride ? cooling : null}
+          <FlagAssessmentCard consultationId={consultationId} timeZone={tz} editable={open && mayAct} />
           <section className="card" data-testid="signature-list">
             <h2 className="card__title">{t('consent.signing.signatures.title')}</h2>
             <p className="muted">{t('consent.signing.signatures.intro')}</p>
@@ -182,13 +208,31 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
                     .map((r) => {
                       const sig = consent.signatures.find((s) => s.form === form && s.role === r.role);
                       const wait = waitingFor(consent, form, r.role, coolingOver);
+                      const adopted = usableAdoption(adoptions[r.role]);
                       return (
                         <li key={r.role} className={`signing__role ${sig ? 'signing__role--done' : ''}`} data-testid={`sig-${form}-${r.role}`} data-signed={Boolean(sig)}>
                           <div>
                             <strong>{t(`consent.signing.roles.${r.role}`)}</strong> <span>{r.signerName}</span>
                             <div className="muted">{sig ? t('consent.signing.signatures.signed', { at: formatInZone(sig.signedAt, tz) }) : wait ? t(`consent.signing.signatures.${wait}`) : t('consent.signing.signatures.pending')}</div>
                           </div>
-                          {!sig && open && mayAct ? (
+                          {!sig && open && mayAct && adopted ? (
+                            <div className="signing__apply">
+                              <img className="signing__adopted" src={`data:image/png;base64,${adopted.pngBase64}`} alt={t('signaturePlacement.adopt.preview')} />
+                              <button
+                                type="button"
+                                className="btn btn--primary"
+                                disabled={wait !== null || busy}
+                                onClick={() => void apply(form, r.role, adopted)}
+                                title={t('signaturePlacement.adopt.applyTitle', { name: adopted.value.signerName, form: t(`consent.signing.forms.${form}`) })}
+                                data-testid={`apply-${form}-${r.role}`}
+                              >
+                                {t('signaturePlacement.adopt.applyHere')}
+                              </button>
+                              <button type="button" className="btn btn--link" disabled={wait !== null || busy} onClick={() => setDialog({ kind: 'sign', form, role: r.role })}>
+                                {t('signaturePlacement.adopt.drawAgain')}
+                              </button>
+                            </div>
+                          ) : !sig && open && mayAct ? (
                             <button type="button" className="btn btn--primary" disabled={wait !== null} onClick={() => setDialog({ kind: 'sign', form, role: r.role })}>
                               {t('consent.signing.signatures.sign')}
                             </button>
@@ -223,6 +267,7 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
           form={dialog.form}
           role={dialog.role}
           signerName={consent.required.find((r) => r.form === dialog.form && r.role === dialog.role)?.signerName ?? ''}
+          onAdopted={(a) => setAdoptions((all) => ({ ...all, [dialog.role]: a }))}
           onCancel={() => setDialog(null)}
           onSigned={(v) => {
             setNotice({ kind: 'signed', form: dialog.form, role: dialog.role });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '../../../shared/errors';
 import type { SessionInfo } from '../../../shared/schemas/session';
 import { passwordWeaknesses, ROLES, type Role, type StaffMember } from '../../../shared/schemas/staff';
+import { EditStaffDialog, StaffHistoryDialog } from './staff/StaffProfileDialogs';
 import { callApi, useApi } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
@@ -11,7 +12,7 @@ import { FormError, FormSuccess } from '../components/FormMessage';
 import { PasswordStrength } from '../components/PasswordStrength';
 import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../forms';
 
-type Pending = { kind: 'deactivate' | 'reactivate' | 'reset'; member: StaffMember } | null;
+type Pending = { kind: 'deactivate' | 'reactivate' | 'reset' | 'edit' | 'history'; member: StaffMember } | null;
 
 /** Staff (admin): everyone with an account, add a member, deactivate/reactivate, reset a password. */
 export function Staff({ session }: { session: SessionInfo }) {
@@ -62,6 +63,7 @@ export function Staff({ session }: { session: SessionInfo }) {
             <thead>
               <tr>
                 <th scope="col">{t('staff.name')}</th>
+                <th scope="col">{t('staffAccounts.loginId')}</th>
                 <th scope="col">{t('staff.role')}</th>
                 <th scope="col">{t('staff.licenceNo')}</th>
                 <th scope="col">{t('staff.specialty')}</th>
@@ -78,6 +80,7 @@ export function Staff({ session }: { session: SessionInfo }) {
                     {m.name}
                     {m.id === session.staff.id ? <span className="muted you">{t('staff.you')}</span> : null}
                   </th>
+                  <td className="nowrap mono">{m.loginId}</td>
                   <td>{t(`roles.${m.role}`)}</td>
                   <td className="nowrap">{m.licenceNo ?? '—'}</td>
                   <td>{m.specialty ?? '—'}</td>
@@ -85,8 +88,27 @@ export function Staff({ session }: { session: SessionInfo }) {
                     <span className={m.active ? 'badge badge--ok' : 'badge badge--muted'}>
                       {m.active ? t('staff.active') : t('staff.inactive')}
                     </span>
+                    {m.active && m.passwordChangeRequired ? (
+                      <span className="badge badge--warning staff__temporary">{t('staffAccounts.temporaryBadge')}</span>
+                    ) : null}
                   </td>
                   <td className="table__actions">
+                    {m.active ? (
+                      <button
+                        type="button"
+                        className="btn btn--secondary btn--small"
+                        onClick={() => setPending({ kind: 'edit', member: m })}
+                      >
+                        {t('staffAccounts.edit')}
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="btn btn--secondary btn--small"
+                      onClick={() => setPending({ kind: 'history', member: m })}
+                    >
+                      {t('staffAccounts.history')}
+                    </button>
                     {m.active ? (
                       <button
                         type="button"
@@ -111,6 +133,17 @@ export function Staff({ session }: { session: SessionInfo }) {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {pending?.kind === 'edit' ? (
+        <EditStaffDialog
+          key={`edit-${pending.member.id}`}
+          member={pending.member}
+          onCancel={() => setPending(null)}
+          onDone={(m, changed) => done(changed ? t('staffAccounts.updated', { name: m.name }) : t('staffAccounts.unchanged'))}
+        />
+      ) : null}
+      {pending?.kind === 'history' ? (
+        <StaffHistoryDialog key={`history-${pending.member.id}`} member={pending.member} timeZone={session.timeZone} onClose={() => setPending(null)} />
       ) : null}
       {pending?.kind === 'deactivate' ? (
         <ConfirmDeactivate
@@ -140,18 +173,21 @@ export function Staff({ session }: { session: SessionInfo }) {
 
 interface AddForm {
   name: string;
+  loginId: string;
   role: Role;
   licenceNo: string;
   specialty: string;
   password: string;
   confirm: string;
 }
-const ADD_FIELDS = ['name', 'role', 'licenceNo', 'specialty', 'password', 'confirm'] as const;
-const EMPTY_ADD: AddForm = { name: '', role: 'consultant', licenceNo: '', specialty: '', password: '', confirm: '' };
+const ADD_FIELDS = ['name', 'loginId', 'role', 'licenceNo', 'specialty', 'password', 'confirm'] as const;
+const EMPTY_ADD: AddForm = { name: '', loginId: '', role: 'consultant', licenceNo: '', specialty: '', password: '', confirm: '' };
 
 /** Licence number and specialty are asked only of physicians, and sent only for them. */
 const addInput = (v: AddForm) => ({
   name: v.name,
+  // Left empty, the name is the login id; a colleague with the same name needs one of their own.
+  ...(v.loginId.trim() ? { loginId: v.loginId } : {}),
   role: v.role,
   ...(v.role === 'physician' ? { licenceNo: v.licenceNo, specialty: v.specialty } : {}),
   password: v.password,
@@ -198,8 +234,11 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-staff-title">
         <div className="columns">
           <div>
-            <Field label={t('staff.name')} error={errors.name?.message}>
+            <Field label={t('staff.name')} error={errors.name?.message} hint={t('staffAccounts.nameHint')}>
               {(p) => <input {...p} autoComplete="off" autoFocus {...register('name')} />}
+            </Field>
+            <Field label={t('staffAccounts.loginId')} error={errors.loginId?.message} hint={t('staffAccounts.loginIdHint')}>
+              {(p) => <input {...p} autoComplete="off" spellCheck={false} placeholder={name} {...register('loginId')} />}
             </Field>
             <Field label={t('staff.role')} error={errors.role?.message}>
               {(p) => (
@@ -230,6 +269,7 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
             >
               {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
             </Field>
+            <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
             <Field label={t('staff.confirmPassword')} error={errors.confirm?.message}>
               {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
             </Field>
@@ -348,6 +388,7 @@ function PasswordDialog({
   return (
     <Dialog title={title} onCancel={onCancel} testId={mode === 'reset' ? 'reset-dialog' : 'reactivate-dialog'}>
       <p className="muted">{mode === 'reset' ? t('staff.resetIntro') : t('staff.reactivateIntro')}</p>
+      <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <Field
           label={t('staff.newPassword')}

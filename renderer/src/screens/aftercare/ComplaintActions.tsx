@@ -8,6 +8,7 @@ import { translateKey } from '../../i18n';
 import { toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from '../patients/communications/attachments';
 import { useChannelForm } from './form';
+import { DateInput } from '../../components/DateInput';
 
 type Props = { complaint: ComplaintDetail; onSaved: (c: ComplaintDetail) => void };
 
@@ -69,7 +70,7 @@ export function EntryForm({ complaint, timeZone, onSaved }: Props & { timeZone: 
           )}
         </Field>
         <Field label={t('aftercare.complaints.occurredAt')} error={form.errors.occurredAt}>
-          {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+          {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
         </Field>
       </div>
       <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
@@ -98,7 +99,16 @@ export function AssignOwner({ complaint, onSaved }: Props) {
   const { t } = useTranslation();
   const team = useApi('team.list', {});
   const [ownerId, setOwnerId] = useState(complaint.ownerId ?? '');
+  // The choice follows the complaint as saved (after assigning, or when the page reloads it).
+  const [savedOwner, setSavedOwner] = useState(complaint.ownerId);
+  if (savedOwner !== complaint.ownerId) {
+    setSavedOwner(complaint.ownerId);
+    setOwnerId(complaint.ownerId ?? '');
+  }
   const form = useChannelForm('complaints.assign', ['ownerId']);
+  // The current owner is always a choice, even before the team list arrives (or once they left it).
+  const members = team.value ?? [];
+  const ownerMissing = complaint.ownerId !== null && !members.some((m) => m.id === complaint.ownerId);
   return (
     <form
       className="card ac-form"
@@ -113,7 +123,8 @@ export function AssignOwner({ complaint, onSaved }: Props) {
         {(p) => (
           <select {...p} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
             <option value="">{t('aftercare.complaints.chooseOwner')}</option>
-            {(team.value ?? []).map((m) => (
+            {ownerMissing ? <option value={complaint.ownerId ?? ''}>{complaint.ownerName}</option> : null}
+            {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}（{t(`roles.${m.role}`)}）
               </option>
@@ -156,7 +167,7 @@ export function AccidentForm({ complaint, timeZone, onSaved }: Props & { timeZon
       <h2 className="card__title">{t('aftercare.complaints.recordAccident')}</h2>
       <p className="field__hint">{t('aftercare.complaints.accidentHint')}</p>
       <Field label={t('aftercare.complaints.accidentAt')} error={form.errors.occurredAt}>
-        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
       </Field>
       <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
         {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}
@@ -201,7 +212,7 @@ export function RecordsRequestForm({ complaint, timeZone, onSaved }: Props & { t
       <h2 className="card__title">{t('aftercare.complaints.recordRecordsRequest')}</h2>
       <p className="field__hint">{t('aftercare.complaints.recordsHint')}</p>
       <Field label={t('aftercare.complaints.requestedAt')} error={form.errors.requestedAt}>
-        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
       </Field>
       <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
         {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}

@@ -13,6 +13,7 @@ import { Countdown } from './bits';
 import { AccidentForm, AssignOwner, EntryForm, RecordsRequestForm } from './ComplaintActions';
 import { CloseComplaint, ResolutionForm, ResolutionList, ReviewForm, ReviewView } from './ComplaintResolution';
 import { Corrections } from './TreatmentView';
+import { RecomputeClock } from './RecomputeClock';
 
 /** One complaint: its clocks, what the patient says and wants, the timeline, owner, resolutions, root cause, closure. */
 export function ComplaintDetail({ session, complaintId }: { session: SessionInfo; complaintId: string }) {
@@ -80,6 +81,9 @@ function Body({ session, c, onChanged }: { session: SessionInfo; c: Detail; onCh
         {c.clocks.map((k) => (
           <div key={k.kind} className="card ac-clock">
             <Countdown clock={k} timeZone={tz} live={open} />
+            {open && session.staff.role === 'admin' && k.kind !== 'incident_notification' && k.metAt === null ? (
+              <RecomputeClock complaintId={c.id} kind={k.kind} timeZone={tz} onDone={() => void callApi('complaints.get', { complaintId: c.id }).then((r) => r.ok && onChanged(r.value))} />
+            ) : null}
           </div>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { In } from '../../../../shared/api';
 import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, type ComplaintDetail } from '../../../../shared/schemas/complaint';
@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { formatDate, procedureNameIn, toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { useChannelForm } from './form';
+import { DateInput } from '../../components/DateInput';
 
 const SHOWN = ['patientId', 'complainantName', 'consultationId', 'treatmentId', 'channel', 'category', 'severity', 'receivedAt', 'patientSays', 'patientWants'];
 
@@ -35,6 +36,8 @@ export function ComplaintIntake({ session, onSaved, onCancel }: { session: Sessi
     const r = await callApi('patients.search', { query: q, limit: 8 });
     if (r.ok) setResults(r.value);
   };
+  // While a Zhuyin composition is open the box shows ㄓㄨˋ and candidates: search only what is committed.
+  const composing = useRef(false);
 
   const save = async () => {
     let treatmentId: string | undefined;
@@ -82,7 +85,20 @@ export function ComplaintIntake({ session, onSaved, onCancel }: { session: Sessi
       ) : (
         <div className="ac-grid">
           <Field label={t('aftercare.complaints.findPatient')} hint={t('aftercare.complaints.findPatientHint')} error={form.errors.patientId}>
-            {(p) => <input {...p} type="search" value={query} onChange={(e) => void search(e.target.value)} autoComplete="off" />}
+            {(p) => (
+              <input
+                {...p}
+                type="search"
+                value={query}
+                onChange={(e) => (composing.current ? setQuery(e.target.value) : void search(e.target.value))}
+                onCompositionStart={() => (composing.current = true)}
+                onCompositionEnd={(e) => {
+                  composing.current = false;
+                  void search(e.currentTarget.value);
+                }}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field label={t('aftercare.complaints.complainant')} hint={t('aftercare.complaints.complainantHint')} error={form.errors.complainantName}>
             {(p) => <input {...p} value={complainant} onChange={(e) => setComplainant(e.target.value)} />}
@@ -125,7 +141,7 @@ export function ComplaintIntake({ session, onSaved, onCancel }: { session: Sessi
           )}
         </Field>
         <Field label={t('aftercare.complaints.receivedAt')} error={form.errors.receivedAt} hint={t('aftercare.complaints.receivedAtHint')}>
-          {(p) => <input {...p} type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />}
+          {(p) => <DateInput {...p} withTime value={receivedAt} onChange={setReceivedAt} />}
         </Field>
       </div>
       <fieldset className="pills">

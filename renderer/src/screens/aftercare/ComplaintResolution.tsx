@@ -7,6 +7,9 @@ import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { formatCalendarDate, formatDateTime, toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { useChannelForm } from './form';
+import { parseTypedNumber } from '../../../../shared/fullwidth';
+import { DateInput } from '../../components/DateInput';
+import { joinList } from '../../lists';
 
 type Props = { complaint: ComplaintDetail; onSaved: (c: ComplaintDetail) => void };
 const money = (n: number, locale: string) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-TW').format(n);
@@ -50,7 +53,7 @@ export function ResolutionForm({ complaint, timeZone, onSaved }: Props & { timeZ
       data-testid="resolution-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const amountTwd = noAmount || amount.trim() === '' ? null : Number(amount);
+        const amountTwd = noAmount || amount.trim() === '' ? null : parseTypedNumber(amount);
         void form.submit({ complaintId: complaint.id, kind, amountTwd, description, decidedAt: wallTimeToIso(at, timeZone) ?? at }).then((r) => {
           if (!r) return;
           setDescription('');
@@ -73,14 +76,14 @@ export function ResolutionForm({ complaint, timeZone, onSaved }: Props & { timeZ
           )}
         </Field>
         <Field label={t('aftercare.resolution.amount')} error={form.errors.amountTwd} hint={AMOUNT_REQUIRED.includes(kind) ? t('aftercare.resolution.amountRequired') : noAmount ? t('aftercare.resolution.amountNone') : t('aftercare.resolution.amountOptional')}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} step={1} value={noAmount ? '' : amount} disabled={noAmount} onChange={(e) => setAmount(e.target.value)} />}
+          {(p) => <input {...p} type="text" inputMode="numeric" value={noAmount ? '' : amount} disabled={noAmount} onChange={(e) => setAmount(e.target.value)} />}
         </Field>
       </div>
       <Field label={t('aftercare.resolution.description')} error={form.errors.description}>
         {(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       <Field label={t('aftercare.resolution.decidedAt')} error={form.errors.decidedAt}>
-        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
       </Field>
       <FormError error={form.formError} />
       <button type="submit" className="btn btn--secondary" disabled={form.busy}>
@@ -209,7 +212,7 @@ export function ReviewForm({ complaint, onSaved }: Props) {
               )}
             </Field>
             <Field label={t('aftercare.review.dueDate')} error={err(`actions.${i}.dueDate`)}>
-              {(p) => <input {...p} type="date" value={a.dueDate} onChange={(e) => setActions((xs) => xs.map((x, j) => (j === i ? { ...x, dueDate: e.target.value } : x)))} />}
+              {(p) => <DateInput {...p} value={a.dueDate} onChange={(v) => setActions((xs) => xs.map((x, j) => (j === i ? { ...x, dueDate: v } : x)))} />}
             </Field>
             {actions.length > 1 ? (
               <button type="button" className="btn btn--ghost btn--small" onClick={() => setActions((xs) => xs.filter((_, j) => j !== i))}>
@@ -249,7 +252,7 @@ export function CloseComplaint({ complaint, onSaved }: Props) {
       }}
     >
       <h2 className="card__title">{t('aftercare.close.title')}</h2>
-      {missing.length > 0 ? <p className="notice notice--warning">{t('aftercare.close.stillMissing', { items: missing.join('、') })}</p> : null}
+      {missing.length > 0 ? <p className="notice notice--warning">{t('aftercare.close.stillMissing', { items: joinList(missing) })}</p> : null}
       <Field label={t('aftercare.close.summary')} error={form.errors.summary}>
         {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>

@@ -8,6 +8,7 @@ import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../patients/clinicTime';
 import { useChannelForm } from './form';
+import { joinList } from '../../lists';
 
 /** The visit's escalations; the operating physician acknowledges an open one with what was done. */
 export function EscalationList({ visit, session, onChanged }: { visit: VisitDetail; session: SessionInfo; onChanged: (v: VisitDetail) => void }) {
@@ -19,7 +20,7 @@ export function EscalationList({ visit, session, onChanged }: { visit: VisitDeta
         <div key={e.id} className={e.acknowledgedAt ? 'card ac-escalation ac-escalation--done' : 'card ac-escalation'} role={e.acknowledgedAt ? undefined : 'alert'}>
           <h2 className="card__title ac-escalation__title">
             <Icon name="warning" />
-            {e.kind === 'red_flag' ? t('aftercare.escalation.redFlagTitle', { flags: e.redFlags.map((f) => t(`aftercare.redFlags.${f}`)).join('、') }) : t('aftercare.escalation.unreachableTitle')}
+            {e.kind === 'red_flag' ? t('aftercare.escalation.redFlagTitle', { flags: joinList(e.redFlags.map((f) => t(`aftercare.redFlags.${f}`))) }) : t('aftercare.escalation.unreachableTitle')}
           </h2>
           <EscalationState e={e} timeZone={session.timeZone} />
           {!e.acknowledgedAt && (session.staff.id === e.physicianId || session.staff.role === 'admin') ? (

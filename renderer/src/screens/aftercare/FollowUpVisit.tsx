@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { AppendCorrection } from './AppendCorrection';
 import { AttemptResult, FollowUpMethod, type VisitDetail } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
-import { useApi } from '../../api';
+import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDateTime, procedureNameIn, toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { DueBadge, LevelLabel, StoredPhoto } from './bits';
-import { readPhoto, useChannelForm } from './form';
+import { useChannelForm } from './form';
+import { PhotoIntake } from '../../components/photos/PhotoIntake';
 import { OutcomeForm, OutcomeView } from './OutcomeForm';
 import { Corrections } from './TreatmentView';
 import { EscalationList } from './Escalations';
+import { DateInput } from '../../components/DateInput';
 
 const CLINICAL = ['physician', 'consultant', 'nurse'];
 
@@ -92,7 +94,7 @@ function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDe
           ) : !due ? (
             <p className="notice notice--warning">{t('aftercare.errors.visitNotDue', { due: formatCalendarDate(v.dueDate, i18n.language) })}</p>
           ) : clinical ? (
-            <OutcomeForm visit={v} onSaved={onChanged} />
+            <OutcomeForm visit={v} timeZone={tz} onSaved={onChanged} />
           ) : (
             <p className="muted">{t('aftercare.outcome.notYet')}</p>
           )}
@@ -176,7 +178,7 @@ function AttemptForm({ visit, timeZone, onSaved }: { visit: VisitDetail; timeZon
         </div>
       </fieldset>
       <Field label={t('aftercare.attempts.at')} error={form.errors.at}>
-        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
       </Field>
       <Field label={t('aftercare.attempts.method')} error={form.errors.method}>
         {(p) => (
@@ -201,23 +203,7 @@ function AttemptForm({ visit, timeZone, onSaved }: { visit: VisitDetail; timeZon
 }
 
 
+/** Photos from a due visit: several at once, labelled with angle and area; clinical record only (no marketing). */
 function VisitPhoto({ visitId, onSaved }: { visitId: string; onSaved: (v: VisitDetail) => void }) {
-  const { t } = useTranslation();
-  const form = useChannelForm('followUps.addPhoto', ['dataBase64']);
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    const photo = await readPhoto(file);
-    if (!photo) return form.setFormError({ code: 'invalid_input', messageKey: 'validation.photoFormat' });
-    const r = await form.submit({ visitId, ...photo, marketingConsent: false });
-    if (r) onSaved(r);
-  };
-  return (
-    <div className="ac-inline-form">
-      <label className="btn btn--secondary btn--small ac-file">
-        {form.busy ? t('aftercare.saving') : t('aftercare.photos.add')}
-        <input className="file-pick__input" type="file" accept="image/jpeg,image/png" onChange={(e) => void pick(e.target.files?.[0])} disabled={form.busy} />
-      </label>
-      <FormError error={form.formError ?? (form.errors.dataBase64 ? { code: 'invalid_input', messageKey: form.errors.dataBase64 } : null)} />
-    </div>
-  );
+  return <PhotoIntake marketing="never" save={(photo) => callApi('followUps.addPhoto', { visitId, ...photo })} onSaved={onSaved} testId="visit-photo-intake" />;
 }

@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormMessage';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDate, procedureNameIn } from '../patients/clinicTime';
 import { DueBadge, EscalationBanner, LevelLabel } from './bits';
+import { QualityFigures } from './QualityFigures';
 
 type Scope = 'mine' | 'all';
 
@@ -47,6 +48,7 @@ export function FollowUps({ session }: { session: SessionInfo }) {
           <VisitTable title={t('aftercare.followUp.upcoming')} visits={list.value.upcoming} tone="upcoming" testId="worklist-upcoming" session={session} />
         </>
       ) : null}
+      {session.staff.role === 'physician' || admin ? <QualityFigures session={session} /> : null}
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { useNavigate, type Route } from '../../navigation';
 import { formatCalendarDate, formatDateTime, procedureNameIn } from '../patients/clinicTime';
+import { BackupHomeCard } from '../backups/BackupHomeCard';
 import { Countdown, DueBadge, EscalationBanner, LevelLabel, useNow } from './bits';
+import { FlagChips } from '../patients/ConsultationFlags';
 
 /** Which lists each role has (an empty one still shows, so "nothing waiting" is visible). */
 const LISTS: Record<Role, readonly string[]> = {
@@ -33,7 +35,18 @@ export function HomeToday({ session }: { session: SessionInfo }) {
 
   const waiting = (items: readonly WaitingItem[], route: (w: WaitingItem) => Route, when: (w: WaitingItem) => string) =>
     items.map((w) => (
-      <Row key={w.consultationId} onOpen={() => navigate(route(w))} title={w.patientName} sub={`${w.chartNo} · ${procedureNameIn(w, i18n.language)}`} side={when(w)} />
+      <Row
+        key={w.consultationId}
+        onOpen={() => navigate(route(w))}
+        title={w.patientName}
+        sub={
+          <>
+            {`${w.chartNo} · ${procedureNameIn(w, i18n.language)}`}
+            <FlagChips chips={w.flags} />
+          </>
+        }
+        side={when(w)}
+      />
     ));
 
   const blocks: Record<string, ReactNode> = {
@@ -103,6 +116,7 @@ export function HomeToday({ session }: { session: SessionInfo }) {
     <div className="ac-home" data-testid="home-today">
       <p className="ac-home__summary">{total === 0 ? t('aftercare.home.nothing') : t('aftercare.home.summary', { date: formatCalendarDate(h.today, i18n.language), count: total })}</p>
       <EscalationBanner items={h.escalations} timeZone={tz} clinicWide={session.staff.role === 'admin'} />
+      {h.backup ? <BackupHomeCard status={h.backup} timeZone={tz} /> : null}
       {h.exportLeftovers.length > 0 ? (
         <section className="notice notice--warning" role="status" data-testid="home-export-leftovers">
           <strong>{t('aftercare.home.exportLeftoversTitle')}</strong>

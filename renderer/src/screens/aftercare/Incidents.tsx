@@ -9,6 +9,9 @@ import { Icon } from '../../components/Icon';
 import { formatDateTime, toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { Countdown } from './bits';
 import { useChannelForm } from './form';
+import { parseTypedNumber } from '../../../../shared/fullwidth';
+import { DateInput } from '../../components/DateInput';
+import { joinList } from '../../lists';
 
 type Status = 'open' | 'closed' | 'all';
 
@@ -98,7 +101,7 @@ function IncidentCard({ incident: i, session, onChanged }: { incident: IncidentV
         </div>
         <div>
           <dt>{t('aftercare.incidents.dataKinds')}</dt>
-          <dd>{i.dataKinds.map((k) => t(`aftercare.dataKinds.${k}`)).join('、')}</dd>
+          <dd>{joinList(i.dataKinds.map((k) => t(`aftercare.dataKinds.${k}`)))}</dd>
         </div>
         <div>
           <dt>{t('aftercare.incidents.discoveredAt')}</dt>
@@ -173,7 +176,7 @@ function IncidentActions({ incident, timeZone, onChanged }: { incident: Incident
             {(p) => <input {...p} value={authority} onChange={(e) => setAuthority(e.target.value)} />}
           </Field>
           <Field label={t('aftercare.incidents.notifiedAt')} error={notify.errors.notifiedAt}>
-            {(p) => <input {...p} type="datetime-local" value={notifiedAt} onChange={(e) => setNotifiedAt(e.target.value)} />}
+            {(p) => <DateInput {...p} withTime value={notifiedAt} onChange={setNotifiedAt} />}
           </Field>
           <label className="checkbox">
             <input type="checkbox" checked={patientsNotified} onChange={(e) => setPatientsNotified(e.target.checked)} />
@@ -233,7 +236,7 @@ function ReportForm({ session, onSaved, onCancel }: { session: SessionInfo; onSa
         void form
           .submit({
             whatHappened: what,
-            peopleAffected: people.trim() === '' ? null : Number(people),
+            peopleAffected: people.trim() === '' ? null : parseTypedNumber(people),
             dataKinds: kinds,
             occurredAt: occurredAt ? (wallTimeToIso(occurredAt, tz) ?? occurredAt) : null,
             discoveredAt: wallTimeToIso(discoveredAt, tz) ?? discoveredAt,
@@ -268,13 +271,13 @@ function ReportForm({ session, onSaved, onCancel }: { session: SessionInfo; onSa
       </fieldset>
       <div className="ac-grid">
         <Field label={t('aftercare.incidents.people')} error={form.errors.peopleAffected} hint={t('aftercare.incidents.peopleHint')}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={people} onChange={(e) => setPeople(e.target.value)} />}
+          {(p) => <input {...p} type="text" inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} />}
         </Field>
         <Field label={t('aftercare.incidents.discoveredAt')} error={form.errors.discoveredAt} hint={t('aftercare.incidents.clockHint')}>
-          {(p) => <input {...p} type="datetime-local" value={discoveredAt} onChange={(e) => setDiscoveredAt(e.target.value)} />}
+          {(p) => <DateInput {...p} withTime value={discoveredAt} onChange={setDiscoveredAt} />}
         </Field>
         <Field label={t('aftercare.incidents.occurredAt')} error={form.errors.occurredAt} hint={t('aftercare.incidents.occurredHint')}>
-          {(p) => <input {...p} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />}
+          {(p) => <DateInput {...p} withTime value={occurredAt} onChange={setOccurredAt} />}
         </Field>
       </div>
       <Field label={t('aftercare.incidents.containment')} error={form.errors.containment}>

@@ -11,6 +11,8 @@ import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { toWallTime, wallTimeToIso } from '../patients/clinicTime';
 import { useChannelForm } from './form';
+import { TreatmentFlags } from '../patients/ConsultationFlags';
+import { DateInput } from '../../components/DateInput';
 
 type ProductRow = { kind: ProductKind; name: string; brand: string; lot: string; serialNo: string; expiryDate: string; quantity: string };
 const blankProduct = (): ProductRow => ({ kind: 'drug', name: '', brand: '', lot: '', serialNo: '', expiryDate: '', quantity: '' });
@@ -73,9 +75,10 @@ export function TreatmentForm({ session, consultation: c, onSaved }: { session: 
     >
       <h2 className="card__title">{t('aftercare.treatment.formTitle')}</h2>
       <p className="muted">{t('aftercare.treatment.formIntro')}</p>
+      <TreatmentFlags consultationId={c.id} timeZone={tz} />
       <div className="ac-grid">
         <Field label={t('aftercare.treatment.performedAt')} error={err('performedAt')} hint={t('aftercare.treatment.clinicTime')}>
-          {(p) => <input {...p} type="datetime-local" value={performedAt} onChange={(e) => setPerformedAt(e.target.value)} />}
+          {(p) => <DateInput {...p} withTime value={performedAt} onChange={setPerformedAt} />}
         </Field>
         <Field label={t('aftercare.treatment.physician')} error={err('physicianId')} hint={t('aftercare.treatment.physicianHint')}>
           {(p) => <input {...p} readOnly value={c.physicianName} />}
@@ -144,7 +147,7 @@ export function TreatmentForm({ session, consultation: c, onSaved }: { session: 
               {(p) => <input {...p} value={row.serialNo} onChange={(e) => setProduct(i, { serialNo: e.target.value })} />}
             </Field>
             <Field label={t('aftercare.treatment.expiryDate')} error={err(`products.${i}.expiryDate`)}>
-              {(p) => <input {...p} type="date" value={row.expiryDate} onChange={(e) => setProduct(i, { expiryDate: e.target.value })} />}
+              {(p) => <DateInput {...p} value={row.expiryDate} onChange={(v) => setProduct(i, { expiryDate: v })} />}
             </Field>
             <Field label={t('aftercare.treatment.quantity')} error={err(`products.${i}.quantity`)}>
               {(p) => <input {...p} value={row.quantity} onChange={(e) => setProduct(i, { quantity: e.target.value })} placeholder="1.0 mL" />}

@@ -5,13 +5,13 @@ import { api } from '../../../../shared/api';
 import type { Correction, Treatment } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import type { Role } from '../../../../shared/schemas/staff';
-import { useApi } from '../../api';
-import { FormError } from '../../components/FormMessage';
-import { translateKey } from '../../i18n';
+import { callApi, useApi } from '../../api';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
 import { DueBadge, LevelLabel, StoredPhoto } from './bits';
-import { readPhoto, useChannelForm } from './form';
+import { PhotoComparison } from '../../components/photos/PhotoComparison';
+import { PhotoIntake } from '../../components/photos/PhotoIntake';
+import { joinList } from '../../lists';
 
 const TREATING = api['treatments.correct'].access as readonly Role[];
 
@@ -50,7 +50,7 @@ export function TreatmentView({ session, treatment: tr, onChanged }: { session: 
         </div>
         <div>
           <dt>{t('aftercare.treatment.assistants')}</dt>
-          <dd>{tr.assistants.map((a) => a.name).join('、') || t('aftercare.none')}</dd>
+          <dd>{joinList(tr.assistants.map((a) => a.name)) || t('aftercare.none')}</dd>
         </div>
         <div>
           <dt>{t('aftercare.treatment.anaesthesia')}</dt>
@@ -115,6 +115,8 @@ export function TreatmentView({ session, treatment: tr, onChanged }: { session: 
         {may ? <AddPhoto treatmentId={tr.id} onSaved={onChanged} /> : null}
       </div>
 
+      <ComparisonCard consultationId={tr.consultationId} timeZone={tz} />
+
       <div className="card" data-testid="follow-up-plan">
         <h2 className="card__title">{t('aftercare.treatment.plan')}</h2>
         <ul className="ac-list">
@@ -135,32 +137,22 @@ export function TreatmentView({ session, treatment: tr, onChanged }: { session: 
 }
 
 
+/** After photos: several at once, each labelled with angle and area, sent as uploads (not inside the JSON). */
 function AddPhoto({ treatmentId, onSaved }: { treatmentId: string; onSaved: (t: Treatment) => void }) {
+  return <PhotoIntake marketing="ask" save={(photo) => callApi('treatments.addPhoto', { treatmentId, ...photo })} onSaved={onSaved} testId="after-photo-intake" />;
+}
+
+/** Before and after by angle, opened on request (each photo shown is an audited view). */
+function ComparisonCard({ consultationId, timeZone }: { consultationId: string; timeZone: string }) {
   const { t } = useTranslation();
-  const [marketing, setMarketing] = useState(false);
-  const form = useChannelForm('treatments.addPhoto', ['dataBase64']);
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    const photo = await readPhoto(file);
-    if (!photo) {
-      form.setFormError({ code: 'invalid_input', messageKey: 'validation.photoFormat' });
-      return;
-    }
-    const r = await form.submit({ treatmentId, ...photo, marketingConsent: marketing });
-    if (r) onSaved(r);
-  };
+  const [open, setOpen] = useState(false);
   return (
-    <div className="ac-inline-form">
-      <label className="checkbox">
-        <input type="checkbox" checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />
-        <span>{t('aftercare.photos.marketing')}</span>
-      </label>
-      <label className="btn btn--secondary btn--small ac-file">
-        {form.busy ? t('aftercare.saving') : t('aftercare.photos.add')}
-        <input className="file-pick__input" type="file" accept="image/jpeg,image/png" onChange={(e) => void pick(e.target.files?.[0])} disabled={form.busy} />
-      </label>
-      {form.errors.dataBase64 ? <p className="field__error">{translateKey(form.errors.dataBase64)}</p> : null}
-      <FormError error={form.formError} />
+    <div className="card" data-testid="comparison-card">
+      <h2 className="card__title">{t('intake.photos.comparisonTitle')}</h2>
+      {open ? <PhotoComparison consultationId={consultationId} timeZone={timeZone} /> : null}
+      <button type="button" className="btn btn--secondary btn--small" onClick={() => setOpen((o) => !o)} data-testid="toggle-comparison">
+        {open ? t('intake.photos.close') : t('intake.photos.open')}
+      </button>
     </div>
   );
 }

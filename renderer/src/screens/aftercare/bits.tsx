@@ -8,6 +8,8 @@ import { callApi } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDateTime, procedureNameIn, toWallTime } from '../patients/clinicTime';
+import { PhotoLabel } from '../../components/photos/PhotoComparison';
+import { joinList } from '../../lists';
 
 /** The current time, refreshed every half minute so countdowns move. */
 export function useNow(intervalMs = 30_000): Date {
@@ -101,7 +103,7 @@ export function EscalationBanner({ items, timeZone, clinicWide = false }: { item
             <div>
               <strong>{e.patientName}</strong> <span className="mono">{e.chartNo}</span> · {procedureNameIn(e, i18n.language)}
               <div className="escalation-banner__what">
-                {e.kind === 'red_flag' ? e.redFlags.map((f) => t(`aftercare.redFlags.${f}`)).join('、') : t('aftercare.escalationKinds.unreachable')}
+                {e.kind === 'red_flag' ? joinList(e.redFlags.map((f) => t(`aftercare.redFlags.${f}`))) : t('aftercare.escalationKinds.unreachable')}
                 {e.phone ? <span className="muted"> · {e.phone}</span> : null}
                 <span className="muted"> · {formatDateTime(e.createdAt, timeZone, i18n.language)}</span>
               </div>
@@ -132,7 +134,10 @@ export function StoredPhoto({ photo, timeZone }: { photo: PhotoMeta; timeZone: s
   return (
     <figure className="ac-photo">
       {src ? <img src={src} alt={t('aftercare.photos.alt', { at: formatDateTime(photo.capturedAt, timeZone, i18n.language) })} /> : <div className="ac-photo__placeholder" />}
-      <figcaption className="muted small">{formatDateTime(photo.capturedAt, timeZone, i18n.language)}</figcaption>
+      <figcaption className="muted small">
+        <PhotoLabel angle={photo.angle} area={photo.area} /> · {formatDateTime(photo.capturedAt, timeZone, i18n.language)}
+        {photo.capturedAtSource ? ` (${t(`intake.photos.sources.${photo.capturedAtSource}`)})` : ''}
+      </figcaption>
     </figure>
   );
 }

@@ -38,7 +38,7 @@ export function useChannelForm<C extends ChannelName>(channel: C, shown: readonl
       setFormError(null);
       const parsed = api[channel].input.safeParse(input);
       if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error);
+        const issues = toFieldIssues(parsed.error, input);
         place(issues, { code: 'invalid_input', messageKey: issues[0]?.messageKey ?? 'errors.invalid_input' });
         return null;
       }
@@ -60,20 +60,4 @@ export function useChannelForm<C extends ChannelName>(channel: C, shown: readonl
   }, []);
 
   return { errors, formError, busy, submit, clear, setFormError };
-}
-
-/** A picked image as the photo channels carry it (metadata is removed in the main process). */
-export async function readPhoto(file: File): Promise<{ mime: 'image/jpeg' | 'image/png'; dataBase64: string } | null> {
-  const mime = file.type === 'image/jpeg' || file.type === 'image/png' ? file.type : null;
-  if (!mime) return null;
-  const dataBase64 = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-  return { mime, dataBase64 };
 }

@@ -17,6 +17,7 @@ import { callApi } from '../../api';
 import { rootError, useFormError } from '../../forms';
 import { translateKey } from '../../i18n';
 import { errorAt, nestedResolver, placeServerError } from '../patients/nestedForm';
+import { PriceListEditor } from './PriceListEditor';
 import { blankFollowUp, blankProcedure, fromProcedure, procedureChecks, procedureRename, toSaveInput, type ProcedureFormValues } from './procedureForm';
 
 const FOLLOW_UP_ROLES = FollowUpLevel.shape.role.options;
@@ -194,6 +195,8 @@ export function ProcedureForm({
           {t('catalogue.form.addFollowUp')}
         </button>
       </section>
+
+      <PriceListEditor control={control} register={register} errors={errors} />
 
       <div className="pform__actions">
         <FormError error={formError ?? rootError(errors)} />

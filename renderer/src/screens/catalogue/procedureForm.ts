@@ -3,14 +3,37 @@ import {
   DEFAULT_COOLING_OFF_DAYS,
   type Anaesthesia,
   type FollowUpPlan,
+  type PriceItem,
   type Procedure,
   type ProcedureCategory,
 } from '../../../../shared/schemas/catalogue';
+import { parseTypedNumber } from '../../../../shared/fullwidth';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { IssuePath, Rename } from '../patients/nestedForm';
 import { newItemId } from './templateForm';
 
 type FollowUp = FollowUpPlan[number];
+
+/** A price line as typed: the amount stays text until saved (full-width digits and 1,500 are accepted). */
+export interface PriceRowValues {
+  kind: PriceItem['kind'];
+  description: string;
+  amountTwd: string;
+}
+export interface PackageValues {
+  itemId: string;
+  name: string;
+  items: PriceRowValues[];
+}
+
+export function blankPriceRow(kind: PriceItem['kind'] = 'procedure'): PriceRowValues {
+  return { kind, description: '', amountTwd: '' };
+}
+export function blankPackage(): PackageValues {
+  return { itemId: newItemId('pkg'), name: '', items: [blankPriceRow()] };
+}
+const rowFrom = (i: PriceItem): PriceRowValues => ({ kind: i.kind, description: i.description, amountTwd: String(i.amountTwd) });
+const rowTo = (r: PriceRowValues): PriceItem => ({ kind: r.kind, description: r.description, amountTwd: parseTypedNumber(r.amountTwd) });
 
 export interface ProcedureFormValues {
   code: string;
@@ -23,6 +46,8 @@ export interface ProcedureFormValues {
   coolingOffDays: number;
   active: boolean;
   followUpPlan: { itemId: string; dayOffset: number; role: FollowUp['role']; method: FollowUp['method']; focus: string }[];
+  prices: PriceRowValues[];
+  packages: PackageValues[];
 }
 
 export function blankFollowUp(dayOffset = 1): ProcedureFormValues['followUpPlan'][number] {
@@ -40,6 +65,8 @@ export function blankProcedure(): ProcedureFormValues {
     coolingOffDays: DEFAULT_COOLING_OFF_DAYS.injectable,
     active: true,
     followUpPlan: [blankFollowUp(1)],
+    prices: [],
+    packages: [],
   };
 }
 
@@ -54,6 +81,8 @@ export function fromProcedure(p: Procedure): ProcedureFormValues {
     coolingOffDays: p.coolingOffDays,
     active: p.active,
     followUpPlan: p.followUpPlan.map(({ id, ...f }) => ({ itemId: id, ...f })),
+    prices: p.priceList.items.map(rowFrom),
+    packages: p.priceList.packages.map((k) => ({ itemId: k.id, name: k.name, items: k.items.map(rowFrom) })),
   };
 }
 
@@ -69,6 +98,10 @@ export function toSaveInput(v: ProcedureFormValues, procedureId: string | undefi
       witnessRequired: v.witnessRequired,
       coolingOffDays: v.coolingOffDays,
       followUpPlan: v.followUpPlan.map(({ itemId, ...f }) => ({ id: itemId, ...f })),
+      priceList: {
+        items: v.prices.map(rowTo),
+        packages: v.packages.map((k) => ({ id: k.itemId, name: k.name, items: k.items.map(rowTo) })),
+      },
     },
     // A new procedure starts offered; `active` is only sent when editing.
     active: procedureId ? v.active : undefined,
@@ -82,11 +115,19 @@ export function procedureChecks(v: ProcedureFormValues): FieldIssue[] {
   v.followUpPlan.forEach((f, i) => {
     if (Number.isNaN(f.dayOffset)) issues.push({ path: ['followUpPlan', i, 'dayOffset'], messageKey: 'validation.required' });
   });
+  const emptyAmount = (rows: PriceRowValues[], path: (string | number)[]) =>
+    rows.forEach((r, i) => {
+      if (r.amountTwd.trim() === '') issues.push({ path: [...path, i, 'amountTwd'], messageKey: 'validation.required' });
+    });
+  emptyAmount(v.prices, ['prices']);
+  v.packages.forEach((k, i) => emptyAmount(k.items, ['packages', i, 'items']));
   return issues;
 }
 
 /** procedures.save nests the fields under `fields`; a follow-up's generated identifier is reported on the follow-up. */
 export const procedureRename: Rename = (path: IssuePath) => {
-  const p = path[0] === 'fields' ? path.slice(1) : [...path];
+  let p = path[0] === 'fields' ? path.slice(1) : [...path];
+  // The price list is one object in the input and two lists in the form.
+  if (p[0] === 'priceList') p = p[1] === 'items' ? ['prices', ...p.slice(2)] : p.slice(1);
   return p[p.length - 1] === 'id' ? p.slice(0, -1) : p;
 };

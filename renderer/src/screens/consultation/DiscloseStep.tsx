@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormMessage';
 import { useNavigate } from '../../navigation';
 import { GAP_STEP } from './logic';
 import { StepFrame, useFormatTime, type StepProps } from './shared';
+import { AnsweredContraindications } from './AnsweredContraindications';
 
 /**
  * The end of the consultation: what is still missing (each with a way to it), the guardian a minor needs, and
@@ -22,6 +23,7 @@ export function DiscloseStep({ view, editable, timeZone, onSaved, onOpen }: Step
   if (c.status !== 'draft') {
     return (
       <StepFrame step="disclose">
+        <AnsweredContraindications view={view} />
         <div className="disclosed" data-testid="disclosed">
           <p className="disclosed__title">✓ {t('consultation.disclose.disclosedTitle')}</p>
           <dl className="disclosed__facts">
@@ -45,6 +47,7 @@ export function DiscloseStep({ view, editable, timeZone, onSaved, onOpen }: Step
   const guardian = c.gaps.includes('guardian');
   return (
     <StepFrame step="disclose" intro={t('consultation.disclose.intro')}>
+      <AnsweredContraindications view={view} />
       {guardian ? (
         <div className="notice notice--error guardian" role="alert" data-testid="guardian-gap">
           <p className="reexplain__title">{t('consultation.disclose.guardianTitle')}</p>

@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/schemas/patient';
 import type { ConsultationView } from '../../../../shared/schemas/consultation';
+import { useApi } from '../../api';
+import { translateKey } from '../../i18n';
 import { useNavigate } from '../../navigation';
-import { checklist } from './logic';
+import { procedureNameFor, statusBadgeKey } from './status';
+import { checklist, topicsToReexplain } from './logic';
 import { useFormatTime } from './shared';
 
 /** Who, what and by whom: patient, procedure, operating physician, explanation-sheet version and status. */
@@ -17,10 +21,12 @@ export function ConsultationHeader({
   physicianSpecialty: string | null;
   timeZone: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatTime(timeZone);
   const c = view.consultation;
+  const procedures = useApi('procedures.list', { includeInactive: true });
+  const [now] = useState(() => Date.now());
   const minor = patient?.isMinor ?? c.recordFlags.includes('minor');
   return (
     <header className="consult-header" data-testid="consultation-header">
@@ -39,7 +45,7 @@ export function ConsultationHeader({
         </div>
         <div className="consult-header__side">
           <span className={`badge consult-status consult-status--${c.status}`} data-testid="consultation-status" data-status={c.status}>
-            {t(`consultation.status.${c.status}`)}
+            {translateKey(statusBadgeKey(c, now))}
           </span>
           <button type="button" className="btn btn--link" onClick={() => navigate({ screen: 'patient', patientId: c.patientId })}>
             {t('consultation.backToPatient')}
@@ -49,7 +55,7 @@ export function ConsultationHeader({
       <dl className="consult-facts">
         <div>
           <dt>{t('consultation.header.procedure')}</dt>
-          <dd data-testid="consultation-procedure">{c.procedureName}</dd>
+          <dd data-testid="consultation-procedure">{procedureNameFor(c, procedures.state === 'ok' ? procedures.value : null, i18n.language)}</dd>
         </div>
         <div>
           <dt>{t('consultation.header.physician')}</dt>
@@ -76,7 +82,7 @@ export function ConsultationHeader({
 /** Every requirement for disclosure, done or still missing; always visible beside the steps. */
 export function GapChecklist({ view }: { view: ConsultationView }) {
   const { t } = useTranslation();
-  const items = checklist(view.consultation, view.template);
+  const items = checklist(view.consultation, view.template, topicsToReexplain(view.consultation, view.template.comprehensionQuestions));
   const done = items.filter((i) => i.done).length;
   return (
     <section className="gap-checklist" aria-labelledby="gap-checklist-title" data-testid="gap-checklist">
@@ -88,11 +94,14 @@ export function GapChecklist({ view }: { view: ConsultationView }) {
       </p>
       <ul className="gap-checklist__list">
         {items.map((item) => (
-          <li key={item.gap} className={item.done ? 'gap-item gap-item--done' : 'gap-item gap-item--todo'} data-gap={item.gap} data-done={item.done}>
+          <li key={item.gap} className={item.done ? 'gap-item gap-item--done' : 'gap-item gap-item--todo'} data-gap={item.gap} data-done={item.done} data-reexplain={item.reexplain ? 'true' : undefined}>
             <span className="gap-item__mark" aria-hidden="true">
-              {item.done ? '✓' : '○'}
+              {item.done ? '✓' : item.reexplain ? '↻' : '○'}
             </span>
-            <span>{t(`consultation.checklist.items.${item.gap}`)}</span>
+            <span>
+              {t(`consultation.checklist.items.${item.gap}`)}
+              {item.reexplain ? <span className="gap-item__again">{t('workday.checklistReexplain')}</span> : null}
+            </span>
             <span className="visually-hidden"> ({item.done ? t('consultation.checklist.done') : t('consultation.checklist.todo')})</span>
           </li>
         ))}

@@ -1,59 +1,33 @@
-import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, FieldIssue } from '../../../../shared/errors';
+import type { ApiError } from '../../../../shared/errors';
 import type { PhotoMeta } from '../../../../shared/schemas/consultation';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
+import { PhotoLabel } from '../../components/photos/PhotoComparison';
+import { PhotoIntake, type PhotoMime } from '../../components/photos/PhotoIntake';
 import { CameraDialog, type CapturedPhoto } from './CameraDialog';
-import { ChoiceGroup } from './Choice';
 import { StepFrame, useFormatTime, type StepProps } from './shared';
-import type { YesNo } from './stepForm';
 
-const ACCEPTED = ['image/jpeg', 'image/png'] as const;
-type AcceptedMime = (typeof ACCEPTED)[number];
-const isAccepted = (mime: string): mime is AcceptedMime => (ACCEPTED as readonly string[]).includes(mime);
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
+/** A camera capture as a file to upload like any chosen photo. */
+function capturedBlob(photo: CapturedPhoto): Blob {
+  const bytes = Uint8Array.from(atob(photo.dataBase64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: photo.mime });
 }
 
-/** Before photos: from a file or the camera, each with its own explicit yes/no for marketing use. */
+/**
+ * Before photos: several files at once or the camera, each labelled with its angle and area and with its own
+ * explicit yes/no for marketing use. The capture time comes from the file's Exif (read in the main process
+ * before the metadata is removed).
+ */
 export function PhotosStep({ view, editable, timeZone, onSaved, onContinue }: StepProps) {
   const { t } = useTranslation();
   const c = view.consultation;
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<(CapturedPhoto & { key: number }) | null>(null);
   const [camera, setCamera] = useState(false);
-  const [pickError, setPickError] = useState<ApiError | null>(null);
+  const [addCapture, setAddCapture] = useState<((photo: { file: Blob; mime: PhotoMime; capturedAt?: string }) => void) | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<PhotoMeta | null>(null);
-  const nextKey = useRef(0);
-
-  const take = (photo: CapturedPhoto) => {
-    nextKey.current += 1;
-    setPending({ ...photo, key: nextKey.current });
-    setMessage(null);
-  };
-
-  const picked = async (file: File | undefined) => {
-    setPickError(null);
-    if (!file) return;
-    if (!isAccepted(file.type)) return setPickError({ code: 'invalid_input', messageKey: 'consultation.validation.photoType' });
-    try {
-      const url = await readAsDataUrl(file);
-      take({ mime: file.type, previewUrl: url, dataBase64: url.slice(url.indexOf(',') + 1), fileName: file.name });
-    } catch {
-      setPickError({ code: 'invalid_input', messageKey: 'validation.photoFormat' });
-    }
-  };
 
   const replacePhoto = (meta: PhotoMeta) => onSaved({ ...view, consultation: { ...c, photos: c.photos.map((p) => (p.id === meta.id ? meta : p)) } });
 
@@ -63,42 +37,27 @@ export function PhotosStep({ view, editable, timeZone, onSaved, onContinue }: St
         {t('consultation.photos.exifNote')}
       </p>
       {editable ? (
-        <div className="actions">
-          <input
-            ref={fileRef}
-            type="file"
-            accept="image/jpeg,image/png"
-            hidden
-            data-testid="photo-file"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void picked(input.files?.[0]).finally(() => {
-                input.value = '';
-              });
-            }}
+        <>
+          <PhotoIntake
+            marketing="ask"
+            extraSource={(add) => (
+              <button
+                type="button"
+                className="btn btn--secondary"
+                onClick={() => {
+                  setAddCapture(() => add);
+                  setCamera(true);
+                }}
+              >
+                {t('consultation.photos.takePhoto')}
+              </button>
+            )}
+            save={(photo) => callApi('consultations.addPhoto', { consultationId: c.id, ...photo })}
+            onSaved={onSaved}
           />
-          <button type="button" className="btn btn--secondary" onClick={() => fileRef.current?.click()}>
-            {t('consultation.photos.chooseFile')}
-          </button>
-          <button type="button" className="btn btn--secondary" onClick={() => setCamera(true)}>
-            {t('consultation.photos.takePhoto')}
-          </button>
-        </div>
+        </>
       ) : null}
-      <FormError error={pickError} />
       <FormSuccess>{message}</FormSuccess>
-      {pending ? (
-        <PendingPhoto
-          key={pending.key}
-          consultationId={c.id}
-          photo={pending}
-          onDiscard={() => setPending(null)}
-          onSaved={(v) => {
-            setPending(null);
-            onSaved(v);
-          }}
-        />
-      ) : null}
 
       <h3 className="consult-card__title consult-photos__title">{t('consultation.photos.listTitle', { count: c.photos.length })}</h3>
       {c.photos.length === 0 ? <p className="muted">{t('consultation.photos.none')}</p> : null}
@@ -109,7 +68,7 @@ export function PhotosStep({ view, editable, timeZone, onSaved, onContinue }: St
       </ul>
 
       <div className="actions actions--end consult-step__actions">
-        <button type="button" className="btn btn--primary btn--large" onClick={onContinue} disabled={pending !== null}>
+        <button type="button" className="btn btn--primary btn--large" onClick={onContinue}>
           {t('consultation.next')}
         </button>
       </div>
@@ -119,7 +78,7 @@ export function PhotosStep({ view, editable, timeZone, onSaved, onContinue }: St
           onClose={() => setCamera(false)}
           onCapture={(photo) => {
             setCamera(false);
-            take(photo);
+            addCapture?.({ file: capturedBlob(photo), mime: photo.mime, ...(photo.capturedAt ? { capturedAt: photo.capturedAt } : {}) });
           }}
         />
       ) : null}
@@ -138,70 +97,6 @@ export function PhotosStep({ view, editable, timeZone, onSaved, onContinue }: St
   );
 }
 
-interface PendingForm {
-  marketingConsent: YesNo;
-}
-
-/** A picked or captured photo waiting for the patient's answer about marketing use, then saved. */
-function PendingPhoto({ consultationId, photo, onDiscard, onSaved }: { consultationId: string; photo: CapturedPhoto; onDiscard: () => void; onSaved: StepProps['onSaved'] }) {
-  const { t } = useTranslation();
-  const { formError, setFormError } = useFormError();
-  const toInput = (v: PendingForm) => ({
-    consultationId,
-    mime: photo.mime,
-    dataBase64: photo.dataBase64,
-    marketingConsent: v.marketingConsent === 'yes',
-    ...(photo.capturedAt ? { capturedAt: photo.capturedAt } : {}),
-  });
-  const chosen = (v: PendingForm): FieldIssue[] => (v.marketingConsent === '' ? [{ path: ['marketingConsent'], messageKey: 'consultation.validation.marketingRequired' }] : []);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<PendingForm>({ defaultValues: { marketingConsent: '' }, resolver: contractResolver('consultations.addPhoto', toInput, ['marketingConsent'], chosen) });
-
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
-    const r = await callApi('consultations.addPhoto', toInput(v));
-    if (r.ok) onSaved(r.value);
-    else setFormError(applyServerError(r.error, ['marketingConsent'], setError));
-  });
-
-  return (
-    <form className="card consult-card pending-photo" onSubmit={(e) => void submit(e)} noValidate data-testid="pending-photo">
-      <h3 className="consult-card__title">{t('consultation.photos.pendingTitle')}</h3>
-      <div className="pending-photo__body">
-        <img src={photo.previewUrl} alt={t('consultation.photos.previewAlt')} className="pending-photo__img" />
-        <div>
-          <p className="muted">{photo.fileName ? t('consultation.photos.sourceFile', { name: photo.fileName }) : t('consultation.photos.sourceCamera')}</p>
-          <ChoiceGroup
-            legend={t('consultation.photos.marketingQuestion')}
-            registration={register('marketingConsent')}
-            error={errors.marketingConsent?.message}
-            layout="column"
-            testId="marketing-choice"
-            options={[
-              { value: 'yes', label: t('consultation.photos.marketingYes') },
-              { value: 'no', label: t('consultation.photos.marketingNo') },
-            ]}
-          />
-          <p className="field__hint">{t('consultation.photos.marketingHint')}</p>
-          <FormError error={formError ?? rootError(errors)} />
-          <div className="actions">
-            <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-              {isSubmitting ? t('consultation.saving') : t('consultation.photos.savePhoto')}
-            </button>
-            <button type="button" className="btn btn--secondary" onClick={onDiscard} disabled={isSubmitting}>
-              {t('consultation.photos.discard')}
-            </button>
-          </div>
-        </div>
-      </div>
-    </form>
-  );
-}
-
 /** A stored photo (loaded through photos.get, which is audited as a view) with its marketing-consent state. */
 function PhotoThumb({ photo, n, timeZone, onWithdraw }: { photo: PhotoMeta; n: number; timeZone: string; onWithdraw: () => void }) {
   const { t } = useTranslation();
@@ -215,7 +110,13 @@ function PhotoThumb({ photo, n, timeZone, onWithdraw }: { photo: PhotoMeta; n: n
         {data.state === 'loading' ? <span className="muted">{t('consultation.photos.loadingPhoto')}</span> : null}
         {data.state === 'error' ? <span className="status-text--error">{t('consultation.photos.loadFailed')}</span> : null}
       </div>
-      <p className="photo-card__meta muted">{t('consultation.photos.capturedAt', { at: format(photo.capturedAt) })}</p>
+      <p className="photo-card__meta">
+        <PhotoLabel angle={photo.angle} area={photo.area} />
+      </p>
+      <p className="photo-card__meta muted">
+        {t('consultation.photos.capturedAt', { at: format(photo.capturedAt) })}
+        {photo.capturedAtSource ? ` (${t(`intake.photos.sources.${photo.capturedAtSource}`)})` : ''}
+      </p>
       <p className="photo-card__meta">
         {photo.marketingWithdrawnAt ? (
           <span className="badge badge--muted">{t('consultation.photos.marketingWithdrawn', { at: format(photo.marketingWithdrawnAt) })}</span>

@@ -1,16 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/errors';
 import { QuoteItemKind, type ConsultationView } from '../../../../shared/schemas/consultation';
-import { callApi } from '../../api';
+import type { PriceItem, PriceList } from '../../../../shared/schemas/catalogue';
+import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { rootError, useFormError } from '../../forms';
 import { TextArea } from './Choice';
-import { formatTwd, parseAmount, runningTotal } from './logic';
+import { toHalfWidth } from '../../../../shared/fullwidth';
+import { formatTwd, parseAmount, runningTotal, uncountedRows } from './logic';
 import { StepFrame, useFormatTime, type StepProps } from './shared';
 import { applyStepServerError, stepResolver } from './stepForm';
+import './quote-prices.css';
 
 type Kind = (typeof QuoteItemKind.options)[number];
 interface QuoteForm {
@@ -20,8 +23,14 @@ interface QuoteForm {
 }
 const FORM = { prefix: ['quote'], fields: ['items', 'revisionPolicy', 'refundPolicy'], arrays: ['items'] } as const;
 
-function defaults({ consultation: c }: ConsultationView): QuoteForm {
-  if (!c.quote) return { items: [{ kind: 'procedure', description: c.procedureName, amountTwd: '' }], revisionPolicy: '', refundPolicy: '' };
+const fromPrices = (items: readonly PriceItem[]) => items.map((i) => ({ kind: i.kind, description: i.description, amountTwd: i.amountTwd.toLocaleString('en-US') }));
+
+/** A saved quote as it is; a new one starts from the procedure's standard price lines (when it has any). */
+function defaults({ consultation: c }: ConsultationView, prices?: PriceList | null): QuoteForm {
+  if (!c.quote) {
+    const items = prices?.items.length ? fromPrices(prices.items) : [{ kind: 'procedure' as const, description: c.procedureName, amountTwd: '' }];
+    return { items, revisionPolicy: '', refundPolicy: '' };
+  }
   return {
     items: c.quote.items.map((i) => ({ kind: i.kind, description: i.description, amountTwd: i.amountTwd.toLocaleString('en-US') })),
     revisionPolicy: c.quote.revisionPolicy,
@@ -51,11 +60,23 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
     setError,
     control,
     reset,
+    setValue,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<QuoteForm>({ defaultValues: defaults(view), resolver: stepResolver('consultations.saveQuote', toInput, FORM) });
-  const { fields, append, remove } = useFieldArray({ control, name: 'items' });
+  const { fields, append, remove, replace } = useFieldArray({ control, name: 'items' });
+  // The procedure's price list: where a new quote starts, and the packages offered instead.
+  const procedures = useApi('procedures.list', { includeInactive: true });
+  const prices = procedures.state === 'ok' ? (procedures.value.find((p) => p.id === c.procedureId)?.priceList ?? null) : null;
+  const startedFromPrices = !c.quote && prices !== null && prices.items.length > 0;
+  useEffect(() => {
+    if (!prices || c.quote || isDirty || prices.items.length === 0) return;
+    reset(defaults(view, prices));
+    // Only when the price list arrives: later edits are the consultant's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prices]);
   const items = useWatch({ control, name: 'items' });
   const total = runningTotal(items.map((i) => i.amountTwd));
+  const uncounted = uncountedRows(items.map((i) => i.amountTwd));
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
@@ -69,7 +90,8 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
   const acknowledge = async () => {
     setAcking(true);
     setAckError(null);
-    const r = await callApi('consultations.acknowledgeQuote', { consultationId: c.id });
+    // The total on the button is the one saved: the server refuses if it is not.
+    const r = await callApi('consultations.acknowledgeQuote', { consultationId: c.id, totalTwd: c.quoteTotalTwd ?? 0 });
     setAcking(false);
     if (!r.ok) return setAckError(r.error);
     onSaved(r.value);
@@ -118,7 +140,10 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
                         inputMode="numeric"
                         aria-label={`${row} ${t('consultation.quote.amount')}`}
                         aria-invalid={Boolean(e?.amountTwd)}
-                        {...register(`items.${i}.amountTwd`)}
+                        {...register(`items.${i}.amountTwd`, {
+                          // ５００ typed in full-width mode is shown as 500 once the field is left.
+                          onBlur: (ev: { target: { value: string } }) => setValue(`items.${i}.amountTwd`, toHalfWidth(ev.target.value)),
+                        })}
                       />
                       {e?.amountTwd?.message ? <p className="field__error">{translateKey(e.amountTwd.message)}</p> : null}
                     </div>
@@ -137,6 +162,22 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
                   {translateKey(listError)}
                 </p>
               ) : null}
+              {editable && prices && (prices.items.length > 0 || prices.packages.length > 0) ? (
+                <div className="quote__start" data-testid="quote-start-from">
+                  <span className="muted">{t('workday.quote.startFrom')}</span>
+                  {prices.items.length > 0 ? (
+                    <button type="button" className="btn btn--secondary btn--small" onClick={() => replace(fromPrices(prices.items))}>
+                      {t('workday.quote.useStandard')}
+                    </button>
+                  ) : null}
+                  {prices.packages.map((k) => (
+                    <button key={k.id} type="button" className="btn btn--secondary btn--small" onClick={() => replace(fromPrices(k.items))}>
+                      {t('workday.quote.usePackage', { name: k.name })}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+              {startedFromPrices && !c.quote ? <p className="muted">{t('workday.quote.fromCatalogue')}</p> : null}
               <div className="quote__footer">
                 {editable ? (
                   <button type="button" className="btn btn--secondary btn--small" onClick={() => append({ kind: 'other', description: '', amountTwd: '' })} disabled={fields.length >= 30}>
@@ -147,8 +188,14 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
                 )}
                 <p className="quote__total" aria-live="polite" data-testid="quote-total">
                   <span>{t('consultation.quote.total')}</span>
-                  <strong>{formatTwd(total)}</strong>
+                  {/* Saved and unchanged: the saved total, the very number acknowledged and printed. */}
+                  <strong>{formatTwd(c.quote !== null && !isDirty ? (c.quoteTotalTwd ?? 0) : total)}</strong>
                 </p>
+                {uncounted > 0 ? (
+                  <p className="field__error" role="alert" data-testid="quote-uncounted">
+                    {t('intake.input.uncountedRows', { count: uncounted })}
+                  </p>
+                ) : null}
               </div>
             </div>
           </div>
@@ -173,7 +220,7 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
           ) : null}
           {editable && saved && !c.quoteAcknowledgedAt ? (
             <button type="button" className="btn btn--primary btn--large" onClick={() => void acknowledge()} disabled={acking}>
-              {t('consultation.quote.acknowledge')}
+              {t('workday.quote.acknowledgeTotal', { total: formatTwd(c.quoteTotalTwd ?? 0) })}
             </button>
           ) : null}
           {!editable || (saved && c.quoteAcknowledgedAt) ? (

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadingSection } from '../../../../shared/schemas/consultation';
 import type { ApiError } from '../../../../shared/errors';
@@ -6,7 +6,10 @@ import type { ConsultationView } from '../../../../shared/schemas/consultation';
 import type { Risk } from '../../../../shared/schemas/catalogue';
 import { callApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
+import './ReadingMode.css';
+import { ReadingDocument } from '../signing/ReadingDocument';
 import { formatTwd, readingSeconds } from './logic';
 import { Prose } from './shared';
 
@@ -17,10 +20,77 @@ function clock(): number {
   return Date.now();
 }
 
+/** Refused without a user gesture or where full screen is not allowed: the overlay stays either way. */
+function enterFullScreen(): void {
+  void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+function leaveFullScreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+}
+
+/** Whether the page is in full screen (HTML Fullscreen API; Esc always leaves it, whatever the page does). */
+function useFullScreen(): boolean {
+  const [on, setOn] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const changed = () => setOn(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', changed);
+    return () => document.removeEventListener('fullscreenchange', changed);
+  }, []);
+  return on;
+}
+
+/**
+ * The staff member takes the screen back: their password, checked by the main process (session.handBack, with
+ * the sign-in lockout). Cancelling or a wrong password leaves the patient reading.
+ */
+function HandBackDialog({ consultationId, onCancel, onDone }: { consultationId: string; onCancel: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await callApi('session.handBack', { password, view: 'reading_mode', consultationId });
+    setBusy(false);
+    setPassword('');
+    if (r.ok) onDone();
+    else setError(r.error);
+  };
+  const fieldError = error?.issues?.find((i) => i.path[0] === 'password')?.messageKey;
+  return (
+    <Dialog title={t('safety.handBack.title')} onCancel={onCancel} testId="hand-back">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (password) void submit();
+        }}
+      >
+        <p>{t('safety.handBack.intro')}</p>
+        <Field label={t('safety.handBack.password')} error={fieldError}>
+          {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus data-testid="hand-back-password" />}
+        </Field>
+        {error && !fieldError ? <FormError error={error} /> : null}
+        <div className="actions actions--end dialog__footer">
+          <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
+            {t('safety.handBack.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || password.length === 0} data-testid="hand-back-submit">
+            {busy ? t('safety.handBack.checking') : t('safety.handBack.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 /**
  * The patient reads the explanation sheet on their own, in large type and in the sheet's language, and ticks
  * each risk (acknowledged as "patient_reading_mode", explained when the risks section was opened). The seconds
- * spent on a section are recorded when the patient leaves it. Exiting hands the screen back to the consultant.
+ * spent on a section are recorded when the patient leaves it. The overlay cannot be dismissed (Esc does nothing,
+ * and leaving full screen leaves the overlay): only the staff member's password hands the screen back.
  */
 export function ReadingMode({
   view,
@@ -33,12 +103,20 @@ export function ReadingMode({
   onSaved: (view: ConsultationView) => void;
   onExit: (latest: ConsultationView) => void;
 }) {
-  const { i18n } = useTranslation();
+  const { i18n, t: staffT } = useTranslation();
   const { consultation: c, template } = view;
+  const fullScreen = useFullScreen();
+  const [handingBack, setHandingBack] = useState(false);
+  const [wasFullScreen, setWasFullScreen] = useState(false);
+  // Opened by the consultant's click, which the browser still counts as a user gesture.
+  useEffect(() => enterFullScreen(), []);
+  if (fullScreen && !wasFullScreen) setWasFullScreen(true);
   const locale = c.locale;
   const t = i18n.getFixedT(locale);
   const sections = ReadingSection.options.filter((s) => s !== 'quote' || c.quote !== null);
   const [section, setSection] = useState<Section>('purpose');
+  // The consent document itself, read in the same large type (not a section of the sheet: no reading time).
+  const [showDocument, setShowDocument] = useState(false);
   const [enteredAt, setEnteredAt] = useState(clock);
   const [seconds, setSeconds] = useState<Record<string, number>>(c.readingSeconds);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,14 +137,25 @@ export function ReadingMode({
   };
 
   const open = (next: Section) => {
+    if (showDocument) {
+      setShowDocument(false);
+      setEnteredAt(clock());
+      setSection(next);
+      mainRef.current?.scrollTo({ top: 0 });
+      return;
+    }
     if (next === section) return;
     leave();
     setSection(next);
     mainRef.current?.scrollTo({ top: 0 });
   };
 
-  const exit = () => {
+  /** Asks for the staff member's password; only then is the screen handed back. */
+  const exit = () => setHandingBack(true);
+  const handedBack = () => {
+    setHandingBack(false);
     leave();
+    leaveFullScreen();
     onExit(view);
   };
 
@@ -178,7 +267,15 @@ export function ReadingMode({
   }
 
   return (
-    <Dialog title={template.title} onCancel={exit} className="reading" testId="reading-mode">
+    <Dialog title={template.title} dismissible={false} className="reading" testId="reading-mode">
+      {!fullScreen ? (
+        <div className="reading__fullscreen" data-testid="reading-not-fullscreen">
+          {wasFullScreen ? <span>{staffT('safety.handBack.fullScreenLeft')}</span> : null}
+          <button type="button" className="btn btn--secondary btn--small" onClick={enterFullScreen}>
+            {staffT('safety.handBack.fullScreen')}
+          </button>
+        </div>
+      ) : null}
       <div className="reading__layout" lang={locale}>
         <nav className="reading__nav" aria-label={t('consultation.reading.sectionsLabel')}>
           <ol>
@@ -191,13 +288,26 @@ export function ReadingMode({
               </li>
             ))}
           </ol>
+          <button
+            type="button"
+            className="reading__nav-item reading__nav-document"
+            aria-current={showDocument ? 'true' : undefined}
+            onClick={() => {
+              if (!showDocument) leave();
+              setShowDocument(true);
+              mainRef.current?.scrollTo({ top: 0 });
+            }}
+            data-testid="reading-open-document"
+          >
+            <span>{t('signaturePlacement.reading.openDocument')}</span>
+          </button>
           <p className="reading__note">{editable ? t('consultation.reading.timeNote') : t('consultation.reading.readOnlyNote')}</p>
         </nav>
         <div className="reading__main" ref={mainRef}>
           <h3 className="reading__title" data-testid="reading-section" data-section={section}>
-            {t(`consultation.sections.${section}`)}
+            {showDocument ? t('signaturePlacement.viewer.readingTitle') : t(`consultation.sections.${section}`)}
           </h3>
-          <div className="reading__body">{body}</div>
+          <div className="reading__body">{showDocument ? <ReadingDocument consultationId={c.id} procedureId={c.procedureId} locale={locale} quoteTotalTwd={c.quoteTotalTwd} /> : body}</div>
           <FormError error={error} />
           <div className="actions actions--between reading__pager">
             <button type="button" className="btn btn--secondary btn--large" onClick={() => open(sections[i - 1]!)} disabled={i === 0}>
@@ -218,6 +328,7 @@ export function ReadingMode({
       <button type="button" className="btn btn--secondary reading__exit" onClick={exit} data-testid="exit-reading-mode">
         {t('consultation.reading.exit')}
       </button>
+      {handingBack ? <HandBackDialog consultationId={c.id} onCancel={() => setHandingBack(false)} onDone={handedBack} /> : null}
     </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import { callApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
 import { TextArea } from './Choice';
-import { firstOpenRisk, nextOpenRisk } from './logic';
+import { firstOpenRisk, nextOpenRisk, riskToReexplain } from './logic';
 import { ReadingMode } from './ReadingMode';
 import { Prose, StepFrame, useFormatTime, type StepProps } from './shared';
 
@@ -17,7 +17,8 @@ export function RisksStep(props: StepProps) {
   const { t } = useTranslation();
   const { consultation: c, template } = view;
   const risks = template.risks;
-  const [index, setIndex] = useState(() => firstOpenRisk(risks, c.riskAcknowledgements));
+  // Explaining again after a wrong answer opens the risk that answer was about, not the first one.
+  const [index, setIndex] = useState(() => riskToReexplain(risks, template.comprehensionQuestions, c) ?? firstOpenRisk(risks, c.riskAcknowledgements));
   const [reading, setReading] = useState(false);
   const acks = new Map(c.riskAcknowledgements.map((a) => [a.riskId, a]));
   const risk = risks[index]!;

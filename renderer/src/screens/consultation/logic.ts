@@ -1,3 +1,4 @@
+import { parseTypedNumber } from '../../../../shared/fullwidth';
 import type { ComprehensionTopic, Risk, TemplateContent } from '../../../../shared/schemas/catalogue';
 import type { Consultation, ConsultationStatus, DisclosureGap, RiskAcknowledgement } from '../../../../shared/schemas/consultation';
 
@@ -66,6 +67,8 @@ export function topicsForStep(step: StepId, topics: readonly ComprehensionTopic[
 export interface ChecklistItem {
   gap: DisclosureGap;
   done: boolean;
+  /** A wrong comprehension answer sends the consultation back here: not done, whatever was ticked before. */
+  reexplain?: boolean;
 }
 
 /**
@@ -73,7 +76,12 @@ export interface ChecklistItem {
  * notes only once screening exists, and the acknowledgement only once a quote exists: those count as not done
  * while their parent is missing. Flags, contraindications and the guardian appear only where they apply.
  */
-export function checklist(c: Pick<Consultation, 'gaps' | 'recordFlags' | 'status'>, template: Pick<TemplateContent, 'contraindications'>): ChecklistItem[] {
+export function checklist(
+  c: Pick<Consultation, 'gaps' | 'recordFlags' | 'status'>,
+  template: Pick<TemplateContent, 'contraindications'>,
+  /** The topics to explain again (topicsToReexplain): the checklist and the stepper then say the same. */
+  reexplain: readonly ComprehensionTopic[] = [],
+): ChecklistItem[] {
   const missing = new Set(c.gaps);
   const noScreening = missing.has('screening');
   const noQuote = missing.has('quote');
@@ -86,7 +94,9 @@ export function checklist(c: Pick<Consultation, 'gaps' | 'recordFlags' | 'status
   items.push({ gap: 'quote_acknowledgement', done: !noQuote && !missing.has('quote_acknowledgement') });
   items.push({ gap: 'comprehension', done: !missing.has('comprehension') });
   if (c.recordFlags.includes('minor') || missing.has('guardian')) items.push({ gap: 'guardian', done: !missing.has('guardian') });
-  return c.status === 'draft' ? items : items.map((i) => ({ ...i, done: true }));
+  if (c.status !== 'draft') return items.map((i) => ({ ...i, done: true }));
+  const again = new Set(stepsToRevisit(reexplain));
+  return items.map((i) => (again.has(GAP_STEP[i.gap]) && i.gap !== 'quote_acknowledgement' && i.gap !== 'quote' ? { ...i, done: false, reexplain: true } : i));
 }
 
 /** "NT$18,000": whole New Taiwan dollars with thousands separators, the way clinics print quotes. */
@@ -98,14 +108,53 @@ export function formatTwd(amount: number): string {
 
 /** A typed amount ("18,000", " 500 ") as a number; NaN when empty or not a number (the schema then says why). */
 export function parseAmount(typed: string): number {
-  const s = typed.replace(/[,\s]/g, '').replace(/^NT\$/i, '');
-  if (s === '' || !/^-?\d+(\.\d+)?$/.test(s)) return Number.NaN;
-  return Number(s);
+  // Full-width digits (５００) from a Zhuyin IME are the same amount, not a row left out of the total.
+  return parseTypedNumber(typed);
 }
 
 /** The running total of the rows typed so far, ignoring rows without a valid amount yet. */
+/** Rows whose amount is typed but is not a whole, non-negative number: shown, never silently left out. */
+export function uncountedRows(amounts: readonly string[]): number {
+  return amounts.filter((a) => a.trim() !== '' && !(Number.isFinite(parseAmount(a)) && parseAmount(a) >= 0)).length;
+}
+
 export function runningTotal(amounts: readonly string[]): number {
   return amounts.map(parseAmount).reduce((sum, n) => (Number.isFinite(n) && n >= 0 ? sum + Math.round(n) : sum), 0);
+}
+
+/** Character pairs of a text (letters and digits only): Chinese has no spaces to split words at. */
+function bigrams(text: string): Set<string> {
+  const s = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The risk a wrong answer was about, to open when explaining again: questions name a topic, not a risk, so the
+ * risk whose text shares the most with the question and its right answer. Null when no risk question was
+ * missed or none shares anything.
+ */
+export function riskToReexplain(
+  risks: readonly Pick<Risk, 'text'>[],
+  questions: readonly { id: string; topic: ComprehensionTopic; question: string; options: readonly string[]; correctIndex: number }[],
+  c: Pick<Consultation, 'comprehensionAnswers' | 'comprehensionPassedAt' | 'status'>,
+): number | null {
+  if (c.status !== 'draft' || c.comprehensionPassedAt) return null;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const missed = lastAttempt(c.comprehensionAnswers)
+    .answers.filter((a) => !a.correct)
+    .map((a) => byId.get(a.questionId))
+    .find((q) => q?.topic === 'risks');
+  if (!missed) return null;
+  const asked = bigrams(`${missed.question} ${missed.options[missed.correctIndex] ?? ''}`);
+  let best: number | null = null;
+  let bestScore = 0;
+  risks.forEach((r, i) => {
+    const score = [...bigrams(r.text)].filter((g) => asked.has(g)).length;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
 }
 
 /** The risk to show first: the first one not yet acknowledged (or the first, when all are). */

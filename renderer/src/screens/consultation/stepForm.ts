@@ -27,10 +27,11 @@ export function stepResolver<C extends ChannelName, V extends FieldValues>(
   extra?: (values: V) => FieldIssue[],
 ): Resolver<V> {
   return (values) => {
-    const parsed = api[channel].input.safeParse(toInput(values));
+    const input = toInput(values);
+    const parsed = api[channel].input.safeParse(input);
     // Form checks use paths of the form's own values: give them the prefix so one mapping serves both.
     const formIssues = (extra?.(values) ?? []).map((i) => ({ ...i, path: [...options.prefix, ...i.path] }));
-    const issues = [...formIssues, ...(parsed.success ? [] : toFieldIssues(parsed.error))];
+    const issues = [...formIssues, ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
     const errors: Record<string, unknown> = {};
     const seen = new Set<string>();

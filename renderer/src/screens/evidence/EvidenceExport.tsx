@@ -7,6 +7,8 @@ import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { ExportProgress, formatBytes } from './ExportProgress';
+import { useCommittedText } from '../../components/useCommittedText';
+import { DateInput } from '../../components/DateInput';
 
 type ScopeType = EvidenceScope['type'];
 const COUNT_KEYS = ['consultations', 'consents', 'signatures', 'communications', 'attachments', 'photos', 'treatments', 'followUps', 'complaints', 'auditEvents'] as const;
@@ -144,13 +146,13 @@ export function EvidenceExport() {
                     <label className="field__label" htmlFor="evidence-from">
                       {t('evidence.export.from')}
                     </label>
-                    <input id="evidence-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+                    <DateInput id="evidence-from" value={from} onChange={setFrom} />
                   </div>
                   <div className="field">
                     <label className="field__label" htmlFor="evidence-to">
                       {t('evidence.export.to')}
                     </label>
-                    <input id="evidence-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                    <DateInput id="evidence-to" value={to} onChange={setTo} />
                   </div>
                 </div>
               ) : null}
@@ -221,9 +223,10 @@ function PreviewPanel({ preview, loading }: { preview: EvidencePreview | null; l
 /** Finds the patient by name, chart number or phone (each search is an audited view, as on the patients screen). */
 function PatientPicker({ patient, onChange }: { patient: PatientSummary | null; onChange: (p: PatientSummary | null) => void }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
+  // Searched only once a Zhuyin composition is committed.
+  const box = useCommittedText();
   const [found, setFound] = useState<{ query: string; list: PatientSummary[] } | null>(null);
-  const q = query.trim();
+  const q = box.committed.trim();
   const results = !patient && q && found?.query === q ? found.list : null;
   useEffect(() => {
     if (patient || !q) return;
@@ -257,7 +260,7 @@ function PatientPicker({ patient, onChange }: { patient: PatientSummary | null; 
       <label className="field__label" htmlFor="evidence-patient-search">
         {t('evidence.export.patient')}
       </label>
-      <input id="evidence-patient-search" type="search" value={query} placeholder={t('evidence.export.patientSearch')} autoComplete="off" maxLength={64} onChange={(e) => setQuery(e.target.value)} />
+      <input id="evidence-patient-search" type="search" {...box.inputProps} placeholder={t('evidence.export.patientSearch')} autoComplete="off" maxLength={64} />
       {results && results.length === 0 ? <p className="muted">{t('evidence.export.noMatches')}</p> : null}
       {results && results.length > 0 ? (
         <ul className="evidence__matches">

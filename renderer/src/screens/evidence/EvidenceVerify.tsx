@@ -60,7 +60,7 @@ export function EvidenceVerify() {
       if (status.state === 'queued' || status.state === 'running') continue;
       running.current = null;
       setBusy(false);
-      if (status.state === 'done' && status.result) setResult({ name, v: status.result });
+      if (status.kind === 'evidence.verify' && status.state === 'done' && status.result) setResult({ name, v: status.result });
       else setError({ code: 'internal', messageKey: status.state === 'cancelled' ? 'evidence.verify.cancelled' : (status.errorKey ?? 'jobs.errors.failed') });
       return;
     }

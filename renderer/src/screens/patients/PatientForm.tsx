@@ -18,6 +18,7 @@ import {
   type PatientFormValues,
 } from './patientForm';
 import { ContactSection, GuardianSection, IdentitySection, MedicalSection } from './PatientFormSections';
+import { useSuggestedChartNo } from './suggestChartNo';
 
 /**
  * The whole patient record as a form: a new patient (patients.create) or an edit of the version on screen
@@ -48,6 +49,7 @@ export function PatientForm({
     handleSubmit,
     setError,
     getValues,
+    setValue,
     control,
     formState: { errors, isSubmitting },
   } = useForm<PatientFormValues>({
@@ -60,6 +62,8 @@ export function PatientForm({
   });
   const [birthDate, guardian, pregnancy, smoking] = useWatch({ control, name: ['birthDate', 'guardian', 'pregnancy', 'smoking'] });
   const mode = guardianMode({ birthDate, guardian }, today);
+  // A new patient gets the next free chart number filled in (editable).
+  const chartNoSuggested = useSuggestedChartNo(!patient, () => getValues('chartNo'), (c) => setValue('chartNo', c, { shouldDirty: true }));
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
@@ -82,6 +86,11 @@ export function PatientForm({
   const title = patient ? t('patients.page.edit') : t('patients.addTitle');
   return (
     <form className="form pform" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      {chartNoSuggested ? (
+        <p className="muted" data-testid="chart-no-suggested">
+          {t('workday.chartNoSuggested')}
+        </p>
+      ) : null}
       <IdentitySection register={register} errors={errors} birthDate={birthDate} today={today} />
       <GuardianSection register={register} errors={errors} mode={mode} />
       <ContactSection register={register} errors={errors} />

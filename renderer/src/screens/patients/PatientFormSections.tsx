@@ -1,9 +1,11 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { parseTypedDate } from '../../../../shared/date-format';
 import { ageOn, isRealDate } from '../../../../shared/dates';
 import { Locale } from '../../../../shared/schemas/common';
 import { PregnancyStatus, RiskMedication, Sex, SmokingStatus } from '../../../../shared/schemas/patient';
 import { Field } from '../../components/Field';
+import { halfWidthInput } from '../../components/halfWidth';
 import { Icon } from '../../components/Icon';
 import { translateKey } from '../../i18n';
 import { errorAt } from './nestedForm';
@@ -30,7 +32,7 @@ export function IdentitySection({ register, errors, birthDate, today }: SectionP
       </h3>
       <div className="pform__grid">
         <Field label={t('patients.fields.chartNo')} error={errors.chartNo?.message} hint={t('patients.form.chartNoHint')}>
-          {(p) => <input {...p} autoComplete="off" autoFocus {...register('chartNo')} />}
+          {(p) => <input {...p} autoComplete="off" autoFocus {...halfWidthInput(register('chartNo'))} />}
         </Field>
         <Field label={t('patients.fields.nameZh')} error={errors.nameZh?.message}>
           {(p) => <input {...p} autoComplete="off" {...register('nameZh')} />}
@@ -51,10 +53,10 @@ export function IdentitySection({ register, errors, birthDate, today }: SectionP
           )}
         </Field>
         <Field label={t('patients.fields.birthDate')} error={errors.birthDate?.message} hint={ageHint}>
-          {(p) => <input {...p} type="date" min="1900-01-01" max={today} {...register('birthDate')} />}
+          {(p) => <input {...p} type="text" inputMode="numeric" placeholder="yyyy/mm/dd" {...register('birthDate', { setValueAs: (v: string) => parseTypedDate(v) ?? v })} />}
         </Field>
         <Field label={t('patients.fields.nationalId')} error={errors.nationalId?.message} hint={t('patients.form.nationalIdHint')}>
-          {(p) => <input {...p} autoComplete="off" spellCheck={false} className="input--caps" {...register('nationalId')} />}
+          {(p) => <input {...p} autoComplete="off" spellCheck={false} className="input--caps" {...halfWidthInput(register('nationalId'))} />}
         </Field>
         <Field label={t('patients.fields.preferredLocale')} error={errors.preferredLocale?.message} hint={t('patients.form.preferredLocaleHint')}>
           {(p) => (
@@ -81,7 +83,7 @@ export function ContactSection({ register, errors }: SectionProps) {
       </h3>
       <div className="pform__grid">
         <Field label={t('patients.fields.phone')} error={errors.phone?.message}>
-          {(p) => <input {...p} type="tel" autoComplete="off" {...register('phone')} />}
+          {(p) => <input {...p} type="tel" autoComplete="off" {...halfWidthInput(register('phone'))} />}
         </Field>
         <Field label={t('patients.fields.email')} error={errors.email?.message}>
           {(p) => <input {...p} type="email" autoComplete="off" {...register('email')} />}
@@ -103,7 +105,7 @@ export function ContactSection({ register, errors }: SectionProps) {
           {(p) => <input {...p} autoComplete="off" placeholder={t('patients.form.relationPlaceholder')} {...register('emergencyContact.relation')} />}
         </Field>
         <Field label={t('patients.form.personPhone')} error={errorAt(errors, 'emergencyContact.phone')}>
-          {(p) => <input {...p} type="tel" autoComplete="off" {...register('emergencyContact.phone')} />}
+          {(p) => <input {...p} type="tel" autoComplete="off" {...halfWidthInput(register('emergencyContact.phone'))} />}
         </Field>
       </div>
     </section>
@@ -134,10 +136,10 @@ export function GuardianSection({ register, errors, mode }: SectionProps & { mod
           {(p) => <input {...p} autoComplete="off" placeholder={t('patients.form.relationPlaceholder')} {...register('guardian.relation')} />}
         </Field>
         <Field label={t('patients.form.guardianNationalId')} error={errorAt(errors, 'guardian.nationalId')}>
-          {(p) => <input {...p} autoComplete="off" spellCheck={false} className="input--caps" {...register('guardian.nationalId')} />}
+          {(p) => <input {...p} autoComplete="off" spellCheck={false} className="input--caps" {...halfWidthInput(register('guardian.nationalId'))} />}
         </Field>
         <Field label={t('patients.form.personPhone')} error={errorAt(errors, 'guardian.phone')}>
-          {(p) => <input {...p} type="tel" autoComplete="off" {...register('guardian.phone')} />}
+          {(p) => <input {...p} type="tel" autoComplete="off" {...halfWidthInput(register('guardian.phone'))} />}
         </Field>
       </div>
     </section>

@@ -46,42 +46,9 @@ export function wallTimeToIso(wall: string, timeZone: string): string | null {
   return new Date(ms).toISOString();
 }
 
-function intlLocale(locale: string): string {
-  return locale === 'zh-TW' ? 'zh-TW' : 'en-GB';
-}
-
-/** Date and time to the minute, e.g. 2026/03/05 14:07. */
-export function formatDateTime(iso: string, timeZone: string, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}
-
-/** The calendar date only, e.g. 2026/03/05. */
-export function formatDate(iso: string, timeZone: string, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}
-
-/** A stored calendar date (YYYY-MM-DD, no time zone) in the display style. */
-export function formatCalendarDate(date: string, locale: string): string {
-  const [y, m, d] = date.split('-');
-  if (!y || !m || !d) return date;
-  return locale === 'zh-TW' ? `${y}/${m}/${d}` : `${d}/${m}/${y}`;
-}
+// One formatting module for screens and printed forms (shared/date-format.ts): yyyy/mm/dd and 24-hour time in
+// zh-TW, 2 Dec 2026 14:05 in English.
+export { formatCalendarDate, formatDate, formatDateTime } from '../../../../shared/date-format';
 
 /** File sizes as staff read them: 512 B, 34 KB, 2.5 MB. */
 export function formatBytes(size: number): string {

@@ -46,8 +46,9 @@ export function nestedResolver<V extends FieldValues, S extends z.ZodType>(
   options: { rename?: Rename; extra?: (values: V) => FieldIssue[] } = {},
 ): Resolver<V> {
   return (values) => {
-    const parsed = schema.safeParse(toInput(values));
-    const issues = [...(options.extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error))];
+    const input = toInput(values);
+    const parsed = schema.safeParse(input);
+    const issues = [...(options.extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
     const flat = new Map<string, string>();
     for (const issue of issues) {

@@ -7,6 +7,8 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { formatCalendarDate } from '../patients/clinicTime';
 import { useChannelForm } from '../aftercare/form';
+import { DateInput } from '../../components/DateInput';
+import { CalendarImport } from './CalendarImport';
 
 /**
  * The clinic's calendar (administrator): holidays the clinic is closed and weekend make-up working days. Working-day
@@ -48,7 +50,7 @@ export function HolidaysSection({ today }: { today: string }) {
         }}
       >
         <Field label={t('aftercare.holidays.date')} error={form.errors.date}>
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(p) => <DateInput {...p} value={date} onChange={setDate} />}
         </Field>
         <Field label={t('aftercare.holidays.kind')} error={form.errors.kind}>
           {(p) => (
@@ -69,6 +71,7 @@ export function HolidaysSection({ today }: { today: string }) {
         </button>
       </form>
       <FormError error={form.formError ?? removeError} />
+      <CalendarImport onImported={list.reload} />
       {list.value && list.value.length === 0 ? <p className="empty">{t('aftercare.holidays.none')}</p> : null}
       {list.value && list.value.length > 0 ? (
         <div className="table-wrap">

@@ -6,33 +6,45 @@ import type { ConsentView } from '../../../../shared/schemas/consent';
 import { callApi } from '../../api';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { formatInZone } from './time';
-import { base64ToBytes, downloadBytes, pagesAsImages } from './pdf';
+import { base64ToBytes, downloadBytes, pagesForPrint, PRINT_DPI } from './pdf';
+import './final-actions.css';
 
-/** The final PDF (issued bytes + signature certificate): download, print, the patient's copy; each one audited. */
+/**
+ * The final PDF (issued bytes + signatures in their boxes + certificate): download and print it, or hand the
+ * patient their copy (the signed pages in their language and a plain summary, no audit detail); each audited.
+ * Printing draws the PDF's own pages at 300 dpi at the paper's size (the browser's print dialog takes images).
+ */
 export function FinalActions({ consent, timeZone }: { consent: ConsentView; timeZone: string }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<'printed' | 'saved' | null>(null);
-  const [printPages, setPrintPages] = useState<string[] | null>(null);
+  const [printPages, setPrintPages] = useState<{ url: string; widthMm: number; heightMm: number }[] | null>(null);
 
   const run = async (kind: 'save' | 'patient_copy' | 'print') => {
     setBusy(true);
     setError(null);
     setDone(null);
-    const r = await callApi('consents.finalDocument', { consentId: consent.id });
+    const r = kind === 'patient_copy' ? await callApi('consents.patientCopy', { consentId: consent.id }) : await callApi('consents.finalDocument', { consentId: consent.id });
     if (!r.ok) {
       setBusy(false);
       return setError(r.error);
     }
     const bytes = base64ToBytes(r.value.dataBase64);
     if (kind === 'print') {
-      setPrintPages(await pagesAsImages(bytes));
+      const pages = await pagesForPrint(bytes, PRINT_DPI);
+      setPrintPages(pages);
+      await Promise.all(pages.map((p) => new Promise((resolve) => {
+        const img = new Image();
+        img.onload = img.onerror = resolve;
+        img.src = p.url;
+      })));
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       window.print();
       setPrintPages(null);
+      for (const p of pages) URL.revokeObjectURL(p.url);
     } else {
-      downloadBytes(bytes, kind === 'patient_copy' ? r.value.fileName.replace(/\.pdf$/, '-patient-copy.pdf') : r.value.fileName);
+      downloadBytes(bytes, r.value.fileName);
     }
     const audit = await callApi('consents.recordPrint', { consentId: consent.id, kind });
     setBusy(false);
@@ -56,10 +68,10 @@ export function FinalActions({ consent, timeZone }: { consent: ConsentView; time
         <button type="button" className="btn btn--primary" onClick={() => void run('save')} disabled={busy} data-testid="final-download">
           {t('consent.signing.final.download')}
         </button>
-        <button type="button" className="btn btn--secondary" onClick={() => void run('print')} disabled={busy}>
+        <button type="button" className="btn btn--secondary" onClick={() => void run('print')} disabled={busy} title={t('signaturePlacement.final.printHint')} data-testid="final-print">
           {t('consent.signing.final.print')}
         </button>
-        <button type="button" className="btn btn--secondary" onClick={() => void run('patient_copy')} disabled={busy} title={t('consent.signing.final.patientCopyHint')} data-testid="final-patient-copy">
+        <button type="button" className="btn btn--secondary" onClick={() => void run('patient_copy')} disabled={busy} title={t('signaturePlacement.final.patientCopyHint')} data-testid="final-patient-copy">
           {t('consent.signing.final.patientCopy')}
         </button>
       </div>
@@ -69,8 +81,8 @@ export function FinalActions({ consent, timeZone }: { consent: ConsentView; time
       {printPages
         ? createPortal(
             <div className="print-area print-only signing-print">
-              {printPages.map((src, i) => (
-                <img key={i} src={src} alt="" className="signing-print__page" />
+              {printPages.map((p, i) => (
+                <img key={i} src={p.url} alt="" className="signing-print__page" data-dpi={PRINT_DPI} style={{ width: `${p.widthMm}mm`, height: `${p.heightMm}mm` }} />
               ))}
             </div>,
             document.body,

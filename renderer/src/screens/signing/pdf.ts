@@ -40,18 +40,32 @@ export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, canv
   await page.render({ canvas, viewport }).promise;
 }
 
-/** Every page as a PNG data URL (for printing the final PDF through the browser's print dialog). */
-export async function pagesAsImages(bytes: Uint8Array, cssWidth = 794): Promise<string[]> {
+/** Paper resolution for printing: small print (8 pt notes, the hashes) stays sharp. */
+export const PRINT_DPI = 300;
+
+/**
+ * Every page drawn at `dpi` (PDF points are 1/72 inch) as PNG object URLs, for printing through the browser's
+ * print dialog at the paper's own size. The caller revokes the URLs when printing is over.
+ */
+export async function pagesForPrint(bytes: Uint8Array, dpi = PRINT_DPI): Promise<{ url: string; widthMm: number; heightMm: number }[]> {
   const task = await openPdf(bytes);
   const doc = await task.promise;
   try {
-    const images: string[] = [];
+    const pages: { url: string; widthMm: number; heightMm: number }[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: dpi / 72 });
       const canvas = document.createElement('canvas');
-      await renderPage(doc, i, canvas, cssWidth);
-      images.push(canvas.toDataURL('image/png'));
+      canvas.width = Math.ceil(viewport.width);
+      canvas.height = Math.ceil(viewport.height);
+      await page.render({ canvas, viewport }).promise;
+      const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('page image'))), 'image/png'));
+      pages.push({ url: URL.createObjectURL(blob), widthMm: (base.width / 72) * 25.4, heightMm: (base.height / 72) * 25.4 });
+      canvas.width = 0;
+      canvas.height = 0;
     }
-    return images;
+    return pages;
   } finally {
     await task.destroy();
   }

@@ -15,6 +15,7 @@ import { nestedResolver, placeServerError } from '../nestedForm';
 import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from './attachments';
 import { CHANNEL_ICON } from './channelIcons';
 import { logFormChecks, logRename, toLogInput, type LogForm } from './commForm';
+import { parseTypedDateTime } from '../../../../../shared/date-format';
 
 function blankForm(timeZone: string): LogForm {
   return { channel: 'phone', direction: 'inbound', occurredAt: toWallTime(new Date(), timeZone), summary: '', consultationId: '', attachmentName: '' };
@@ -127,7 +128,7 @@ export function CommunicationForm({
       </div>
       <div className="pform__grid pform__grid--2">
         <Field label={t('communications.occurredAt')} error={errors.occurredAt?.message} hint={t('communications.occurredAtHint', { zone: zoneLabel })}>
-          {(p) => <input {...p} type="datetime-local" max={toWallTime(new Date(), timeZone)} {...register('occurredAt')} />}
+          {(p) => <input {...p} type="text" inputMode="numeric" placeholder="yyyy/mm/dd hh:mm" {...register('occurredAt', { setValueAs: (v: string) => parseTypedDateTime(v) ?? v })} />}
         </Field>
         <Field label={t('communications.consultation')} error={errors.consultationId?.message}>
           {(p) => (

@@ -1,0 +1,16 @@
+import type { RetentionChannel } from '../../../shared/api-retention';
+import type { Handler } from '../../handlers';
+import { confirmDestruction } from './destruction';
+import * as retention from './retention';
+
+/** The retention channels' handlers; spread into the one handler map (which checks it is complete). */
+export const retentionHandlers: { [C in RetentionChannel]: Handler<C> } = {
+  'retention.forPatient': retention.forPatient,
+  'retention.overview': (ctx) => retention.overview(ctx),
+  'retention.placeHold': retention.placeHold,
+  'retention.releaseHold': retention.releaseHold,
+  'retention.propose': retention.propose,
+  'retention.withdrawProposal': retention.withdrawProposal,
+  'retention.confirmDestruction': confirmDestruction,
+  'retention.log': retention.destructionLog,
+};

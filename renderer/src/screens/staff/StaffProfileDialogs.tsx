@@ -1,0 +1,152 @@
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../../../shared/errors';
+import { ROLES, type Role, type StaffMember, type StaffRevision } from '../../../../shared/schemas/staff';
+import { callApi, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormMessage';
+import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
+import { formatDateTime } from '../patients/clinicTime';
+import './staff.css';
+
+interface ProfileForm {
+  staffId: string;
+  role: Role;
+  licenceNo: string;
+  specialty: string;
+}
+const FIELDS = ['role', 'licenceNo', 'specialty'] as const;
+/** Licence number and specialty belong to physicians: for other roles they are cleared. */
+const profileInput = (v: ProfileForm) => {
+  const physician = v.role === 'physician';
+  return { staffId: v.staffId, role: v.role, licenceNo: physician ? v.licenceNo : null, specialty: physician ? v.specialty : null };
+};
+
+/** Corrects role, licence number and specialty; the previous values stay in the history. */
+export function EditStaffDialog({
+  member,
+  onCancel,
+  onDone,
+}: {
+  member: StaffMember;
+  onCancel: () => void;
+  onDone: (m: StaffMember, changed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { formError, setFormError } = useFormError();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ProfileForm>({
+    mode: 'onTouched',
+    defaultValues: { staffId: member.id, role: member.role, licenceNo: member.licenceNo ?? '', specialty: member.specialty ?? '' },
+    resolver: contractResolver('staff.update', profileInput, FIELDS, (v): FieldIssue[] => [
+      ...(v.role === 'physician' && !v.licenceNo.trim() ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }] : []),
+      ...(v.role === 'physician' && !v.specialty.trim() ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }] : []),
+    ]),
+  });
+  const role = useWatch({ control, name: 'role' });
+
+  const submit = handleSubmit(async (v) => {
+    setFormError(null);
+    const input = profileInput(v);
+    const r = await callApi('staff.update', input);
+    if (!r.ok) {
+      setFormError(applyServerError(r.error, FIELDS, setError));
+      return;
+    }
+    const changed = r.value.role !== member.role || r.value.licenceNo !== member.licenceNo || r.value.specialty !== member.specialty;
+    onDone(r.value, changed);
+  });
+
+  const title = t('staffAccounts.editTitle', { name: member.name });
+  return (
+    <Dialog title={title} onCancel={onCancel} testId="edit-staff-dialog">
+      <p className="muted">{t('staffAccounts.editIntro')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+        <p>
+          {member.name} <span className="muted mono">{member.loginId}</span>
+        </p>
+        <Field label={t('staff.role')} error={errors.role?.message}>
+          {(p) => (
+            <select {...p} autoFocus {...register('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div hidden={role !== 'physician'}>
+          <Field label={t('staff.licenceNo')} error={errors.licenceNo?.message} hint={t('staff.licenceHint')}>
+            {(p) => <input {...p} autoComplete="off" {...register('licenceNo')} />}
+          </Field>
+          <Field label={t('staff.specialty')} error={errors.specialty?.message}>
+            {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
+          </Field>
+        </div>
+        <FormError error={formError ?? rootError(errors)} />
+        <div className="actions actions--end">
+          <button type="button" className="btn btn--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
+            {t('staffAccounts.editSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RevisionChanges({ revision }: { revision: StaffRevision }) {
+  const { t } = useTranslation();
+  const show = (v: string | null) => v ?? t('staffAccounts.empty');
+  const rows: { field: string; from: string; to: string }[] = [];
+  const { before, after } = revision;
+  if (before.role !== after.role) rows.push({ field: t('staff.role'), from: t(`roles.${before.role}`), to: t(`roles.${after.role}`) });
+  if (before.licenceNo !== after.licenceNo) rows.push({ field: t('staff.licenceNo'), from: show(before.licenceNo), to: show(after.licenceNo) });
+  if (before.specialty !== after.specialty) rows.push({ field: t('staff.specialty'), from: show(before.specialty), to: show(after.specialty) });
+  return (
+    <ul className="staff-history__changes">
+      {rows.map((r) => (
+        <li key={r.field}>{t('staffAccounts.historyFromTo', r)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What role, licence number and specialty were, and who changed them when. */
+export function StaffHistoryDialog({ member, timeZone, onClose }: { member: StaffMember; timeZone: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const history = useApi('staff.history', { staffId: member.id });
+  return (
+    <Dialog title={t('staffAccounts.historyTitle', { name: member.name })} onCancel={onClose} testId="staff-history-dialog">
+      <FormError error={history.error} />
+      {history.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
+      {history.state === 'ok' && history.value.length === 0 ? <p className="muted">{t('staffAccounts.historyNone')}</p> : null}
+      {history.state === 'ok' && history.value.length > 0 ? (
+        <ol className="staff-history">
+          {history.value.map((r) => (
+            <li key={r.id} data-testid="staff-revision">
+              <p className="staff-history__when">
+                {t('staffAccounts.historyEntry', { at: formatDateTime(r.at, timeZone, i18n.language), by: r.byName })}
+              </p>
+              <RevisionChanges revision={r} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div className="actions actions--end">
+        <button type="button" className="btn btn--secondary" onClick={onClose} autoFocus>
+          {t('staffAccounts.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
