@@ -6,11 +6,10 @@
  * included) and the p95 of the ordinary calls during the backup. Run by `npm run bench` (or `tsx bench/backup.ts`).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { ChannelName, In, Out } from '../shared/api';
 import { PatientFields } from '../shared/schemas/patient';
 import { AppCore, fixedConfigStore } from '../electron/app-core';
@@ -18,6 +17,7 @@ import { SeededRandom, syntheticPatient } from '../electron/demo/synthetic';
 import { createRouter, type Router } from '../electron/router';
 import { newPatientRecord } from '../electron/services/patients';
 import { Vault } from '../electron/store/vault';
+import { noisePng } from './noise-png';
 
 const ADMIN = { name: '備份管理員', password: 'Backup-Admin-2026' };
 const PHYSICIAN = { name: '備份醫師', role: 'physician', licenceNo: '醫字第088888號', specialty: '皮膚科', password: 'Backup-Doctor-2026', temporaryPassword: false } as const;
@@ -33,27 +33,6 @@ function caller(router: Router) {
   };
 }
 
-/** An RGB PNG of noise: incompressible, so `bytes` is close to its size (a stand-in for a clinical photo). */
-function noisePng(bytes: number): Buffer {
-  const side = Math.ceil(Math.sqrt(bytes / 3));
-  const raw = Buffer.alloc((side * 3 + 1) * side);
-  const noise = randomBytes(side * 3 * side);
-  for (let y = 0; y < side; y++) noise.copy(raw, y * (side * 3 + 1) + 1, y * side * 3, (y + 1) * side * 3);
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
-}
 
 function line(name: string, value: string, target?: string): void {
   console.log(`${name.padEnd(52)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
@@ -88,7 +67,7 @@ async function setUp(vaultDir: string): Promise<void> {
   for (let batch = 0; batch < photos; batch += 25) {
     vault.transaction(() => {
       for (let i = batch; i < Math.min(photos, batch + 25); i++) {
-        const bytes = noisePng(PHOTO_BYTES);
+        const bytes = noisePng(PHOTO_BYTES, 0);
         const at = new Date().toISOString();
         vault.consultations.addPhoto({
           id: randomUUID(), patientId: patient.id, consultationId: consultation.id, kind: i % 2 ? 'after' : 'before', sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -4,17 +4,17 @@
  * the export's wall time and its own peak resident memory. Run by `npm run bench` (or `tsx bench/evidence.ts`).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { ChannelName, In, Out } from '../shared/api';
 import { AppCore, fixedConfigStore } from '../electron/app-core';
 import { demoInk } from '../electron/demo/seed-consents';
 import { SeededRandom } from '../electron/demo/synthetic';
 import { createRouter } from '../electron/router';
 import { Vault } from '../electron/store/vault';
+import { noisePng } from './noise-png';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-evidence-'));
 const vaultDir = path.join(tmp, 'vault');
@@ -32,27 +32,6 @@ async function ok<C extends ChannelName>(channel: C, input: In<C>): Promise<Out<
   return r.value as Out<C>;
 }
 
-/** An RGB PNG of noise: incompressible, so `bytes` is close to its size (a stand-in for a clinical photo). */
-function noisePng(bytes: number): Buffer {
-  const side = Math.ceil(Math.sqrt(bytes / 3));
-  const raw = Buffer.alloc((side * 3 + 1) * side);
-  const noise = randomBytes(side * 3 * side);
-  for (let y = 0; y < side; y++) noise.copy(raw, y * (side * 3 + 1) + 1, y * side * 3, (y + 1) * side * 3);
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const setupStart = Date.now();
 await ok('setup.createVault', { clinicName: '證據基準診所', timeZone: 'Asia/Taipei', vaultDir, adminName: ADMIN.name, adminPassword: ADMIN.password });

@@ -53,7 +53,7 @@ export function shown(v: unknown, m: LocaleMessages): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? m.patients.yes : m.patients.no;
   if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown(x, m)).join('、');
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown(x, m)).join(m.evidence.pdf.listSeparator);
   return Object.entries(v as Record<string, unknown>)
     .map(([k, x]) => `${k}: ${shown(x, m)}`)
     .join('; ');

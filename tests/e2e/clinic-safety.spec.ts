@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { treatedSevenDaysAgo } from './aftercare-vault';
 import { clinicSafetyVault, FLAGGED, READER } from './clinic-safety-vault';
 import { callFromPage, expect, test } from './fixtures';
 import { answerOutcome, nav, signIn, zh } from './helpers';
+import { drawSignature } from './signing-helpers';
 import { ADMIN } from '../support/app';
 
 /**
@@ -29,21 +30,6 @@ async function openPatient(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-/** Writes a signature with the mouse: a few looping strokes across the pad. */
-async function drawSignature(page: Page, canvas: Locator): Promise<void> {
-  const box = (await canvas.boundingBox())!;
-  for (let stroke = 0; stroke < 3; stroke++) {
-    const x0 = box.x + box.width * (0.12 + stroke * 0.26);
-    const y0 = box.y + box.height * 0.55;
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    for (let i = 1; i <= 24; i++) {
-      const u = i / 24;
-      await page.mouse.move(x0 + u * box.width * 0.22 + Math.sin(u * 9) * 12, y0 - Math.cos(u * 9) * box.height * 0.22, { steps: 2 });
-    }
-    await page.mouse.up();
-  }
-}
 
 test.use({ viewport: { width: 1280, height: 800 } });
 

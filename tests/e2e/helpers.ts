@@ -67,3 +67,16 @@ export async function answerOutcome(form: Locator, o: { pain: number; yes?: read
   const s = o.satisfaction === undefined || o.satisfaction === null ? a.outcome.notAsked : String(o.satisfaction);
   await group(a.outcome.satisfaction).getByRole('radio', { name: s, exact: true }).check();
 }
+
+/** First sign-in with a password an administrator set: the person replaces it before anything else. */
+export async function signInFirstTime(page: Page, loginId: string, temporaryPassword: string, ownPassword: string): Promise<void> {
+  await page.getByLabel(zh.staffAccounts.loginId).fill(loginId);
+  await page.getByLabel(zh.signIn.password).fill(temporaryPassword);
+  await page.getByRole('button', { name: zh.signIn.submit, exact: true }).click();
+  const change = page.getByTestId('first-password-change');
+  await change.getByLabel(zh.account.currentPassword).fill(temporaryPassword);
+  await change.getByLabel(zh.account.newPassword, { exact: true }).fill(ownPassword);
+  await change.getByLabel(zh.account.confirmPassword).fill(ownPassword);
+  await change.getByRole('button', { name: zh.staffAccounts.mustChange.submit }).click();
+  await expect(page.getByTestId('signed-in-user')).toContainText(loginId, { timeout: 30_000 });
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { messages } from '../../shared/i18n';
 import { callFromPage, expect, test } from './fixtures';
-import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
+import { ADMIN, nav, setUpVault, signIn, signInFirstTime, zh } from './helpers';
 
 /**
  * Patients journey in Traditional Chinese: a consultant registers a patient (with a field error on a bad ID),
@@ -66,7 +66,7 @@ test('a consultant registers, finds and edits a patient, and logs communications
   await addStaff(page, CONSULTANT, 'consultant');
   await addStaff(page, PHYSICIAN, 'physician', PHYSICIAN);
   await page.getByRole('button', { name: zh.shell.signOut }).click();
-  await signIn(page, CONSULTANT.name, CONSULTANT.password);
+  await signInFirstTime(page, CONSULTANT.name, CONSULTANT.password, 'Own-Consult-Pass-88');
 
   // The catalogue is the administrator's; patients are everyone's.
   await expect(nav(page).getByRole('button', { name: zh.nav.catalogue })).toHaveCount(0);

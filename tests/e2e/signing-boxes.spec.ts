@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Out } from '../../shared/api';
-import { encodePng } from '../../electron/pdf/signature-png';
-import { callFromPage, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
+import { api, disclosedConsultation, drawSignature, shotTo, type ConsultationScript } from './signing-helpers';
 
 /**
  * Issue 12, items 4, 10 and 15 in the UI (Traditional Chinese): a minor's consent with two forms (procedure and
@@ -29,54 +29,9 @@ const MINOR = {
   guardian: { name: '陳淑芬', relation: '母', nationalId: 'A223456781', phone: '0912-000-778' },
 } as const;
 
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
-}
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = await callFromPage(page, channel, input);
-  expect(r.ok, `${channel}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
 
-/** A minor's HA filler consultation (topical anaesthesia: two forms) taken to `disclosed` through the API. */
-async function disclosedConsultation(page: Page): Promise<string> {
-  const patient = await api<{ id: string }>(page, 'patients.create', MINOR);
-  const procedure = (await api<{ id: string; code: string }[]>(page, 'procedures.list', {})).find((x) => x.code === 'ha_filler')!;
-  const physician = (await api<{ id: string }[]>(page, 'staff.physicians', {}))[0]!;
-  const v = await api<Out<'consultations.get'>>(page, 'consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId: physician.id });
-  const id = v.consultation.id;
-  await api(page, 'consultations.saveScreening', {
-    consultationId: id,
-    screening: { contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })), flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人及家長討論' })), bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false } },
-  });
-  await api(page, 'consultations.saveGoals', { consultationId: id, goals: { goals: '改善法令紋', assessment: '輕度凹陷', expectedResult: '立即見效，維持六至十二個月', cannotAchieve: '無法完全對稱' } });
-  for (const r of v.template.risks) await api(page, 'consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-  await api(page, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
-  await api(page, 'consultations.saveQuote', { consultationId: id, quote: { items: [{ kind: 'procedure', description: '玻尿酸 法令紋 1 mL', amountTwd: 18000 }], revisionPolicy: '兩週內免費修整', refundPolicy: '未施打前可全額退費' } });
-  await api(page, 'consultations.acknowledgeQuote', { consultationId: id });
-  await api(page, 'consultations.answerComprehension', { consultationId: id, answers: v.template.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
-  await api(page, 'consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: encodePng(8, 8, new Uint8Array(256).fill(190)).toString('base64'), marketingConsent: false });
-  await api(page, 'consultations.disclose', { consultationId: id });
-  return id;
-}
 
-async function drawSignature(page: Page, canvas: Locator): Promise<void> {
-  const box = (await canvas.boundingBox())!;
-  for (let stroke = 0; stroke < 3; stroke++) {
-    const x0 = box.x + box.width * (0.12 + stroke * 0.26);
-    const y0 = box.y + box.height * 0.55;
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    for (let i = 1; i <= 24; i++) {
-      const u = i / 24;
-      await page.mouse.move(x0 + u * box.width * 0.22 + Math.sin(u * 9) * 12, y0 - Math.cos(u * 9) * box.height * 0.22, { steps: 2 });
-    }
-    await page.mouse.up();
-  }
-}
 
 /** Page `n` of a PDF as 8-bit grey pixels (pdftoppm), plus a PNG of it in the shots folder to look at. */
 function render(file: string, n: number, name: string): Buffer {
@@ -88,6 +43,9 @@ function render(file: string, n: number, name: string): Buffer {
   return pgm.subarray(header);
 }
 const changed = (a: Buffer, b: Buffer) => a.reduce((n, v, i) => n + (Math.abs(v - b[i]!) > 48 ? 1 : 0), 0);
+
+const SCRIPT: ConsultationScript = { patient: MINOR, procedureCode: 'ha_filler', flagNote: '已與病人及家長討論', goals: { goals: '改善法令紋', assessment: '輕度凹陷', expectedResult: '立即見效，維持六至十二個月', cannotAchieve: '無法完全對稱' }, quoteItem: { description: '玻尿酸 法令紋 1 mL', amountTwd: 18000 }, revisionPolicy: '兩週內免費修整' };
+const shot = (page: Page, name: string) => shotTo(SHOTS_DIR, page, name);
 
 test('a minor’s two forms signed with one drawing per signer; each signature lands in its box on the signed PDF', async ({ page, host }) => {
   test.setTimeout(240_000);
@@ -103,7 +61,7 @@ test('a minor’s two forms signed with one drawing per signer; each signature l
   for (const m of [PHYSICIAN, CONSULTANT]) await api(page, 'staff.add', m);
   await page.getByRole('button', { name: zh.shell.signOut }).click();
   await signIn(page, CONSULTANT.name, CONSULTANT.password);
-  await disclosedConsultation(page);
+  await disclosedConsultation(page, SCRIPT);
 
   await nav(page).getByRole('button', { name: zh.nav.patients }).click();
   await page.getByLabel(zh.patients.searchLabel).fill(MINOR.nameZh);

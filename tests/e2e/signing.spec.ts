@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import type { Out } from '../../shared/api';
-import { encodePng } from '../../electron/pdf/signature-png';
-import { callFromPage, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
+import { api, disclosedConsultation, drawSignature, shotTo, type ConsultationScript } from './signing-helpers';
 
 /**
  * The signing journey in the UI (Traditional Chinese): a disclosed consultation → issue the consent → the PDF
@@ -20,58 +19,12 @@ const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第0
 const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026', temporaryPassword: false } as const;
 const PATIENT = { chartNo: 'S0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111' } as const;
 
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
-}
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = await callFromPage(page, channel, input);
-  expect(r.ok, `${channel}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
 
-/** A consultation taken to `disclosed` through the API (the consultation journey does these steps in the UI). */
-async function disclosedConsultation(page: Page): Promise<string> {
-  const patient = await api<{ id: string }>(page, 'patients.create', PATIENT);
-  const procedure = (await api<{ id: string; code: string }[]>(page, 'procedures.list', {})).find((p) => p.code === 'botulinum_toxin')!;
-  const physician = (await api<{ id: string }[]>(page, 'staff.physicians', {}))[0]!;
-  const v = await api<Out<'consultations.get'>>(page, 'consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId: physician.id });
-  const id = v.consultation.id;
-  await api(page, 'consultations.saveScreening', {
-    consultationId: id,
-    screening: { contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })), flagNotes: [], bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false } },
-  });
-  await api(page, 'consultations.saveGoals', { consultationId: id, goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' } });
-  for (const r of v.template.risks) await api(page, 'consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-  await api(page, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
-  await api(page, 'consultations.saveQuote', {
-    consultationId: id,
-    quote: { items: [{ kind: 'procedure', description: '肉毒桿菌素 額頭', amountTwd: 9000 }], revisionPolicy: '兩週內免費補打', refundPolicy: '未施打前可全額退費' },
-  });
-  await api(page, 'consultations.acknowledgeQuote', { consultationId: id });
-  await api(page, 'consultations.answerComprehension', { consultationId: id, answers: v.template.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
-  await api(page, 'consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: encodePng(8, 8, new Uint8Array(256).fill(190)).toString('base64'), marketingConsent: false });
-  await api(page, 'consultations.disclose', { consultationId: id });
-  return id;
-}
 
-/** Writes a signature with the mouse: a few looping strokes across the pad. */
-async function drawSignature(page: Page, canvas: Locator): Promise<void> {
-  const box = (await canvas.boundingBox())!;
-  for (let stroke = 0; stroke < 3; stroke++) {
-    const x0 = box.x + box.width * (0.12 + stroke * 0.26);
-    const y0 = box.y + box.height * 0.55;
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    for (let i = 1; i <= 24; i++) {
-      const u = i / 24;
-      await page.mouse.move(x0 + u * box.width * 0.22 + Math.sin(u * 9) * 12, y0 - Math.cos(u * 9) * box.height * 0.22, { steps: 2 });
-    }
-    await page.mouse.up();
-  }
-}
+
+const SCRIPT: ConsultationScript = { patient: PATIENT, procedureCode: 'botulinum_toxin', goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' }, quoteItem: { description: '肉毒桿菌素 額頭', amountTwd: 9000 }, revisionPolicy: '兩週內免費補打' };
+const shot = (page: Page, name: string) => shotTo(SHOTS_DIR, page, name);
 
 test('the patient signs with the mouse, the physician countersigns with the password, the final PDF downloads', async ({ page, host }) => {
   test.setTimeout(180_000);
@@ -91,7 +44,7 @@ test('the patient signs with the mouse, the physician countersigns with the pass
   for (const m of [PHYSICIAN, CONSULTANT]) await api(page, 'staff.add', m);
   await page.getByRole('button', { name: zh.shell.signOut }).click();
   await signIn(page, CONSULTANT.name, CONSULTANT.password);
-  await disclosedConsultation(page);
+  await disclosedConsultation(page, SCRIPT);
 
   // From the patient's consultation to its signing screen.
   await nav(page).getByRole('button', { name: zh.nav.patients }).click();

@@ -59,7 +59,7 @@ export function Staff({ session }: { session: SessionInfo }) {
       {list.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
       {list.state === 'ok' ? (
         <div className="table-wrap">
-          <table className="table" aria-labelledby="staff-title">
+          <table className="table staff__table" aria-labelledby="staff-title">
             <thead>
               <tr>
                 <th scope="col">{t('staff.name')}</th>

@@ -142,6 +142,7 @@ export const evidenceZhTW = {
     batesPrefixHint: '1–12 個英文大寫字母或數字，例如 MLRS。頁碼格式：前綴-證據包編號-頁碼（6 位數）。',
   },
   pdf: {
+    listSeparator: '、',
     title: '醫療紀錄證據包',
     titlePatient: '病人病歷資料複本',
     subtitle: '{{clinic}}・證據包 {{packNo}}',
@@ -523,6 +524,7 @@ export const evidenceEn: Widen<typeof evidenceZhTW> = {
     batesPrefixHint: '1–12 capital letters or digits, e.g. MLRS. Page numbers read PREFIX-PACK-PAGE (6 digits).',
   },
   pdf: {
+    listSeparator: ', ',
     title: 'Evidence pack of medical records',
     titlePatient: 'Copy of patient records',
     subtitle: '{{clinic}} · pack {{packNo}}',

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { procedureNameIn, toWallTime } from '../patients/clinicTime';
+import { DateInput } from '../../components/DateInput';
 
 const pct = (n: number, of: number) => (of > 0 ? `${n} (${Math.round((n / of) * 100)}%)` : '0');
 const mean = (v: number | null) => (v === null ? '—' : v.toFixed(1));
@@ -41,11 +42,11 @@ export function QualityFigures({ session }: { session: SessionInfo }) {
       <div className="ac-grid ac-grid--3">
         <label className="field">
           <span className="field__label">{t('safety.quality.from')}</span>
-          <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+          <DateInput value={from} onChange={(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && setFrom(v)} />
         </label>
         <label className="field">
           <span className="field__label">{t('safety.quality.to')}</span>
-          <input type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          <DateInput value={to} onChange={(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && setTo(v)} />
         </label>
         <label className="field">
           <span className="field__label">{t('safety.quality.prefilled')}</span>

@@ -7,6 +7,7 @@ import type { AuditListItem, AuditPatientRef } from '../../../../shared/schemas/
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { DateInput } from '../../components/DateInput';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { formatInstant } from '../../timezones';
@@ -307,13 +308,13 @@ export function AuditSearch({ session, patient }: { session: SessionInfo; patien
           <label htmlFor="audit-from" className="field__label">
             {t('safety.audit.from')}
           </label>
-          <input id="audit-from" type="date" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
+          <DateInput id="audit-from" value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} />
         </div>
         <div className={`field ${fieldError('to') ? 'field--invalid' : ''}`}>
           <label htmlFor="audit-to" className="field__label">
             {t('safety.audit.to')}
           </label>
-          <input id="audit-to" type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
+          <DateInput id="audit-to" value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} />
           {fieldError('to') ? <p className="field__error">{translateKey(fieldError('to')!)}</p> : null}
         </div>
         <label className="checkbox audit-filters__views">

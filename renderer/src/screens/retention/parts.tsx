@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DestructionRecord, HoldView } from '../../../../shared/schemas/retention';
 import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
+import { joinList } from '../../lists';
 import './retention.css';
 
 /** The holds on a patient's records, one badge each with what holds them. */
@@ -51,9 +52,7 @@ export function DestructionDetails({ record: d, timeZone }: { record: Destructio
       </p>
       <p className="small">
         <strong>{t('retention.columns.destroyed')}</strong>{' '}
-        {Object.entries(d.counts)
-          .map(([table, n]) => `${t(`retention.tables.${table}`, { defaultValue: table })} ${n}`)
-          .join('、')}
+        {joinList(Object.entries(d.counts).map(([table, n]) => `${t(`retention.tables.${table}`, { defaultValue: table })} ${n}`))}
       </p>
       <p className="small muted">{t('retention.auditKept', { kept: d.auditEventsKept, typed: d.auditEventsWithTypedText })}</p>
       <p className="small muted">{t('retention.keepUntil', { date: formatCalendarDate(d.keepUntil, i18n.language) })}</p>
