@@ -4,7 +4,7 @@ import type { ApiResult } from '../../shared/errors';
 import { isAccessAction, type AuditEvent } from '../../shared/schemas/audit';
 import { migration0130 } from '../../electron/store/migrations/0130-clinic-safety';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { actAs, asAdmin, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
+import { actAs, CALM_OUTCOME, asAdmin, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 
@@ -13,21 +13,6 @@ function err<T>(r: ApiResult<T>) {
   return r.error;
 }
 
-const CALM = {
-  pain: 2,
-  swelling: 'mild',
-  bruising: 'none',
-  bleeding: 'none',
-  infectionSigns: false,
-  fever: false,
-  numbness: false,
-  asymmetry: false,
-  visionChange: false,
-  skinColourChange: false,
-  satisfaction: 4,
-  notes: '恢復良好',
-  complication: null,
-} as const satisfies Omit<In<'followUps.recordOutcome'>, 'visitId'>;
 
 type Visit = Out<'followUps.forTreatment'>[number];
 
@@ -62,9 +47,9 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     const d7 = visit('d7_nurse');
     const tables = ['follow_up_outcomes', 'follow_up_outcome_provenance'];
     const before = rowCounts(t, tables);
-    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM }))).toMatchObject({ code: 'rule_violation', messageKey: 'safety.outcome.contactFirst' });
+    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME }))).toMatchObject({ code: 'rule_violation', messageKey: 'safety.outcome.contactFirst' });
     await attempt(d7.id, 'phone', 'no_answer');
-    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM })).messageKey).toBe('safety.outcome.contactFirst');
+    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME })).messageKey).toBe('safety.outcome.contactFirst');
     expect(rowCounts(t, tables)).toEqual(before);
     expect((await t.ok('followUps.get', { visitId: d7.id })).done).toBe(false);
     // The database refuses it too.
@@ -77,7 +62,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
 
     const seen = await attempt(d7.id, 'visit', 'reached');
     const contactId = seen.attempts.at(-1)!.id;
-    const done = await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM });
+    const done = await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME });
     expect(done).toMatchObject({ done: true, outcome: { recordedWith: 'blank_form', contactAttemptId: contactId } });
     const event = t.app.vault!.audit.recent(10).find((e) => e.action === 'follow_up.outcome_recorded')!;
     expect(event.details).toMatchObject({ contactAttemptId: contactId, contactMethod: 'visit' });
@@ -91,7 +76,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     await on('2026-11-25', PHYSICIAN);
     const d1 = visit('d1_physician');
     await attempt(d1.id, 'phone', 'reached');
-    await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM, pain: 3 });
+    await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM_OUTCOME, pain: 3 });
 
     // The vault as the previous version left it (without 0130), then the migration as an upgrade runs it.
     const db = t.app.vault!.db;
@@ -113,7 +98,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     await on('2026-12-01', NURSE);
     const d7 = visit('d7_nurse');
     await attempt(d7.id, 'phone', 'reached');
-    await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM, pain: 5, satisfaction: 2 });
+    await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME, pain: 5, satisfaction: 2 });
 
     await asPhysician(t);
     const period = { from: '2026-11-01', to: '2026-12-31' };

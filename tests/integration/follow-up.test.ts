@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { In, Out } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { actAs, asAdmin, asConsultant, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
+import { actAs, CALM_OUTCOME, asAdmin, asConsultant, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
 import { addStaff, photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 
@@ -12,21 +12,6 @@ function err<T>(r: ApiResult<T>) {
 }
 
 type Visit = Out<'followUps.forTreatment'>[number];
-const CALM = {
-  pain: 2,
-  swelling: 'mild',
-  bruising: 'none',
-  bleeding: 'none',
-  infectionSigns: false,
-  fever: false,
-  numbness: false,
-  asymmetry: false,
-  visionChange: false,
-  skinColourChange: false,
-  satisfaction: 4,
-  notes: '恢復良好，已說明冰敷與睡姿。',
-  complication: null,
-} as const satisfies Omit<In<'followUps.recordOutcome'>, 'visitId'>;
 
 describe('three-level follow-up', () => {
   let t: TestApp;
@@ -58,7 +43,7 @@ describe('three-level follow-up', () => {
     await actAs(t, who);
   }
   const auditActions = () => t.app.vault!.audit.recent(400).map((e) => e.action);
-  const outcome = (visitId: string, over: Partial<In<'followUps.recordOutcome'>> = {}) => t.call('followUps.recordOutcome', { visitId, ...CALM, ...over });
+  const outcome = (visitId: string, over: Partial<In<'followUps.recordOutcome'>> = {}) => t.call('followUps.recordOutcome', { visitId, ...CALM_OUTCOME, ...over });
   /** An outcome rests on a contact: a call that reached the patient, logged first. */
   const reached = (visitId: string) => t.ok('followUps.logAttempt', { visitId, at: clock.now().toISOString(), method: 'phone', result: 'reached', note: '' });
 
@@ -82,7 +67,7 @@ describe('three-level follow-up', () => {
     expect(wl.dueToday.map((v) => v.levelId)).toEqual(['d1_physician']);
     expect(wl.upcoming.map((v) => v.levelId)).toEqual(['d14_physician']);
     await t.ok('followUps.logAttempt', { visitId: d1.id, at: clock.now().toISOString(), method: 'phone', result: 'reached', note: '病人接聽' });
-    const done = await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM, pain: 3 });
+    const done = await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM_OUTCOME, pain: 3 });
     expect(done).toMatchObject({ done: true, outcome: { pain: 3, redFlags: [], recordedByName: PHYSICIAN.name, corrections: [] }, escalations: [] });
     expect(err(await outcome(d1.id))).toMatchObject({ code: 'conflict', messageKey: 'aftercare.errors.outcomeExists' });
     expect((await t.ok('consultations.get', { consultationId })).consultation.status).toBe('follow_up');
@@ -98,15 +83,15 @@ describe('three-level follow-up', () => {
     // The rest, each on its day, by its role.
     await on('2026-12-01', NURSE);
     await reached(visit('d7_nurse').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d7_nurse').id, ...CALM });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d7_nurse').id, ...CALM_OUTCOME });
     await on('2026-12-08', PHYSICIAN);
     await reached(visit('d14_physician').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d14_physician').id, ...CALM, satisfaction: 5 });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d14_physician').id, ...CALM_OUTCOME, satisfaction: 5 });
     await on('2026-12-24', CONSULTANT);
     const wlc = await t.ok('followUps.worklist', { scope: 'mine', upcomingDays: 14 });
     expect(wlc.dueToday.map((v) => [v.levelId, v.assignedToName])).toEqual([['d30_consultant', CONSULTANT.name]]);
     await reached(visit('d30_consultant').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d30_consultant').id, ...CALM, satisfaction: 3, notes: '對效果大致滿意，期待再淡一點' });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d30_consultant').id, ...CALM_OUTCOME, satisfaction: 3, notes: '對效果大致滿意，期待再淡一點' });
     expect((await t.ok('consultations.get', { consultationId })).consultation.status).toBe('closed');
     expect(auditActions()).toEqual(expect.arrayContaining(['follow_up.outcome_recorded', 'follow_up.outcome_corrected', 'follow_up.attempt_logged']));
   });
@@ -121,7 +106,7 @@ describe('three-level follow-up', () => {
     await reached(d7.id);
     const r = await t.ok('followUps.recordOutcome', {
       visitId: d7.id,
-      ...CALM,
+      ...CALM_OUTCOME,
       pain: 8,
       fever: true,
       skinColourChange: true,

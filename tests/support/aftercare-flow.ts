@@ -64,3 +64,20 @@ export function rowCounts(t: TestApp, tables: string[]): Record<string, number> 
 }
 
 export const DAY_MS = 86_400_000;
+
+/** A follow-up outcome with nothing of concern, every finding answered (tests override what they need). */
+export const CALM_OUTCOME = {
+  pain: 2,
+  swelling: 'mild',
+  bruising: 'none',
+  bleeding: 'none',
+  infectionSigns: false,
+  fever: false,
+  numbness: false,
+  asymmetry: false,
+  visionChange: false,
+  skinColourChange: false,
+  satisfaction: 4,
+  notes: '恢復良好，已說明冰敷與睡姿。',
+  complication: null,
+} as const satisfies Omit<In<'followUps.recordOutcome'>, 'visitId'>;
