@@ -15,7 +15,7 @@ import { PatientFields } from '../shared/schemas/patient';
 import { AppCore, fixedConfigStore } from '../electron/app-core';
 import { SeededRandom, syntheticPatient } from '../electron/demo/synthetic';
 import { createRouter, type Router } from '../electron/router';
-import { newPatientRecord } from '../electron/services/patients';
+import { newPatientRecord } from '../electron/services/patients/patients';
 import { Vault } from '../electron/store/vault';
 import { noisePng } from './noise-png';
 

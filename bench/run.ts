@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppCore, fixedConfigStore } from '../electron/app-core';
 import { createRouter } from '../electron/router';
 import { SeededRandom, syntheticPatient } from '../electron/demo/synthetic';
-import { newPatientRecord } from '../electron/services/patients';
+import { newPatientRecord } from '../electron/services/patients/patients';
 import { Vault } from '../electron/store/vault';
 import { PatientFields } from '../shared/schemas/patient';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { AppCore, fileConfigStore } from './app-core';
 import { createRouter } from './router';
-import { backupBeforeQuit } from './services/backups';
+import { backupBeforeQuit } from './services/backups/backups';
 import { acceptUpload } from './services/uploads';
 import { chooseOpenPack, chooseSavePack, chooseVaultFolder } from './shell/dialogs';
 import { registerAppScheme, serveRenderer } from './shell/protocol';

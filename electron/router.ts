@@ -1,10 +1,11 @@
-import { api, isChannelName, type Channel, type ChannelName } from '../shared/api';
+import { api, isChannelName, type ChannelName } from '../shared/api';
+import type { Channel } from '../shared/contracts/channel';
 import { toFieldIssues, type ApiResult } from '../shared/errors';
 import type { AppCore } from './app-core';
 import { handlers, type Handler } from './handlers';
 import { makeContext, type PendingWork } from './services/context';
-import { lockIfIdle } from './services/session';
-import { DomainError } from './store/errors';
+import { lockIfIdle } from './services/session/session';
+import { DomainError } from './domain/errors';
 
 export interface RouterOptions {
   /** Parse every answer with the contract's output schema (tests and development). */

@@ -2,7 +2,7 @@ import type { ChannelName, In, Out } from '../../shared/api';
 import { addDays, isWeekend } from '../../shared/clinic-calendar';
 import { dateInZone } from '../../shared/dates';
 import type { Router } from '../router';
-import { DomainError } from '../store/errors';
+import { DomainError } from '../domain/errors';
 import { ACK_NOTES, CALM_NOTES, DEMO_COMPLAINTS, DEMO_INCIDENTS, demoProducts, INTRA_OP_NOTES, RED_FLAG_NOTES } from './aftercare-data';
 import { demoPhotoBase64, type DemoClock } from './seed-consents';
 import type { SeededRandom, SyntheticClinic } from './synthetic';

@@ -2,7 +2,7 @@ import type { ChannelName, In, Out } from '../../shared/api';
 import type { SignatureInk, SignatureRole, ConsentForm } from '../../shared/schemas/consent';
 import { encodePng, strokesToPng } from '../pdf/signature-png';
 import type { Router } from '../router';
-import { DomainError } from '../store/errors';
+import { DomainError } from '../domain/errors';
 import type { Clock } from '../store/vault';
 import { syntheticSignatureStrokes } from './signature-strokes';
 import type { SeededRandom, SyntheticClinic } from './synthetic';

@@ -1,6 +1,6 @@
 import type { ChannelName, In, Out } from '../../shared/api';
 import type { Router } from '../router';
-import { DomainError } from '../store/errors';
+import { DomainError } from '../domain/errors';
 import { dateInZone } from '../../shared/dates';
 import { SeededRandom, syntheticClinic, syntheticPatient, type SyntheticClinic } from './synthetic';
 import { demoPhotoBase64, seedConsents, type DemoClock } from './seed-consents';

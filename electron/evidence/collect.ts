@@ -1,11 +1,11 @@
 import { dateInZone } from '../../shared/dates';
 import type { EvidenceScope } from '../../shared/schemas/evidence';
 import type { AuditEvent } from '../../shared/schemas/audit';
-import { fail } from '../store/errors';
+import { fail } from '../domain/errors';
 import type { Vault } from '../store/vault';
 import type { ServiceContext } from '../services/context';
-import { toConsultation } from '../services/consultations';
-import { requirePatient } from '../services/patients';
+import { toConsultation } from '../services/consultations/consultations';
+import { requirePatient } from '../services/patients/patients';
 import { collectFollowOnRecords } from './follow-on';
 import type { PackConsent, PackRecords, PayloadFile } from './records';
 

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../shared/canonical-json';
 import { messages } from '../../shared/i18n';
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
 import { crashPoint } from '../store/crash-points';
-import { formatCheckpoint } from '../store/checkpoint';
+import { formatCheckpoint } from '../store/audit/checkpoint';
 import { BAG_INFO, CHAIN_CHECKPOINT, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
 import { clinicTimeOf, renderEvidencePdf } from './evidence-pdf';
 import { StreamingPdfWriter } from './pdf-writer';

@@ -8,7 +8,7 @@ import type { EvidenceKind, EvidenceScope } from '../../shared/schemas/evidence'
 import type { Locale } from '../../shared/schemas/common';
 import type { PatientRevision } from '../../shared/schemas/patient';
 import type { Role } from '../../shared/schemas/staff';
-import type { PatientRecord } from '../store/patients';
+import type { PatientRecord } from '../store/patients/repository';
 
 /** What records.json holds: every record in the pack with its IDs and times, and where its files are in data/. */
 export interface PackRecords {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { JsonTooDeep, parseBoundedJson } from '../../shared/canonical-json';
 import { AuditEvent } from '../../shared/schemas/audit';
 import type { PackProblem, PackProblemCode, PackSigner, PackVerdict, PackVerification, SignerConfirmation } from '../../shared/schemas/evidence';
-import { signatureBinding, withdrawalBinding } from '../services/consent-rules';
-import { auditEventHash } from '../store/audit';
-import { checkpointSignatureValid, parseCheckpoint } from '../store/checkpoint';
+import { signatureBinding, withdrawalBinding } from '../services/consents/rules';
+import { auditEventHash } from '../store/audit/repository';
+import { checkpointSignatureValid, parseCheckpoint } from '../store/audit/checkpoint';
 import {
   BAG_INFO,
   CHAIN_CHECKPOINT,

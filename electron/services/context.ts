@@ -1,6 +1,6 @@
 import type { AppCore, Session } from '../app-core';
 import type { Role } from '../../shared/schemas/staff';
-import { fail } from '../store/errors';
+import { fail } from '../domain/errors';
 import type { Clock, Vault } from '../store/vault';
 
 export interface Subject {

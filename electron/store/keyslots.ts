@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { deriveKey, KdfParams, newKdfParams, unwrapKey, wrapKey, WrappedKey } from './crypto';
-import { fail } from './errors';
+import { fail } from '../domain/errors';
 import { writeFileAtomic } from './files';
 
 export const KEYSLOTS_FILE = 'keyslots.json';

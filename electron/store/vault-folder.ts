@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fail } from './errors';
+import { fail } from '../domain/errors';
 import { KEYSLOTS_FILE } from './keyslots';
-import { GUARD_FILE } from './signin-guard';
+import { GUARD_FILE } from './session/signin-guard';
 
 export const DB_FILE = 'vault.db';
 const DB_SIDE_FILES = new Set(['-wal', '-shm', '-journal'].map((s) => DB_FILE + s));

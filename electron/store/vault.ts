@@ -6,10 +6,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ClinicSettings } from '../../shared/schemas/settings';
 import type { Role, StaffMember } from '../../shared/schemas/staff';
 import type { ChainCheckpoint, CheckpointCheck, CheckpointReason } from '../../shared/schemas/checkpoint';
-import { AuditRepository, type AuditEntry } from './audit';
-import { compareWithCheckpoint, readCheckpointFile, signCheckpoint, writeCheckpointFile, type ChainView } from './checkpoint';
+import { AuditRepository, type AuditEntry } from './audit/repository';
+import { compareWithCheckpoint, readCheckpointFile, signCheckpoint, writeCheckpointFile, type ChainView } from './audit/checkpoint';
 import { newRecoveryCode, sha256Hex } from './crypto';
-import { DomainError, fail } from './errors';
+import { DomainError, fail } from '../domain/errors';
 import {
   KEYSLOTS_FILE,
   makeRecoverySlot,
@@ -26,22 +26,22 @@ import {
   type StaffKeySlot,
 } from './keyslots';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { SettingsRepository } from './settings';
-import { typedTextHmac } from './typed-text';
-import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, signInAccount, staffAccount } from './signin-guard';
-import { StaffRepository } from './staff';
-import { PatientRepository } from './patients';
-import { CatalogueRepository } from './catalogue';
-import { ConsultationRepository } from './consultations';
-import { CommunicationRepository } from './communications';
-import { ConsentRepository } from './consents';
+import { SettingsRepository } from './settings/repository';
+import { typedTextHmac } from './audit/typed-text';
+import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, signInAccount, staffAccount } from './session/signin-guard';
+import { StaffRepository } from './staff/repository';
+import { PatientRepository } from './patients/repository';
+import { CatalogueRepository } from './catalogue/repository';
+import { ConsultationRepository } from './consultations/repository';
+import { CommunicationRepository } from './communications/repository';
+import { ConsentRepository } from './consents/repository';
 import { AftercareStore } from './aftercare';
-import { EvidenceRepository } from './evidence';
-import { RetentionRepository } from './retention';
+import { EvidenceRepository } from './evidence/repository';
+import { RetentionRepository } from './retention/repository';
 import { BackupRepository } from './backups/repository';
-import { FlagAssessmentRepository } from './flag-assessments';
+import { FlagAssessmentRepository } from './risk-flags/repository';
 import { crashPoint } from './crash-points';
-import { recoverAbandonedExports } from './export-recovery';
+import { recoverAbandonedExports } from './evidence/export-recovery';
 import { KeySlotChanges } from './keyslot-changes';
 import { DB_FILE, inspectVaultFolder, makeSetupDir, removeCrashLeftovers } from './vault-folder';
 

@@ -6,12 +6,12 @@ import { callApi, onSessionSignal } from './api';
 import { errorText } from './components/FormMessage';
 import { LanguageToggle } from './components/LanguageToggle';
 import type { SessionUpdate } from './idle';
-import { FirstPasswordChange } from './screens/FirstPasswordChange';
-import { Recover } from './screens/Recover';
-import { RecoveryCode } from './screens/RecoveryCode';
-import { SetupWizard } from './screens/SetupWizard';
-import { Shell } from './screens/Shell';
-import { SignIn, type SignInNotice } from './screens/SignIn';
+import { FirstPasswordChange } from './screens/session/FirstPasswordChange';
+import { Recover } from './screens/session/Recover';
+import { RecoveryCode } from './screens/setup/RecoveryCode';
+import { SetupWizard } from './screens/setup/SetupWizard';
+import { Shell } from './screens/shell/Shell';
+import { SignIn, type SignInNotice } from './screens/session/SignIn';
 
 type AppState =
   | { kind: 'loading' }

@@ -310,3 +310,18 @@ export const QualityFigures = z
   })
   .strict();
 export type QualityFigures = z.infer<typeof QualityFigures>;
+
+/** What importing the government's office calendar did. */
+export const CalendarImportResult = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    rows: z.number().int(),
+    added: z.number().int(),
+    holidays: z.number().int(),
+    workdays: z.number().int(),
+    /** Dates already on the clinic calendar (entered by hand or imported before): left as they are. */
+    kept: z.array(z.string()),
+  })
+  .strict();
+export type CalendarImportResult = z.infer<typeof CalendarImportResult>;

@@ -46,3 +46,24 @@ export type Locale = z.infer<typeof Locale>;
 
 export const Empty = z.object({}).strict();
 export const Ack = z.object({ ok: z.literal(true) }).strict();
+
+/** Required free text: as `text`, and not empty. */
+export const requiredText = (max: number) => text(max).refine((s) => s.length > 0, { error: 'validation.required' });
+
+/** Open, closed or all records of a list (complaints, privacy incidents), newest first, at most `limit`. */
+export const StatusFilter = z.object({ status: z.enum(['open', 'closed', 'all']).default('open'), limit: z.number().int().min(1).max(500).default(200) }).strict();
+
+/** An absolute folder path (a dialog in Electron, typed in the browser host and the CLI). */
+export const AbsoluteFolder = z
+  .string()
+  .max(1024, { error: 'validation.tooLong' })
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: 'validation.absolutePath' })
+  .refine((p) => !p.includes('\u0000'), { error: 'validation.invalidValue' });
+
+/** An absolute folder path chosen by the person setting up (dialog in Electron, typed in the browser host). */
+export const VaultFolder = z
+  .string()
+  .max(1024, { error: 'validation.tooLong' })
+  .refine((p) => p.length > 0, { error: 'validation.required' })
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: 'validation.absolutePath' })
+  .refine((p) => !p.includes('\u0000'), { error: 'validation.invalidValue' });

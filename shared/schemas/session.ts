@@ -36,3 +36,10 @@ export const AppStatus = z
   })
   .strict();
 export type AppStatus = z.infer<typeof AppStatus>;
+
+export const RECOVERY_CODE_PATTERN = /^[A-Z2-9]{5}(-[A-Z2-9]{5}){7}$/;
+export const RecoveryCode = z
+  .string()
+  .max(80, { error: 'validation.tooLong' })
+  .transform((s) => s.trim().toUpperCase().replace(/\s+/g, ''))
+  .refine((s) => RECOVERY_CODE_PATTERN.test(s), { error: 'validation.recoveryCodeFormat' });

@@ -29,3 +29,7 @@ export const ClinicSettingsUpdate = z
   })
   .strict();
 export type ClinicSettingsUpdate = z.infer<typeof ClinicSettingsUpdate>;
+
+/** How printed forms write dates: Gregorian or the Republic of China (民國) year. */
+export const PrintedDateEra = z.enum(['gregorian', 'roc']);
+export type PrintedDateEra = z.infer<typeof PrintedDateEra>;

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { RECOVERY_CODE_PATTERN } from '../../shared/api';
+import { RECOVERY_CODE_PATTERN } from '../../shared/schemas/session';
 import { zhTW } from '../../shared/i18n/zh-TW';
 import { expect } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditEventHash } from '../../electron/store/audit';
+import { auditEventHash } from '../../electron/store/audit/repository';
 import type { Vault } from '../../electron/store/vault';
 import type { AuditEvent } from '../../shared/schemas/audit';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_FILE, checkpointSignatureValid, parseCheckpoint, readCheckpointFile } from '../../electron/store/checkpoint';
+import { CHECKPOINT_FILE, checkpointSignatureValid, parseCheckpoint, readCheckpointFile } from '../../electron/store/audit/checkpoint';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink } from '../support/consent-flow';
 import { PHYSICIAN } from '../support/staff';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Out } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
-import { consentUsableForTreatment } from '../../electron/services/consent-view';
+import { consentUsableForTreatment } from '../../electron/services/consents/view';
 import { makeContext } from '../../electron/services/context';
 import { makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink, MINOR, SECOND_PHYSICIAN } from '../support/consent-flow';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackProblemCode } from '../../shared/schemas/evidence';
 import { verifyPack } from '../../electron/evidence/verify';
 import { UNLISTED_FILES_COMMAND } from '../../electron/evidence/tag-files';
-import { formatCheckpoint, parseCheckpoint, signCheckpoint } from '../../electron/store/checkpoint';
+import { formatCheckpoint, parseCheckpoint, signCheckpoint } from '../../electron/store/audit/checkpoint';
 import { verifyInApp } from '../support/app';
 import { exportPack } from '../support/evidence-export';
 import { evidenceFixture, type EvidenceFixture } from '../support/evidence-fixture';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import { acceptUpload } from '../../electron/services/uploads';
-import { readCaptureTime } from '../../electron/services/image-metadata';
+import { readCaptureTime } from '../../electron/services/photos/image-metadata';
 import { PHOTO_UPLOAD_MAX_BYTES } from '../../shared/schemas/photo';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { asConsultant, asPhysician, fullySignedConsultation, treatmentInput } from '../support/aftercare-flow';

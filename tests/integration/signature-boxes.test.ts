@@ -7,7 +7,7 @@ import type { Out } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { PAGE } from '../../electron/pdf/writer';
 import { stampLayout } from '../../electron/pdf/stamps';
-import type { SignatureBoxRecord } from '../../electron/store/consents';
+import type { SignatureBoxRecord } from '../../electron/store/consents/repository';
 import { makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink, MINOR } from '../support/consent-flow';
 import { CONSULTANT, PHYSICIAN } from '../support/staff';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { SCHEMA_VERSION } from '../../electron/store/migrations';
-import { GUARD_FILE } from '../../electron/store/signin-guard';
+import { GUARD_FILE } from '../../electron/store/session/signin-guard';
 import { ADMIN, makeTestApp, ManualClock, tempDir, type TestApp } from '../support/app';
 import { errorOf, KEYSLOTS_FILE, sha256File } from '../support/vault-files';
 

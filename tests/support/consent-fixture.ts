@@ -1,4 +1,4 @@
-import { doubleEyelid } from '../../electron/store/migrations/starter-catalogue/double-eyelid';
+import doubleEyelid from '../../electron/store/migrations/starter-catalogue/double-eyelid.json' with { type: 'json' };
 import type { ConsentDocumentData } from '../../electron/pdf/consent-document';
 import type { Locale } from '../../shared/schemas/common';
 import type { TemplateContent } from '../../shared/schemas/catalogue';

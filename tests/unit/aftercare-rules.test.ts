@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptEscalates, failedAttemptsInARow, plannedVisits, redFlagsOf } from '../../shared/aftercare';
-import { haFiller } from '../../electron/store/migrations/starter-catalogue/ha-filler';
+import haFiller from '../../electron/store/migrations/starter-catalogue/ha-filler.json' with { type: 'json' };
 import type { FollowUpPlan } from '../../shared/schemas/catalogue';
 
 const calm = { pain: 2, infectionSigns: false, fever: false, visionChange: false, skinColourChange: false, bleeding: 'none' as const };

@@ -5,7 +5,7 @@
  * broken one at a time.
  */
 import { describe, expect, it } from 'vitest';
-import { checklist, type ChecklistFacts, orderViolation, patientSideComplete, requiredRoles, requiredSignatures, type SignedMark } from '../../electron/services/consent-rules';
+import { checklist, type ChecklistFacts, orderViolation, patientSideComplete, requiredRoles, requiredSignatures, type SignedMark } from '../../electron/services/consents/rules';
 import { ageOn, dateInZone, isMinorOn } from '../../shared/dates';
 import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 

@@ -15,7 +15,7 @@ import {
   topicsForStep,
   topicsToReexplain,
   TOPIC_STEP,
-} from '../../renderer/src/screens/consultation/logic';
+} from '../../renderer/src/screens/consultations/steps';
 
 const AT = '2026-11-23T02:00:00.000Z';
 const risk = (id: string) => ({ id, text: id, frequency: 'common' as const, severity: 'mild' as const });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../../shared/errors';
-import { applyStepServerError, issueField, stepResolver } from '../../renderer/src/screens/consultation/stepForm';
+import { applyStepServerError, issueField, stepResolver } from '../../renderer/src/screens/consultations/stepForm';
 
 const ID = '8a1c2b8e-3d4f-4a5b-9c6d-7e8f9a0b1c2d';
 const QUOTE = { prefix: ['quote'], fields: ['items', 'revisionPolicy', 'refundPolicy'], arrays: ['items'] } as const;

@@ -3,7 +3,7 @@ import { parseTypedNumber, toHalfWidth } from '../../shared/fullwidth';
 import { FeeQuote } from '../../shared/schemas/consultation';
 import { ChartNo, PatientSearch, Phone, TaiwanId } from '../../shared/schemas/patient';
 import { AmountTwd } from '../../shared/schemas/complaint';
-import { runningTotal, uncountedRows } from '../../renderer/src/screens/consultation/logic';
+import { runningTotal, uncountedRows } from '../../renderer/src/screens/consultations/steps';
 
 describe('full-width input from a Zhuyin IME becomes half-width', () => {
   it('turns full-width digits, letters, signs and the ideographic space into ASCII', () => {

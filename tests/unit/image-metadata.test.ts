@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImageFormatError, stripJpegMetadata, stripPngMetadata } from '../../electron/services/image-metadata';
+import { ImageFormatError, stripJpegMetadata, stripPngMetadata } from '../../electron/services/photos/image-metadata';
 
 function segment(marker: number, payload: string | Buffer): Buffer {
   const body = typeof payload === 'string' ? Buffer.from(payload, 'latin1') : payload;

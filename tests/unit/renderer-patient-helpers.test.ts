@@ -3,8 +3,8 @@ import { api } from '../../shared/api';
 import type { ApiError } from '../../shared/errors';
 import type { Patient } from '../../shared/schemas/patient';
 import { formatBytes, formatCalendarDate, toWallTime, wallTimeToIso } from '../../renderer/src/screens/patients/clinicTime';
-import { attachmentMime, attachmentProblem, safeFileName } from '../../renderer/src/screens/patients/communications/attachments';
-import { logFormChecks, logRename, toLogInput, type LogForm } from '../../renderer/src/screens/patients/communications/commForm';
+import { attachmentMime, attachmentProblem, safeFileName } from '../../renderer/src/screens/communications/attachments';
+import { logFormChecks, logRename, toLogInput, type LogForm } from '../../renderer/src/screens/communications/commForm';
 import { nestedResolver, placeIssue, placeServerError } from '../../renderer/src/screens/patients/nestedForm';
 import {
   EMPTY_PATIENT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toInk, toStrokes } from '../../renderer/src/screens/signing/ink';
-import { waitingFor } from '../../renderer/src/screens/signing/order';
+import { toInk, toStrokes } from '../../renderer/src/screens/consents/ink';
+import { waitingFor } from '../../renderer/src/screens/consents/order';
 import type { ConsentView } from '../../shared/schemas/consent';
 
 describe('signature pad data to stroke records', () => {

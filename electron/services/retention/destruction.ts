@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Out, Parsed } from '../../../shared/api';
 import type { DestructionRecord } from '../../../shared/schemas/retention';
-import { fail, failField } from '../../store/errors';
+import { fail, failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
 import { clinicToday, destructionView } from './records';
 import { requireDestroyable } from './retention';

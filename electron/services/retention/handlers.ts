@@ -1,10 +1,10 @@
-import type { RetentionChannel } from '../../../shared/api-retention';
-import type { Handler } from '../../handlers';
+import type { retentionChannels } from '../../../shared/contracts/retention';
+import type { HandlersFor } from '../handler';
 import { confirmDestruction } from './destruction';
 import * as retention from './retention';
 
-/** The retention channels' handlers; spread into the one handler map (which checks it is complete). */
-export const retentionHandlers: { [C in RetentionChannel]: Handler<C> } = {
+/** The retention channels' handlers; spread into the one handler map, which checks it is complete. */
+export const retentionHandlers: HandlersFor<typeof retentionChannels> = {
   'retention.forPatient': retention.forPatient,
   'retention.overview': (ctx) => retention.overview(ctx),
   'retention.placeHold': retention.placeHold,

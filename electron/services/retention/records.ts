@@ -1,7 +1,7 @@
 import { dateInZone, isRealDate } from '../../../shared/dates';
 import type { DestructionRecord, HoldView, PatientRetention, ProposalView } from '../../../shared/schemas/retention';
-import { fail } from '../../store/errors';
-import type { DestroyedRecordRow, DestructionLogRecord, HoldRecord, ProposalRecord } from '../../store/retention';
+import { fail } from '../../domain/errors';
+import type { DestroyedRecordRow, DestructionLogRecord, HoldRecord, ProposalRecord } from '../../store/retention/repository';
 import type { Vault } from '../../store/vault';
 import type { ServiceContext } from '../context';
 import { isPastRetention, retentionDateOf } from './rules';

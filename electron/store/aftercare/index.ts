@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { ClinicCalendarRepository } from './calendar';
-import { ComplaintRepository } from './complaints';
-import { FollowUpRepository } from './follow-ups';
-import { HomeQueries } from './home';
-import { IncidentRepository } from './incidents';
-import { TreatmentRepository } from './treatments';
+import { ClinicCalendarRepository } from '../calendar/repository';
+import { ComplaintRepository } from '../complaints/repository';
+import { FollowUpRepository } from '../follow-ups/repository';
+import { HomeQueries } from '../home/queries';
+import { IncidentRepository } from '../incidents/repository';
+import { TreatmentRepository } from '../treatments/repository';
 
 /** The aftercare repositories (migration 0080), created together on first use. */
 export class AftercareStore {

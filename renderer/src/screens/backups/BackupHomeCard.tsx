@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BACKUP_STALE_AFTER_DAYS, type BackupHomeStatus } from '../../../../shared/schemas/backup';
 import { useNavigate } from '../../navigation';
 import { formatDateTime } from '../patients/clinicTime';
-import { ageOf } from './format';
+import { ageOf } from './sizes-and-ages';
 import './backups.css';
 
 /** The administrator's Home: the age and place of the last verified backup; red after 3 days; a failure in plain words. */

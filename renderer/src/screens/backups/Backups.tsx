@@ -7,7 +7,7 @@ import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { formatDateTime } from '../patients/clinicTime';
-import { humanBytes } from './format';
+import { humanBytes } from './sizes-and-ages';
 import './backups.css';
 
 type Progress = { phase: string; done: number; total: number };

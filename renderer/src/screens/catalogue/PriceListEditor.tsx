@@ -5,7 +5,7 @@ import { toHalfWidth } from '../../../../shared/fullwidth';
 import { Icon } from '../../components/Icon';
 import { translateKey } from '../../i18n';
 import { errorAt } from '../patients/nestedForm';
-import { formatTwd, runningTotal } from '../consultation/logic';
+import { formatTwd, runningTotal } from '../consultations/steps';
 import { blankPackage, blankPriceRow, type PriceRowValues, type ProcedureFormValues } from './procedureForm';
 import './prices.css';
 

@@ -6,9 +6,9 @@ import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { useChannelForm } from '../aftercare/form';
+import { useChannelForm } from '../../components/channelForm';
 import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
-import { DestructionDetails, HoldList } from './parts';
+import { DestructionDetails, HoldList } from './HoldAndDestructionDetails';
 import './retention.css';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PrintedDateEra } from '../../../../shared/api-intake';
+import { PrintedDateEra } from '../../../../shared/schemas/settings';
 import type { ApiError } from '../../../../shared/errors';
 import { callApi, useApi } from '../../api';
 import { FormError, FormSuccess } from '../../components/FormMessage';

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Out, Parsed } from '../../../shared/api';
+import { canonicalJson } from '../../../shared/canonical-json';
+import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope } from '../../../shared/schemas/evidence';
+import { collectScope } from '../../evidence/collect';
+import { temporaryFiles, type BlobReader } from '../../evidence/export';
+import { findJob, jobStatus, runningJob, startJob, type ExportJob } from '../../evidence/jobs';
+import type { PackSnapshot } from '../../evidence/records';
+import type { ExpectedSigner } from '../../evidence/verify';
+import { DEFAULT_ZIP_LIMITS, timeBudgetMs } from '../../evidence/zip-reader';
+import type { JobInput } from '../../jobs/kinds';
+import { whenVaultIdle } from '../../jobs/vault-idle';
+import { fail, failField } from '../../domain/errors';
+import type { Vault } from '../../store/vault';
+import type { ServiceContext } from '../context';
+import { refuseIfDestroyed } from '../retention/records';
+
+function suggestedFileName(chartNo: string, kind: EvidenceKind, prefix: string, packNo: number): string {
+  return `${prefix}-${String(packNo).padStart(4, '0')}-${chartNo}-${kind === 'lawyer' ? 'evidence' : 'patient-copy'}.zip`;
+}
+
+export function previewExport(ctx: ServiceContext, input: Parsed<'evidence.preview'>): Out<'evidence.preview'> {
+  const vault = ctx.vault();
+  refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
+  const { records, files, audit } = collectScope(ctx, input.patientId, input.scope, input.kind === 'lawyer');
+  const all = vault.consultations.forPatient(input.patientId);
+  const settings = vault.clinicSettings();
+  const attachmentFiles = new Set(records.communications.map((c) => c.attachmentFile).filter((f): f is string => f !== null));
+  return {
+    patient: { id: records.patient.id, chartNo: records.patient.chartNo, nameZh: records.patient.nameZh, nameEn: records.patient.nameEn },
+    kind: input.kind,
+    consultations: all.map((c) => ({ id: c.id, procedureName: c.procedureName, procedureNameEn: c.procedureNameEn, status: c.status, createdAt: c.createdAt })),
+    counts: {
+      consultations: records.consultations.length,
+      consents: records.consents.length,
+      signatures: records.consents.reduce((n, c) => n + c.signatures.length, 0),
+      communications: records.communications.length,
+      attachments: attachmentFiles.size,
+      photos: records.photos.length,
+      treatments: records.treatments.length,
+      followUps: records.followUps.length,
+      complaints: records.complaints.length,
+      auditEvents: audit.length,
+    },
+    payloadBytes: files.reduce((n, f) => n + f.size, 0),
+    suggestedFileName: suggestedFileName(records.patient.chartNo, input.kind, settings.batesPrefix, vault.evidence.nextPackNo()),
+    batesPrefix: settings.batesPrefix,
+  };
+}
+
+/** Where the pack may be written: an existing folder outside the vault, a file name not taken yet. */
+function checkDestination(vault: Vault, destination: string): string {
+  const file = path.resolve(destination);
+  const dir = path.dirname(file);
+  let stat: fs.Stats | null;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    stat = null;
+  }
+  if (!stat?.isDirectory()) failField('invalid_input', 'destination', 'evidence.errors.folderMissing');
+  const vaultDir = path.resolve(vault.dir);
+  if (file === vaultDir || file.startsWith(vaultDir + path.sep)) failField('invalid_input', 'destination', 'evidence.errors.insideVault');
+  if (fs.existsSync(file)) failField('conflict', 'destination', 'evidence.errors.fileExists');
+  return file;
+}
+
+function blobReader(vault: Vault): BlobReader {
+  return (source) => {
+    if (source.from === 'bytes') return source.bytes;
+    if (source.from === 'attachment') return vault.consultations.attachmentBytes(source.sha256);
+    return (vault.consents.document(source.sha256) ?? fail('internal')).bytes;
+  };
+}
+
+function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' | 'cancelled'): void {
+  const s = job.snapshot;
+  const actor = { actorId: s.exporter.id, actorName: s.exporter.name, actorRole: s.exporter.role };
+  const subject = { subjectType: 'evidence_pack', subjectId: s.packId };
+  const at = new Date().toISOString();
+  const base = { patientId: s.records.patient.id, packNo: s.packNo, kind: s.kind, scope: s.scope };
+  vault.evidence.finishExport({
+    id: s.packId,
+    status: outcome,
+    tagManifestSha256: job.result?.tagManifestSha256 ?? null,
+    bytes: job.result?.bytes ?? null,
+    pages: job.result?.pages ?? null,
+    finishedAt: at,
+  });
+  if (outcome === 'done' && job.result) {
+    const r = job.result;
+    vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.exported', details: { ...base, tagManifestSha256: r.tagManifestSha256, bytes: r.bytes, pages: r.pages, files: r.files, batesFirst: r.batesFirst, batesLast: r.batesLast, fileNameHash: vault.typedTextHash(path.basename(r.path)) } });
+  } else if (outcome === 'cancelled') {
+    vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.export_cancelled', details: base });
+  } else {
+    vault.appendAudit({ ...actor, ...subject, at, action: 'evidence.export_failed', details: { ...base, error: job.errorKey } });
+  }
+}
+
+/**
+ * Starts an export: the records of the scope are read now, in this call's transaction, with the audit event of
+ * the start (so the pack's own audit trail ends with it); the pack is written in the background once committed.
+ * Its outcome (with the signed tag manifest's hash) is recorded as a second event when it ends.
+ */
+export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startExport'>): Out<'evidence.startExport'> {
+  const vault = ctx.vault();
+  const staff = ctx.session().staff;
+  // A destroyed patient has no pack: the error carries the destruction record instead.
+  refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
+  if (runningJob(ctx.app)) fail('conflict', 'evidence.errors.exportRunning');
+  const destination = checkDestination(vault, input.destination);
+  const key = vault.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
+  const settings = vault.clinicSettings();
+  const patient = vault.patients.get(input.patientId) ?? fail('not_found', 'errors.patientNotFound');
+  if (input.scope.type === 'consultation' && vault.consultations.get(input.scope.consultationId)?.patientId !== patient.id) {
+    fail('not_found', 'errors.consultationNotFound');
+  }
+  const packId = randomUUID();
+  const packNo = vault.evidence.nextPackNo();
+  const exportedAt = ctx.clock.now().toISOString();
+  vault.evidence.insertExport({
+    id: packId,
+    packNo,
+    patientId: patient.id,
+    kind: input.kind,
+    scope: canonicalJson(input.scope),
+    batesPrefix: settings.batesPrefix,
+    fileName: path.basename(destination),
+    startedAt: exportedAt,
+    startedBy: staff.id,
+  });
+  // Where its partial files will be (patient records), so the next open can remove them if this export is killed.
+  vault.evidence.recordTempFiles(packId, temporaryFiles(destination, packId));
+  // The file name may be typed in the save dialog (a patient's name, say): only its keyed hash, and whether it is the suggested one.
+  const fileName = path.basename(destination);
+  ctx.audit('evidence.export_started', { type: 'evidence_pack', id: packId }, {
+    patientId: patient.id,
+    packNo,
+    kind: input.kind,
+    scope: input.scope,
+    fileNameHash: vault.typedTextHash(fileName),
+    fileNameSuggested: fileName === suggestedFileName(patient.chartNo, input.kind, settings.batesPrefix, packNo),
+  });
+  const { records, files, audit } = collectScope(ctx, patient.id, input.scope as EvidenceScope, input.kind === 'lawyer');
+  const snapshot: PackSnapshot = {
+    packId,
+    packNo,
+    kind: input.kind,
+    locale: input.locale,
+    scope: input.scope,
+    exportedAt,
+    exporter: { id: staff.id, name: staff.name, role: staff.role },
+    clinic: { name: settings.clinicName, timeZone: settings.timeZone, batesPrefix: settings.batesPrefix },
+    key: { publicKeyPem: key.publicKeyPem, privateKeyPem: key.privateKeyPem, fingerprint: key.fingerprint },
+    chainHead: vault.audit.head(),
+    checkpoint: vault.signCheckpoint('export', ctx.clock.now()),
+    restoredFrom: vault.backups.restores(),
+    records,
+    files,
+    audit,
+  };
+  const jobId = randomUUID();
+  const app = ctx.app;
+  ctx.afterCommit(() => {
+    // The export's start is committed: the checkpoint in the pack is now also the vault's newest.
+    vault.keepCheckpoint(snapshot.checkpoint);
+    startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, blobReader(vault), {
+      record: (job, outcome) => recordOutcome(vault, job, outcome),
+      logError: (e) => console.error('[evidence] export failed:', e),
+    });
+  });
+  return { jobId, packId, packNo };
+}
+
+function requireJob(ctx: ServiceContext, jobId: string): ExportJob {
+  const job = findJob(ctx.app, jobId);
+  if (!job || job.staffId !== ctx.session().staff.id) fail('not_found', 'evidence.errors.jobNotFound');
+  return job;
+}
+
+export function exportProgress(ctx: ServiceContext, input: Parsed<'evidence.progress'>): Out<'evidence.progress'> {
+  return jobStatus(requireJob(ctx, input.jobId));
+}
+
+export function cancelExport(ctx: ServiceContext, input: Parsed<'evidence.cancel'>): Out<'evidence.cancel'> {
+  const job = requireJob(ctx, input.jobId);
+  if (job.state === 'running') job.cancelRequested = true;
+  return jobStatus(job);
+}
+
+/** The export's end, for callers that wait for it (the CLI). */
+export async function waitForExport(app: ServiceContext['app'], jobId: string): Promise<ExportJob | null> {
+  const job = findJob(app, jobId);
+  if (!job) return null;
+  await job.finished;
+  return job;
+}
+
+/**
+ * Starts checking a pack (a path, or the bytes dropped on the screen) in the job runner: the request returns at
+ * once with a job id. Inside the app the signer's key is compared with this clinic's own key. The outcome is
+ * audited when the job ends.
+ */
+export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVerify'>): Out<'evidence.startVerify'> {
+  const vault = ctx.vault();
+  const app = ctx.app;
+  const staff = ctx.session().staff;
+  const own = vault.settings.signingKey()?.fingerprint ?? null;
+  const expected: ExpectedSigner | null = own ? { fingerprint: own, confirmation: 'this_clinic' } : null;
+  const fromPath = 'path' in input.source;
+  let source: JobInput<'evidence.verify'>['source'];
+  const transfer: ArrayBuffer[] = [];
+  if ('path' in input.source) source = { path: path.resolve(input.source.path) };
+  else {
+    const bytes = new Uint8Array(Buffer.from(input.source.dataBase64, 'base64'));
+    transfer.push(bytes.buffer);
+    source = { bytes, name: path.basename(input.source.fileName) || 'pack.zip' };
+  }
+  const job = app.jobs.start('evidence.verify', { source, expected }, {
+    ownerId: staff.id,
+    // The verifier stops itself on a budget that grows with the pack's declared size; this only backs it up.
+    timeLimitMs: timeBudgetMs(DEFAULT_ZIP_LIMITS.maxTotalBytes) + 60_000,
+    transfer,
+    onEnd: (j) =>
+      whenVaultIdle(app, vault, () => {
+        const r = j.result;
+        vault.appendAudit({
+          at: app.clock.now().toISOString(),
+          actorId: staff.id,
+          actorName: staff.name,
+          actorRole: staff.role,
+          action: 'evidence.verified',
+          subjectType: null,
+          subjectId: null,
+          details: {
+            jobId: j.id,
+            state: j.state,
+            packId: r?.info.packId ?? null,
+            verdict: r?.verdict ?? null,
+            ok: r?.ok ?? false,
+            readable: r?.readable ?? false,
+            problems: r?.problems.length ?? null,
+            signerFingerprint: r?.signer.fingerprint ?? null,
+            signedByThisVault: r?.signer.matches ?? null,
+            source: fromPath ? 'path' : 'upload',
+          },
+        });
+      }),
+  });
+  return { jobId: job.id };
+}
+
+export function hostFileInfo(ctx: ServiceContext): Out<'evidence.hostInfo'> {
+  const vault = ctx.vault();
+  const limit = ctx.app.host.maxRequestBytes;
+  // base64 is 4/3 of the bytes; keep room for the rest of the request.
+  const maxUploadBytes = limit === undefined ? VERIFY_UPLOAD_MAX_BYTES : Math.max(0, Math.min(VERIFY_UPLOAD_MAX_BYTES, Math.floor(((limit - 4096) * 3) / 4)));
+  return { canChooseFiles: Boolean(ctx.app.host.chooseSaveFile && ctx.app.host.chooseOpenFile), defaultDirectory: path.dirname(path.resolve(vault.dir)), maxUploadBytes };
+}
+
+export async function chooseDestination(ctx: ServiceContext, input: Parsed<'evidence.chooseDestination'>): Promise<Out<'evidence.chooseDestination'>> {
+  const choose = ctx.app.host.chooseSaveFile;
+  return { path: choose ? await choose(input.suggestedName) : null };
+}
+
+export async function choosePack(ctx: ServiceContext): Promise<Out<'evidence.choosePack'>> {
+  const choose = ctx.app.host.chooseOpenFile;
+  return { path: choose ? await choose() : null };
+}

@@ -1,0 +1,189 @@
+import type { Out, Parsed } from '../../../shared/api';
+import { passwordWeaknesses } from '../../../shared/schemas/staff';
+import type { AppCore } from '../../app-core';
+import { fail, failField } from '../../domain/errors';
+import { nameKey } from '../../store/keyslots';
+import { accountSubject, staffAccount } from '../../store/session/signin-guard';
+import { Vault } from '../../store/vault';
+import { backupBeforeSignOut, startBackupSchedule } from '../backups/backups';
+import type { ServiceContext } from '../context';
+
+function requireVaultPath(app: AppCore): string {
+  return app.vaultPath() ?? fail('conflict', 'errors.setupRequired');
+}
+
+/**
+ * Failed sign-ins were counted before the vault could be opened; they join the chain now. A known name's
+ * failures name the staff member; a name that matched nobody is only "an unknown name" (it was never stored).
+ */
+function replayFailedSignIns(vault: Vault): void {
+  for (const e of vault.guard.takePending()) {
+    const { subjectType, subjectId, bucket } = accountSubject(e.account);
+    vault.appendAudit({
+      at: e.at,
+      actorId: null,
+      actorName: null,
+      actorRole: null,
+      action: e.action,
+      subjectType,
+      subjectId,
+      details: { ...(bucket ? { bucket } : {}), failures: e.failures, lockedUntil: e.lockedUntil },
+    });
+  }
+}
+
+export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'>): Promise<Out<'session.signIn'>> {
+  const { app } = ctx;
+  if (app.session) fail('conflict', 'errors.alreadySignedIn');
+  const dir = requireVaultPath(app);
+  app.closeVault();
+  const { vault, staff } = await Vault.openWithPassword(dir, input.loginId, input.password, ctx.clock);
+  const now = ctx.clock.now();
+  app.vault = vault;
+  app.session = { staff, signedInAt: now, lastActivity: now, locked: false };
+  try {
+    // A chain shorter than the checkpoint it signed at the last close, or rewritten under it, is reported now.
+    const chain = vault.checkCheckpoint();
+    vault.transaction(() => {
+      replayFailedSignIns(vault);
+      if (chain.state !== 'ok') ctx.audit('audit.checkpoint_mismatch', { type: 'vault', id: vault.id }, { ...chain });
+      ctx.audit('session.signed_in', { type: 'staff', id: staff.id });
+    });
+    app.chainAlert = chain.state === 'ok' ? null : chain;
+    // From now on the chain is compared with a checkpoint; the missing one was reported above.
+    if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', ctx.clock.now());
+    startBackupSchedule(app, vault);
+  } catch (e) {
+    app.closeVault();
+    throw e;
+  }
+  return app.sessionInfo()!;
+}
+
+/** A lost administrator password: the recovery code from set-up opens the vault and sets a new one. */
+export async function recover(ctx: ServiceContext, input: Parsed<'session.recover'>): Promise<Out<'session.recover'>> {
+  const { app } = ctx;
+  if (app.session) fail('conflict', 'errors.alreadySignedIn');
+  const dir = requireVaultPath(app);
+  app.closeVault();
+  const vault = await Vault.openWithRecoveryCode(dir, input.recoveryCode, ctx.clock);
+  try {
+    const admin = vault.staff.getByLoginKey(nameKey(input.adminLoginId));
+    if (!admin || admin.role !== 'admin' || !admin.active) failField('rule_violation', 'adminLoginId', 'errors.notAdmin');
+    if (passwordWeaknesses(input.newPassword, admin.name).length > 0 || passwordWeaknesses(input.newPassword, admin.loginId).length > 0) {
+      failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
+    }
+    await vault.runInTransaction(async () => {
+      replayFailedSignIns(vault);
+      vault.appendAudit({
+        at: ctx.clock.now().toISOString(),
+        actorId: null,
+        actorName: null,
+        actorRole: null,
+        action: 'session.recovered',
+        subjectType: 'staff',
+        subjectId: admin.id,
+        details: { name: admin.name, method: 'recovery_code' },
+      });
+      // The administrator chose this password themselves.
+      vault.staff.setPasswordChangeRequired(admin.id, false);
+      // The key slot is rewritten last: if it fails, the audit event rolls back with it.
+      await vault.setStaffPassword(admin.id, admin.loginId, input.newPassword, 'session.recover');
+    });
+    // The recovered administrator must be able to sign in at once.
+    vault.guard.recordSuccess(staffAccount(admin.id));
+    return { ok: true };
+  } finally {
+    vault.close();
+  }
+}
+
+export async function signOut(ctx: ServiceContext): Promise<Out<'session.signOut'>> {
+  // Before the key is dropped: a backup when the last verified one is older than a day (bounded in time).
+  await backupBeforeSignOut(ctx);
+  ctx.audit('session.signed_out', { type: 'staff', id: ctx.session().staff.id });
+  ctx.afterCommit(() => ctx.app.closeVault('sign_out'));
+  return { ok: true };
+}
+
+export function heartbeat(ctx: ServiceContext): Out<'session.heartbeat'> {
+  return ctx.app.sessionInfo() ?? fail('unauthenticated');
+}
+
+export function lock(ctx: ServiceContext, input: Parsed<'session.lock'>): Out<'session.lock'> {
+  const session = ctx.session();
+  if (!session.locked) {
+    session.locked = true;
+    ctx.audit('session.locked', { type: 'staff', id: session.staff.id }, { reason: input.reason ?? 'manual' });
+  }
+  return ctx.app.sessionInfo()!;
+}
+
+/** Called by the router when a call arrives after the idle limit: the main process enforces the lock too. */
+export function lockIfIdle(app: AppCore): boolean {
+  const session = app.session;
+  if (!session || session.locked || !app.vault) return false;
+  const idleMs = app.clock.now().getTime() - session.lastActivity.getTime();
+  if (idleMs < app.vault.clinicSettings().idleLockMinutes * 60_000) return false;
+  session.locked = true;
+  const vault = app.vault;
+  vault.transaction(() =>
+    vault.appendAudit({
+      at: app.clock.now().toISOString(),
+      actorId: session.staff.id,
+      actorName: session.staff.name,
+      actorRole: session.staff.role,
+      action: 'session.locked',
+      subjectType: 'staff',
+      subjectId: session.staff.id,
+      details: { reason: 'idle', idleMinutes: Math.floor(idleMs / 60_000) },
+    }),
+  );
+  return true;
+}
+
+export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'>): Promise<Out<'session.unlock'>> {
+  const session = ctx.session();
+  if (!session.locked) return ctx.app.sessionInfo()!;
+  const subject = { type: 'staff', id: session.staff.id };
+  let ok: boolean;
+  try {
+    ok = await ctx.vault().verifyStaffPassword(session.staff.id, input.password, ctx.clock);
+  } catch (e) {
+    ctx.auditEvenIfFailed('session.unlock_refused', subject, { reason: 'locked_out' });
+    throw e;
+  }
+  if (!ok) {
+    ctx.auditEvenIfFailed('session.unlock_failed', subject);
+    fail('invalid_credentials', 'errors.invalid_credentials');
+  }
+  session.locked = false;
+  session.lastActivity = ctx.clock.now();
+  ctx.audit('session.unlocked', subject);
+  return ctx.app.sessionInfo()!;
+}
+
+/**
+ * Changes one's own password: only this person's key slot is rewrapped. It also ends a password an
+ * administrator set (the session may then do everything its role allows).
+ */
+export async function changePassword(ctx: ServiceContext, input: Parsed<'account.changePassword'>): Promise<Out<'account.changePassword'>> {
+  const session = ctx.session();
+  const staff = session.staff;
+  const subject = { type: 'staff', id: staff.id };
+  const named = [staff.name, staff.loginId].some((n) => passwordWeaknesses(input.newPassword, n).includes('validation.passwordContainsName'));
+  if (named) failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
+  if (input.newPassword === input.currentPassword) failField('rule_violation', 'newPassword', 'errors.samePassword');
+  const ok = await ctx.vault().verifyStaffPassword(staff.id, input.currentPassword, ctx.clock);
+  if (!ok) {
+    ctx.auditEvenIfFailed('account.password_change_failed', subject);
+    failField('invalid_credentials', 'currentPassword', 'errors.invalid_credentials');
+  }
+  ctx.audit('account.password_changed', subject, staff.passwordChangeRequired ? { replacedTemporary: true } : {});
+  ctx.vault().staff.setPasswordChangeRequired(staff.id, false);
+  await ctx.vault().setStaffPassword(staff.id, staff.loginId, input.newPassword, 'account.change_password');
+  ctx.afterCommit(() => {
+    session.staff = { ...session.staff, passwordChangeRequired: false };
+  });
+  return { ok: true };
+}

@@ -1,0 +1,76 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { ClinicSettings } from '../../../shared/schemas/settings';
+
+interface SettingsRow {
+  vault_id: string;
+  clinic_name: string;
+  time_zone: string;
+  idle_lock_minutes: number;
+  bates_prefix: string;
+}
+
+export interface ClinicKey {
+  id: string;
+  publicKeyPem: string;
+  privateKeyPem: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+export class SettingsRepository {
+  private readonly getStmt: Statement;
+  private readonly insertStmt: Statement;
+  private readonly updateStmt: Statement;
+  private readonly insertKeyStmt: Statement;
+  private readonly signingKeyStmt: Statement;
+
+  constructor(db: Database) {
+    this.getStmt = db.prepare('SELECT vault_id, clinic_name, time_zone, idle_lock_minutes, bates_prefix FROM clinic_settings WHERE id = 1');
+    this.insertStmt = db.prepare(
+      `INSERT INTO clinic_settings (id, vault_id, clinic_name, time_zone, idle_lock_minutes, created_at, updated_at)
+       VALUES (1, @vaultId, @clinicName, @timeZone, @idleLockMinutes, @at, @at)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE clinic_settings SET clinic_name = @clinicName, time_zone = @timeZone, idle_lock_minutes = @idleLockMinutes,
+       bates_prefix = @batesPrefix, updated_at = @at WHERE id = 1`,
+    );
+    this.insertKeyStmt = db.prepare(
+      `INSERT INTO clinic_keys (id, purpose, algorithm, public_key_pem, private_key_pem, fingerprint, created_at)
+       VALUES (@id, 'evidence_signing', 'ed25519', @publicKeyPem, @privateKeyPem, @fingerprint, @createdAt)`,
+    );
+    this.signingKeyStmt = db.prepare(
+      `SELECT id, public_key_pem, private_key_pem, fingerprint, created_at FROM clinic_keys
+       WHERE purpose = 'evidence_signing' ORDER BY created_at DESC LIMIT 1`,
+    );
+  }
+
+  vaultId(): string {
+    return (this.getStmt.get() as SettingsRow).vault_id;
+  }
+
+  get(): ClinicSettings {
+    const r = this.getStmt.get() as SettingsRow;
+    return { clinicName: r.clinic_name, timeZone: r.time_zone, idleLockMinutes: r.idle_lock_minutes, batesPrefix: r.bates_prefix };
+  }
+
+  /** The Bates prefix starts as the column's default; an administrator changes it in the settings. */
+  insert(vaultId: string, s: Omit<ClinicSettings, 'batesPrefix'>, at: string): void {
+    this.insertStmt.run({ vaultId, ...s, at });
+  }
+
+  update(s: ClinicSettings, at: string): ClinicSettings {
+    this.updateStmt.run({ ...s, at });
+    return this.get();
+  }
+
+  insertSigningKey(k: ClinicKey): void {
+    this.insertKeyStmt.run(k);
+  }
+
+  signingKey(): ClinicKey | null {
+    const r = this.signingKeyStmt.get() as
+      | { id: string; public_key_pem: string; private_key_pem: string; fingerprint: string; created_at: string }
+      | undefined;
+    return r ? { id: r.id, publicKeyPem: r.public_key_pem, privateKeyPem: r.private_key_pem, fingerprint: r.fingerprint, createdAt: r.created_at } : null;
+  }
+}

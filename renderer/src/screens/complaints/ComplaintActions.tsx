@@ -1,0 +1,231 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EntryKind, type ComplaintDetail } from '../../../../shared/schemas/complaint';
+import { useApi } from '../../api';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormMessage';
+import { translateKey } from '../../i18n';
+import { toWallTime, wallTimeToIso } from '../patients/clinicTime';
+import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from '../communications/attachments';
+import { useChannelForm } from '../../components/channelForm';
+import { DateInput } from '../../components/DateInput';
+
+type Props = { complaint: ComplaintDetail; onSaved: (c: ComplaintDetail) => void };
+
+/** A contact, meeting, explanation, decision, document or note; a document may carry its file. */
+export function EntryForm({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<EntryKind>('contact');
+  const [at, setAt] = useState(() => toWallTime(new Date(), timeZone));
+  const [summary, setSummary] = useState('');
+  const [file, setFile] = useState<PickedAttachment | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const form = useChannelForm('complaints.addEntry', ['kind', 'occurredAt', 'summary', 'attachment']);
+  const pick = async (f: File | undefined) => {
+    setFileError(null);
+    if (!f) return;
+    const problem = attachmentProblem(f);
+    const mime = attachmentMime(f);
+    if (problem || !mime) return setFileError(problem ?? 'communications.fileType');
+    setFile({ fileName: safeFileName(f.name), mime, dataBase64: await readFileBase64(f), size: f.size });
+  };
+  return (
+    <form
+      className="card ac-form"
+      noValidate
+      aria-label={t('aftercare.complaints.addEntry')}
+      data-testid="entry-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form
+          .submit({
+            complaintId: complaint.id,
+            kind,
+            occurredAt: wallTimeToIso(at, timeZone) ?? at,
+            summary,
+            ...(file ? { attachment: { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 } } : {}),
+          })
+          .then((r) => {
+            if (!r) return;
+            setSummary('');
+            setFile(null);
+            if (input.current) input.current.value = '';
+            onSaved(r);
+          });
+      }}
+    >
+      <h2 className="card__title">{t('aftercare.complaints.addEntry')}</h2>
+      <p className="field__hint">{t('aftercare.complaints.addEntryHint')}</p>
+      <div className="ac-grid">
+        <Field label={t('aftercare.complaints.entryKind')} error={form.errors.kind}>
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as EntryKind)}>
+              {EntryKind.options.map((k) => (
+                <option key={k} value={k}>
+                  {t(`aftercare.entryKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('aftercare.complaints.occurredAt')} error={form.errors.occurredAt}>
+          {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
+        </Field>
+      </div>
+      <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      <div className="file-pick">
+        <label className="btn btn--secondary btn--small ac-file">
+          {t('aftercare.complaints.attach')}
+          <input ref={input} className="file-pick__input" type="file" accept="image/jpeg,image/png,application/pdf,text/plain" onChange={(e) => void pick(e.target.files?.[0])} />
+        </label>
+        <span className={file ? 'file-pick__name' : 'muted'}>{file ? file.fileName : t('aftercare.complaints.noFile')}</span>
+      </div>
+      {fileError || form.errors.attachment ? <p className="field__error">{translateKey(fileError ?? form.errors.attachment ?? '')}</p> : null}
+      <FormError error={form.formError} />
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={form.busy}>
+          {t('aftercare.complaints.saveEntry')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The administrator gives the complaint an owner. */
+export function AssignOwner({ complaint, onSaved }: Props) {
+  const { t } = useTranslation();
+  const team = useApi('team.list', {});
+  const [ownerId, setOwnerId] = useState(complaint.ownerId ?? '');
+  // The choice follows the complaint as saved (after assigning, or when the page reloads it).
+  const [savedOwner, setSavedOwner] = useState(complaint.ownerId);
+  if (savedOwner !== complaint.ownerId) {
+    setSavedOwner(complaint.ownerId);
+    setOwnerId(complaint.ownerId ?? '');
+  }
+  const form = useChannelForm('complaints.assign', ['ownerId']);
+  // The current owner is always a choice, even before the team list arrives (or once they left it).
+  const members = team.value ?? [];
+  const ownerMissing = complaint.ownerId !== null && !members.some((m) => m.id === complaint.ownerId);
+  return (
+    <form
+      className="card ac-form"
+      noValidate
+      aria-label={t('aftercare.complaints.assign')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({ complaintId: complaint.id, ownerId }).then((r) => r && onSaved(r));
+      }}
+    >
+      <Field label={t('aftercare.complaints.owner')} error={form.errors.ownerId}>
+        {(p) => (
+          <select {...p} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <option value="">{t('aftercare.complaints.chooseOwner')}</option>
+            {ownerMissing ? <option value={complaint.ownerId ?? ''}>{complaint.ownerName}</option> : null}
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}（{t(`roles.${m.role}`)}）
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FormError error={form.formError} />
+      <button type="submit" className="btn btn--secondary" disabled={form.busy || !ownerId || ownerId === complaint.ownerId}>
+        {t('aftercare.complaints.assign')}
+      </button>
+    </form>
+  );
+}
+
+/** A medical accident: starts the clock for explanation and care within 5 working days. */
+export function AccidentForm({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [at, setAt] = useState(() => toWallTime(new Date(), timeZone));
+  const [summary, setSummary] = useState('');
+  const form = useChannelForm('complaints.recordAccident', ['occurredAt', 'summary']);
+  if (!open) {
+    return (
+      <button type="button" className="btn btn--danger-outline" onClick={() => setOpen(true)}>
+        {t('aftercare.complaints.recordAccident')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="card ac-form"
+      noValidate
+      aria-label={t('aftercare.complaints.recordAccident')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({ complaintId: complaint.id, occurredAt: wallTimeToIso(at, timeZone) ?? at, summary }).then((r) => r && onSaved(r));
+      }}
+    >
+      <h2 className="card__title">{t('aftercare.complaints.recordAccident')}</h2>
+      <p className="field__hint">{t('aftercare.complaints.accidentHint')}</p>
+      <Field label={t('aftercare.complaints.accidentAt')} error={form.errors.occurredAt}>
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
+      </Field>
+      <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
+        {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      <FormError error={form.formError} />
+      <div className="actions">
+        <button type="submit" className="btn btn--danger" disabled={form.busy}>
+          {t('aftercare.complaints.saveAccident')}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The patient asked for copies of the records: starts the 7-working-day clock. */
+export function RecordsRequestForm({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [at, setAt] = useState(() => toWallTime(new Date(), timeZone));
+  const [summary, setSummary] = useState('');
+  const form = useChannelForm('complaints.recordRecordsRequest', ['requestedAt', 'summary']);
+  if (!open) {
+    return (
+      <button type="button" className="btn btn--secondary" onClick={() => setOpen(true)}>
+        {t('aftercare.complaints.recordRecordsRequest')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="card ac-form"
+      noValidate
+      aria-label={t('aftercare.complaints.recordRecordsRequest')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit({ complaintId: complaint.id, requestedAt: wallTimeToIso(at, timeZone) ?? at, summary }).then((r) => r && onSaved(r));
+      }}
+    >
+      <h2 className="card__title">{t('aftercare.complaints.recordRecordsRequest')}</h2>
+      <p className="field__hint">{t('aftercare.complaints.recordsHint')}</p>
+      <Field label={t('aftercare.complaints.requestedAt')} error={form.errors.requestedAt}>
+        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
+      </Field>
+      <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
+        {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      <FormError error={form.formError} />
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={form.busy}>
+          {t('aftercare.complaints.saveRecordsRequest')}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,415 @@
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, FieldIssue } from '../../../../shared/errors';
+import type { SessionInfo } from '../../../../shared/schemas/session';
+import { passwordWeaknesses, ROLES, type Role, type StaffMember } from '../../../../shared/schemas/staff';
+import { EditStaffDialog, StaffHistoryDialog } from './StaffProfileDialogs';
+import { callApi, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError, FormSuccess } from '../../components/FormMessage';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../../forms';
+
+type Pending = { kind: 'deactivate' | 'reactivate' | 'reset' | 'edit' | 'history'; member: StaffMember } | null;
+
+/** Staff (admin): everyone with an account, add a member, deactivate/reactivate, reset a password. */
+export function Staff({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
+  const list = useApi('staff.list', { includeInactive: true });
+  const [adding, setAdding] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const done = (text: string) => {
+    setPending(null);
+    setMessage(text);
+    list.reload();
+  };
+
+  return (
+    <section aria-labelledby="staff-title">
+      <div className="section-header">
+        <h1 id="staff-title">{t('staff.title')}</h1>
+        {!adding ? (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => {
+              setMessage(null);
+              setAdding(true);
+            }}
+          >
+            {t('staff.add')}
+          </button>
+        ) : null}
+      </div>
+      <FormSuccess>{message}</FormSuccess>
+      {adding ? (
+        <AddStaffForm
+          onCancel={() => setAdding(false)}
+          onAdded={(m) => {
+            setAdding(false);
+            done(t('staff.added', { name: m.name }));
+          }}
+        />
+      ) : null}
+      <FormError error={list.error} />
+      {list.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
+      {list.state === 'ok' ? (
+        <div className="table-wrap">
+          <table className="table staff__table" aria-labelledby="staff-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.name')}</th>
+                <th scope="col">{t('staffAccounts.loginId')}</th>
+                <th scope="col">{t('staff.role')}</th>
+                <th scope="col">{t('staff.licenceNo')}</th>
+                <th scope="col">{t('staff.specialty')}</th>
+                <th scope="col">{t('staff.status')}</th>
+                <th scope="col" className="table__actions-head">
+                  {t('staff.actions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.value.map((m) => (
+                <tr key={m.id} className={m.active ? '' : 'row--inactive'} data-testid="staff-row">
+                  <th scope="row" className="nowrap">
+                    {m.name}
+                    {m.id === session.staff.id ? <span className="muted you">{t('staff.you')}</span> : null}
+                  </th>
+                  <td className="nowrap mono">{m.loginId}</td>
+                  <td>{t(`roles.${m.role}`)}</td>
+                  <td className="nowrap">{m.licenceNo ?? '—'}</td>
+                  <td>{m.specialty ?? '—'}</td>
+                  <td>
+                    <span className={m.active ? 'badge badge--ok' : 'badge badge--muted'}>
+                      {m.active ? t('staff.active') : t('staff.inactive')}
+                    </span>
+                    {m.active && m.passwordChangeRequired ? (
+                      <span className="badge badge--warning staff__temporary">{t('staffAccounts.temporaryBadge')}</span>
+                    ) : null}
+                  </td>
+                  <td className="table__actions">
+                    {m.active ? (
+                      <button
+                        type="button"
+                        className="btn btn--secondary btn--small"
+                        onClick={() => setPending({ kind: 'edit', member: m })}
+                      >
+                        {t('staffAccounts.edit')}
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="btn btn--secondary btn--small"
+                      onClick={() => setPending({ kind: 'history', member: m })}
+                    >
+                      {t('staffAccounts.history')}
+                    </button>
+                    {m.active ? (
+                      <button
+                        type="button"
+                        className="btn btn--secondary btn--small"
+                        onClick={() => setPending({ kind: 'reset', member: m })}
+                      >
+                        {t('staff.resetPassword')}
+                      </button>
+                    ) : null}
+                    {m.id !== session.staff.id ? (
+                      <button
+                        type="button"
+                        className={m.active ? 'btn btn--danger-outline btn--small' : 'btn btn--secondary btn--small'}
+                        onClick={() => setPending({ kind: m.active ? 'deactivate' : 'reactivate', member: m })}
+                      >
+                        {m.active ? t('staff.deactivate') : t('staff.reactivate')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {pending?.kind === 'edit' ? (
+        <EditStaffDialog
+          key={`edit-${pending.member.id}`}
+          member={pending.member}
+          onCancel={() => setPending(null)}
+          onDone={(m, changed) => done(changed ? t('staffAccounts.updated', { name: m.name }) : t('staffAccounts.unchanged'))}
+        />
+      ) : null}
+      {pending?.kind === 'history' ? (
+        <StaffHistoryDialog key={`history-${pending.member.id}`} member={pending.member} timeZone={session.timeZone} onClose={() => setPending(null)} />
+      ) : null}
+      {pending?.kind === 'deactivate' ? (
+        <ConfirmDeactivate
+          member={pending.member}
+          onCancel={() => setPending(null)}
+          onDone={(m) => done(t('staff.deactivated', { name: m.name }))}
+        />
+      ) : null}
+      {pending?.kind === 'reset' || pending?.kind === 'reactivate' ? (
+        <PasswordDialog
+          key={`${pending.kind}-${pending.member.id}`}
+          mode={pending.kind}
+          member={pending.member}
+          onCancel={() => setPending(null)}
+          onDone={() =>
+            done(
+              pending.kind === 'reset'
+                ? t('staff.resetDone', { name: pending.member.name })
+                : t('staff.reactivated', { name: pending.member.name }),
+            )
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
+
+interface AddForm {
+  name: string;
+  loginId: string;
+  role: Role;
+  licenceNo: string;
+  specialty: string;
+  password: string;
+  confirm: string;
+}
+const ADD_FIELDS = ['name', 'loginId', 'role', 'licenceNo', 'specialty', 'password', 'confirm'] as const;
+const EMPTY_ADD: AddForm = { name: '', loginId: '', role: 'consultant', licenceNo: '', specialty: '', password: '', confirm: '' };
+
+/** Licence number and specialty are asked only of physicians, and sent only for them. */
+const addInput = (v: AddForm) => ({
+  name: v.name,
+  // Left empty, the name is the login id; a colleague with the same name needs one of their own.
+  ...(v.loginId.trim() ? { loginId: v.loginId } : {}),
+  role: v.role,
+  ...(v.role === 'physician' ? { licenceNo: v.licenceNo, specialty: v.specialty } : {}),
+  password: v.password,
+});
+
+function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m: StaffMember) => void }) {
+  const { t } = useTranslation();
+  const { formError, setFormError } = useFormError();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<AddForm>({
+    mode: 'onTouched',
+    defaultValues: EMPTY_ADD,
+    shouldUnregister: false,
+    resolver: contractResolver('staff.add', addInput, ADD_FIELDS, (v): FieldIssue[] => [
+      ...confirmMatches<AddForm>('password', 'confirm')(v),
+      // The shared schema says the same, but only once every other field is valid; say it at once.
+      ...(v.role === 'physician' && !v.licenceNo.trim()
+        ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }]
+        : []),
+      ...(v.role === 'physician' && !v.specialty.trim()
+        ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }]
+        : []),
+    ]),
+  });
+  const [name, role, password] = useWatch({ control, name: ['name', 'role', 'password'] });
+
+  const submit = handleSubmit(async (v) => {
+    setFormError(null);
+    const r = await callApi('staff.add', addInput(v));
+    if (r.ok) onAdded(r.value);
+    else setFormError(applyServerError(r.error, ADD_FIELDS, setError));
+  });
+
+  return (
+    <div className="card card--panel">
+      <h2 className="card__title" id="add-staff-title">
+        {t('staff.addTitle')}
+      </h2>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-staff-title">
+        <div className="columns">
+          <div>
+            <Field label={t('staff.name')} error={errors.name?.message} hint={t('staffAccounts.nameHint')}>
+              {(p) => <input {...p} autoComplete="off" autoFocus {...register('name')} />}
+            </Field>
+            <Field label={t('staffAccounts.loginId')} error={errors.loginId?.message} hint={t('staffAccounts.loginIdHint')}>
+              {(p) => <input {...p} autoComplete="off" spellCheck={false} placeholder={name} {...register('loginId')} />}
+            </Field>
+            <Field label={t('staff.role')} error={errors.role?.message}>
+              {(p) => (
+                <select {...p} {...register('role')}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {/* Always in the DOM (so a submit focuses the first invalid field in reading order); shown for physicians. */}
+            <div hidden={role !== 'physician'}>
+              <Field label={t('staff.licenceNo')} error={errors.licenceNo?.message} hint={t('staff.licenceHint')}>
+                {(p) => <input {...p} autoComplete="off" {...register('licenceNo')} />}
+              </Field>
+              <Field label={t('staff.specialty')} error={errors.specialty?.message}>
+                {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
+              </Field>
+            </div>
+          </div>
+          <div>
+            <Field
+              label={t('staff.initialPassword')}
+              error={errors.password?.message}
+              hint={<PasswordStrength password={password} name={name} />}
+            >
+              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
+            </Field>
+            <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
+            <Field label={t('staff.confirmPassword')} error={errors.confirm?.message}>
+              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
+            </Field>
+          </div>
+        </div>
+        <FormError error={formError ?? rootError(errors)} />
+        <div className="actions actions--end">
+          <button type="button" className="btn btn--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
+            {t('staff.submitAdd')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ConfirmDeactivate({
+  member,
+  onCancel,
+  onDone,
+}: {
+  member: StaffMember;
+  onCancel: () => void;
+  onDone: (m: StaffMember) => void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await callApi('staff.deactivate', { staffId: member.id });
+    setBusy(false);
+    if (r.ok) onDone(r.value);
+    else setError(r.error);
+  };
+  return (
+    <Dialog title={t('staff.confirmDeactivateTitle')} onCancel={onCancel} testId="confirm-dialog">
+      <p>{t('staff.confirmDeactivateBody', { name: member.name })}</p>
+      <FormError error={error} />
+      <div className="actions actions--end">
+        <button type="button" className="btn btn--secondary" onClick={onCancel} autoFocus>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy}>
+          {t('staff.deactivate')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+interface PasswordForm {
+  staffId: string;
+  newPassword: string;
+  confirm: string;
+}
+const PASSWORD_FIELDS = ['newPassword', 'confirm'] as const;
+const passwordInput = (v: PasswordForm) => ({ staffId: v.staffId, newPassword: v.newPassword });
+
+/**
+ * A new password for someone else: a reset (active member) or a reactivation (deactivation removed the
+ * person's key, so coming back needs a new password).
+ */
+function PasswordDialog({
+  mode,
+  member,
+  onCancel,
+  onDone,
+}: {
+  mode: 'reset' | 'reactivate';
+  member: StaffMember;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { formError, setFormError } = useFormError();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<PasswordForm>({
+    mode: 'onTouched',
+    defaultValues: { staffId: member.id, newPassword: '', confirm: '' },
+    resolver: contractResolver(
+      mode === 'reset' ? 'staff.resetPassword' : 'staff.reactivate',
+      passwordInput,
+      PASSWORD_FIELDS,
+      (v): FieldIssue[] => [
+        ...confirmMatches<PasswordForm>('newPassword', 'confirm')(v),
+        ...(passwordWeaknesses(v.newPassword, member.name).includes('validation.passwordContainsName')
+          ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
+          : []),
+      ],
+    ),
+  });
+  const newPassword = useWatch({ control, name: 'newPassword' });
+
+  const submit = handleSubmit(async (v) => {
+    setFormError(null);
+    const r =
+      mode === 'reset'
+        ? await callApi('staff.resetPassword', passwordInput(v))
+        : await callApi('staff.reactivate', passwordInput(v));
+    if (r.ok) onDone();
+    else setFormError(applyServerError(r.error, PASSWORD_FIELDS, setError));
+  });
+
+  const title =
+    mode === 'reset' ? t('staff.resetTitle', { name: member.name }) : t('staff.reactivateTitle', { name: member.name });
+  return (
+    <Dialog title={title} onCancel={onCancel} testId={mode === 'reset' ? 'reset-dialog' : 'reactivate-dialog'}>
+      <p className="muted">{mode === 'reset' ? t('staff.resetIntro') : t('staff.reactivateIntro')}</p>
+      <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+        <Field
+          label={t('staff.newPassword')}
+          error={errors.newPassword?.message}
+          hint={<PasswordStrength password={newPassword} name={member.name} />}
+        >
+          {(p) => <input {...p} type="password" autoComplete="new-password" autoFocus {...register('newPassword')} />}
+        </Field>
+        <Field label={t('staff.confirmPassword')} error={errors.confirm?.message}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
+        </Field>
+        <FormError error={formError ?? rootError(errors)} />
+        <div className="actions actions--end">
+          <button type="button" className="btn btn--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
+            {mode === 'reset' ? t('staff.resetSubmit') : t('staff.reactivate')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import {
+    DisclosureTemplate,
+    Procedure,
+    ProcedureFields,
+    ProcedureListItem,
+    TemplateContent,
+    TemplateVersionInfo,
+} from '../schemas/catalogue';
+import { Id, Locale } from '../schemas/common';
+import { ADMIN, ALL_STAFF, type Channel } from './channel';
+
+/** The catalogue channels: what each takes, returns and who may call it. */
+export const catalogueChannels = {
+  'procedures.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: z.array(ProcedureListItem),
+    access: ALL_STAFF,
+  },
+  'procedures.save': {
+    input: z.object({ procedureId: Id.optional(), fields: ProcedureFields, active: z.boolean().optional() }).strict(),
+    output: Procedure,
+    access: ADMIN,
+  },
+  'templates.current': {
+    input: z.object({ procedureId: Id, locale: Locale }).strict(),
+    output: DisclosureTemplate,
+    access: ALL_STAFF,
+  },
+  'templates.get': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ALL_STAFF },
+  'templates.versions': { input: z.object({ procedureId: Id }).strict(), output: z.array(TemplateVersionInfo), access: ALL_STAFF },
+  'templates.saveDraft': {
+    input: z.object({ procedureId: Id, locale: Locale, content: TemplateContent }).strict(),
+    output: DisclosureTemplate,
+    access: ADMIN,
+  },
+  'templates.publish': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ADMIN },
+} as const satisfies Record<string, Channel>;
