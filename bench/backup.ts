@@ -69,7 +69,7 @@ async function setUp(vaultDir: string): Promise<void> {
       for (let i = batch; i < Math.min(photos, batch + 25); i++) {
         const bytes = noisePng(PHOTO_BYTES, 0);
         const at = new Date().toISOString();
-        vault.consultations.addPhoto({
+        vault.photos.add({
           id: randomUUID(), patientId: patient.id, consultationId: consultation.id, kind: i % 2 ? 'after' : 'before', sha256: createHash('sha256').update(bytes).digest('hex'),
           mime: 'image/png', bytes, capturedAt: at, capturedAtSource: 'received', angle: 'front', area: 'full_face', marketingConsent: false, createdAt: at, createdBy: adminId,
         });

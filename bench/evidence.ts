@@ -92,7 +92,7 @@ vault.transaction(() => {
   for (let i = 0; i < 40; i++) {
     const bytes = noisePng(2 * 1024 * 1024);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    vault.consultations.addPhoto({ id: randomUUID(), patientId: patient.id, consultationId: consultations[i % 3]!.id, kind: i % 2 ? 'after' : 'before', sha256, mime: 'image/png', bytes, capturedAt: at(), capturedAtSource: 'received', angle: i % 2 ? 'left_45' : 'front', area: 'full_face', marketingConsent: false, createdAt: at(), createdBy: consultantId });
+    vault.photos.add({ id: randomUUID(), patientId: patient.id, consultationId: consultations[i % 3]!.id, kind: i % 2 ? 'after' : 'before', sha256, mime: 'image/png', bytes, capturedAt: at(), capturedAtSource: 'received', angle: i % 2 ? 'left_45' : 'front', area: 'full_face', marketingConsent: false, createdAt: at(), createdBy: consultantId });
   }
   for (let i = 0; i < 300; i++) {
     vault.communications.insert({

@@ -47,7 +47,7 @@ const N = 100_000;
 t = process.hrtime.bigint();
 vault.transaction(() => {
   for (let i = 0; i < N; i++) {
-    vault.appendAudit({ at: new Date().toISOString(), actorId: null, actorName: 'bench', actorRole: 'admin', action: 'bench.event', subjectType: 'patient', subjectId: String(i), details: { i, note: '病歷檢視' } });
+    vault.appendAudit({ at: new Date().toISOString(), actorId: null, actorName: 'bench', actorRole: 'admin', action: 'patient.viewed', subjectType: 'patient', subjectId: String(i), details: { i, note: '病歷檢視' } });
   }
 });
 const appendMs = ms(t);
@@ -56,7 +56,7 @@ report(`audit append, ${N} events in one transaction`, (N / appendMs) * 1000, 'e
 const single = 200;
 t = process.hrtime.bigint();
 for (let i = 0; i < single; i++) {
-  vault.transaction(() => vault.appendAudit({ at: new Date().toISOString(), actorId: null, actorName: 'bench', actorRole: 'admin', action: 'bench.single', subjectType: null, subjectId: null, details: {} }));
+  vault.transaction(() => vault.appendAudit({ at: new Date().toISOString(), actorId: null, actorName: 'bench', actorRole: 'admin', action: 'patient.viewed', subjectType: null, subjectId: null, details: {} }));
 }
 report('one audited write per transaction (fsync)', ms(t) / single, 'ms');
 

@@ -1,11 +1,9 @@
 import { dateInZone } from '../../shared/dates';
 import type { EvidenceScope } from '../../shared/schemas/evidence';
 import type { AuditEvent } from '../../shared/schemas/audit';
+import { toConsultation } from '../domain/consultation-view';
 import { fail } from '../domain/errors';
 import type { Vault } from '../store/vault';
-import type { ServiceContext } from '../services/context';
-import { toConsultation } from '../services/consultations/consultations';
-import { requirePatient } from '../services/patients/patients';
 import { collectFollowOnRecords } from './follow-on';
 import type { PackConsent, PackRecords, PayloadFile } from './records';
 
@@ -100,11 +98,13 @@ function consentFiles(vault: Vault, consultationId: string, files: PayloadFile[]
  * Reads the records of one scope (call inside the export's transaction, so they are one consistent state):
  * the patient with its edit history always; consultations, their consents, photos and follow-on records by
  * the scope; communications of the patient (of the consultation, in that scope); and the scope's audit events.
+ * `now` is the export's clock (the consultations' flags and gaps are as of the clinic's date then). The caller
+ * has already refused a destroyed patient.
  */
-export function collectScope(ctx: ServiceContext, patientId: string, scope: EvidenceScope, withAudit: boolean): Collected {
-  const vault = ctx.vault();
+export function collectScope(vault: Vault, now: Date, patientId: string, scope: EvidenceScope, withAudit: boolean): Collected {
   const tz = vault.clinicSettings().timeZone;
-  const patient = requirePatient(ctx, patientId);
+  const clinicDate = dateInZone(now, tz);
+  const patient = vault.patients.get(patientId) ?? fail('not_found', 'errors.patientNotFound');
   const files: PayloadFile[] = [];
 
   let consultationRecords = vault.consultations.forPatient(patient.id).map((s) => vault.consultations.get(s.id) ?? fail('internal'));
@@ -118,7 +118,7 @@ export function collectScope(ctx: ServiceContext, patientId: string, scope: Evid
   const consultationIds = new Set(consultationRecords.map((c) => c.id));
 
   const consultations = consultationRecords.map((c) => {
-    const view = toConsultation(ctx, c);
+    const view = toConsultation(vault, clinicDate, c);
     const template = vault.catalogue.template(c.templateId) ?? fail('internal');
     const procedure = vault.catalogue.get(c.procedureId) ?? fail('internal');
     const o = vault.consents.override(c.id);

@@ -2,7 +2,7 @@ import { groupForComparison } from '../../shared/photo-comparison';
 import type { ComparisonPhoto } from '../../shared/schemas/photo';
 import { fill } from '../pdf/format';
 import { CONTENT_WIDTH, PAGE } from '../pdf/writer';
-import type { PdfRun } from './evidence-pdf';
+import type { PdfRun } from './evidence-pdf-run';
 import { drawPassThroughPng, type ImageKit } from './pdf-image';
 
 const CELL_GAP = 12;
@@ -18,7 +18,7 @@ const ids = (record: Record<string, unknown>, key: string): string[] => (Array.i
  * themselves are the same files as in the Photos section (already in the pack): drawn again here, not packed again.
  */
 export async function renderComparison(r: PdfRun): Promise<void> {
-  const { w, s, m } = r;
+  const { w, s, m, words } = r;
   const p = m.intake.photos;
   const d = w.doc;
   const treatments = s.records.treatments;
@@ -38,7 +38,7 @@ export async function renderComparison(r: PdfRun): Promise<void> {
       .map((ph) => ({ id: ph.id, kind: ph.kind, angle: ph.angle, area: ph.area, capturedAt: ph.capturedAt, capturedAtSource: ph.capturedAtSource, mime: ph.mime, sha256: ph.sha256, visitDay: visitDay.get(ph.id) ?? null }));
     const groups = groupForComparison(photos).filter((g) => g.before.length > 0 || g.after.length > 0);
     if (!groups.some((g) => g.after.length > 0)) continue;
-    w.subheading(fill(m.evidence.pdf.scopes.consultation, { procedure: s.locale === 'en' ? c.procedureNameEn : c.procedureNameZh, id: c.id }));
+    w.subheading(fill(words.scopes.consultation, { procedure: s.locale === 'en' ? c.procedureNameEn : c.procedureNameZh, id: c.id }));
     for (const g of groups) {
       const label = [g.angle ? p.angles[g.angle] : p.unlabelled, g.area ? p.areas[g.area] : null].filter(Boolean).join(' · ');
       w.ensureSpace(CELL_H + 60);
@@ -73,5 +73,5 @@ export async function renderComparison(r: PdfRun): Promise<void> {
       w.gap(8);
     }
   }
-  if (drawn === 0) w.paragraph(m.evidence.pdf.none, { muted: true });
+  if (drawn === 0) w.paragraph(words.none, { muted: true });
 }

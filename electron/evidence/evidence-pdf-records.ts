@@ -1,7 +1,6 @@
 import { fill, groupDigits } from '../pdf/format';
 import { CONTENT_WIDTH, PAGE } from '../pdf/writer';
-import type { PdfRun } from './evidence-pdf';
-import { shown } from './evidence-pdf';
+import { shown, type PdfRun } from './evidence-pdf-run';
 import { PdfPageCopier, type PdfKitLike } from './pdf-embed';
 import { drawPassThroughPng, type ImageKit } from './pdf-image';
 import type { PackRecords } from './records';
@@ -9,8 +8,8 @@ import type { PackRecords } from './records';
 type ConsultationRecord = PackRecords['consultations'][number];
 
 function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
-  const { w, m } = r;
-  const p = m.evidence.pdf.consultation;
+  const { w, m, words } = r;
+  const p = words.consultation;
   const cm = m.consultation;
   const tpl = c.template.content;
   const procedure = r.s.locale === 'en' ? c.procedureNameEn : c.procedureNameZh;
@@ -22,7 +21,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
       [cm.header.consultant, c.consultantName],
       [cm.header.physician, [c.physicianName, c.physicianSpecialty, c.physicianLicenceNo].filter(Boolean).join('・')],
       [p.template, fill(p.templateValue, { version: c.template.version, locale: cm.locales[c.template.locale] })],
-      [m.evidence.pdf.profile.createdAt, r.t(c.createdAt)],
+      [words.profile.createdAt, r.t(c.createdAt)],
       [p.disclosedAt, c.disclosedAt ? r.t(c.disclosedAt) : p.notDisclosed],
       [p.coolingOff, c.coolingOffEndsAt ? fill(p.coolingOffValue, { days: c.coolingOffDays, until: r.t(c.coolingOffEndsAt) }) : p.notDisclosed],
       ...(c.coolingOffOverride
@@ -34,7 +33,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
 
   w.subheading(p.screening);
   const sc = c.screening;
-  if (!sc) w.paragraph(m.evidence.pdf.none, { muted: true, size: 9 });
+  if (!sc) w.paragraph(words.none, { muted: true, size: 9 });
   else {
     if (sc.contraindications.length > 0) {
       w.table(
@@ -43,7 +42,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
           { header: p.present, width: 0.12, align: 'center' },
           { header: p.note, width: 0.38 },
         ],
-        sc.contraindications.map((k) => [tpl.contraindications.find((x) => x.id === k.id)?.text ?? k.id, shown(k.present, m), shown(k.note, m)]),
+        sc.contraindications.map((k) => [tpl.contraindications.find((x) => x.id === k.id)?.text ?? k.id, shown(k.present, r), shown(k.note, r)]),
         { size: 8.5 },
       );
     }
@@ -62,13 +61,13 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
         { header: p.bodyImage, width: 0.86 },
         { header: p.answer, width: 0.14, align: 'center' },
       ],
-      (Object.keys(sc.bodyImage) as (keyof typeof sc.bodyImage)[]).map((k) => [cm.screening.bodyImage[k], shown(sc.bodyImage[k], m)]),
+      (Object.keys(sc.bodyImage) as (keyof typeof sc.bodyImage)[]).map((k) => [cm.screening.bodyImage[k], shown(sc.bodyImage[k], r)]),
       { size: 8.5 },
     );
   }
 
   w.subheading(p.goals);
-  if (!c.goals) w.paragraph(m.evidence.pdf.none, { muted: true, size: 9 });
+  if (!c.goals) w.paragraph(words.none, { muted: true, size: 9 });
   else
     w.grid(
       [
@@ -99,7 +98,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
         a ? r.t(a.explainedAt, false) : '—',
         a ? r.t(a.acknowledgedAt, false) : '—',
         a ? `${cm.risks.methods[a.method]}\n${a.recordedByName}` : '—',
-        shown(a?.questions, m),
+        shown(a?.questions, r),
       ];
     }),
     { size: 8 },
@@ -119,11 +118,11 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
     );
 
   w.subheading(p.alternatives);
-  if (!c.alternatives) w.paragraph(m.evidence.pdf.none, { muted: true, size: 9 });
+  if (!c.alternatives) w.paragraph(words.none, { muted: true, size: 9 });
   else w.numbered(c.alternatives.discussed.map((a) => [tpl.alternatives.find((x) => x.id === a.id)?.text ?? a.id, a.note].filter(Boolean).join('：')), 9);
 
   w.subheading(p.quote);
-  if (!c.quote) w.paragraph(m.evidence.pdf.none, { muted: true, size: 9 });
+  if (!c.quote) w.paragraph(words.none, { muted: true, size: 9 });
   else {
     w.table(
       [
@@ -154,7 +153,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
         { header: p.question, width: 0.4 },
         { header: p.answer, width: 0.3 },
         { header: p.result, width: 0.08, align: 'center' },
-        { header: m.evidence.pdf.profile.time, width: 0.15 },
+        { header: words.profile.time, width: 0.15 },
       ],
       c.comprehensionAnswers.map((a) => {
         const q = tpl.comprehensionQuestions.find((x) => x.id === a.questionId);
@@ -168,7 +167,7 @@ function consultationBlock(r: PdfRun, c: ConsultationRecord): void {
 }
 
 export async function renderConsultations(r: PdfRun): Promise<void> {
-  if (r.s.records.consultations.length === 0) return r.w.paragraph(r.m.evidence.pdf.none, { muted: true });
+  if (r.s.records.consultations.length === 0) return r.w.paragraph(r.words.none, { muted: true });
   for (const [i, c] of r.s.records.consultations.entries()) {
     if (r.stop()) return;
     if (i > 0) r.w.newPage();
@@ -178,10 +177,10 @@ export async function renderConsultations(r: PdfRun): Promise<void> {
 }
 
 export async function renderConsents(r: PdfRun): Promise<void> {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.consent;
+  const { w, s, words } = r;
+  const p = words.consent;
   const d = w.doc;
-  if (s.records.consents.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  if (s.records.consents.length === 0) return w.paragraph(words.none, { muted: true });
   for (const [i, c] of s.records.consents.entries()) {
     if (r.stop()) return;
     if (i > 0) w.newPage();
@@ -245,8 +244,8 @@ function sigPng(r: PdfRun, file: string): Buffer {
 
 /** The exact pages of the signed (or, until signed, the issued) consent PDF, each scaled onto an evidence page. */
 async function embedConsentPages(r: PdfRun, c: PackRecords['consents'][number]): Promise<void> {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.consent;
+  const { w, s, words } = r;
+  const p = words.consent;
   const d = w.doc;
   const file = c.files.signed ?? c.files.issued;
   const sha = c.files.signed ? c.finalSha256! : c.documentSha256;
@@ -281,10 +280,10 @@ async function embedConsentPages(r: PdfRun, c: PackRecords['consents'][number]):
 }
 
 export async function renderPhotos(r: PdfRun): Promise<void> {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.photo;
+  const { w, s, words } = r;
+  const p = words.photo;
   const d = w.doc;
-  if (s.records.photos.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  if (s.records.photos.length === 0) return w.paragraph(words.none, { muted: true });
   const boxH = 260;
   for (const photo of s.records.photos) {
     if (r.stop()) return;
@@ -301,7 +300,7 @@ export async function renderPhotos(r: PdfRun): Promise<void> {
         fill(p.file, { file: `data/${photo.file}` }),
         fill(p.sha, { sha: photo.sha256 }),
         photo.consultationId ? fill(p.consultation, { id: photo.consultationId }) : null,
-        fill(p.marketing, { value: shown(photo.marketingConsent && !photo.marketingWithdrawnAt, m) }),
+        fill(p.marketing, { value: shown(photo.marketingConsent && !photo.marketingWithdrawnAt, r) }),
       ]
         .filter(Boolean)
         .join('\n'),

@@ -1,30 +1,15 @@
 import { messages } from '../../shared/i18n';
 import type { LocaleMessages } from '../../shared/i18n';
 import { fill } from '../pdf/format';
+import type { EvidencePdfWords } from '../pdf/wording';
 import { CONTENT_WIDTH, PAGE, type TableColumn } from '../pdf/writer';
-import { renderConsents, renderConsultations, renderPhotos } from './evidence-pdf-records';
 import { renderComparison } from './evidence-pdf-comparison';
+import { renderConsents, renderConsultations, renderPhotos } from './evidence-pdf-records';
+import { shown, type PdfRun } from './evidence-pdf-run';
 import type { StreamingPdfWriter } from './pdf-writer';
-import type { BlobSource, PackSnapshot, PayloadFile } from './records';
+import type { PackSnapshot } from './records';
 
 export type SectionId = 'profile' | 'consultations' | 'communications' | 'consents' | 'treatments' | 'followUps' | 'complaints' | 'photos' | 'comparison' | 'audit';
-
-/** What the section renderers share: the writer, the data, the words, and the export's controls. */
-export interface PdfRun {
-  w: StreamingPdfWriter;
-  s: PackSnapshot;
-  m: LocaleMessages;
-  /** The clinic's time, with or without the zone named. */
-  t(iso: string | null | undefined, withZone?: boolean): string;
-  bytes(source: BlobSource): Buffer;
-  stop(): boolean;
-  /** Reports work done, in bytes of content. */
-  progress(bytes: number): void;
-  /** Puts a payload file read for the PDF into the pack as well (so it is read from the vault once). */
-  pack(file: PayloadFile, bytes: Buffer): Promise<void>;
-  /** Subset tags in use by consent pages copied in (kept unique across documents). */
-  fontTags: Set<string>;
-}
 
 /** Parenthesised in the PDF's language: full-width in Chinese. */
 function paren(s: PackSnapshot, text: string): string {
@@ -35,13 +20,13 @@ export function batesNumber(s: PackSnapshot, page: number): string {
   return `${s.clinic.batesPrefix}-${String(s.packNo).padStart(4, '0')}-${String(page).padStart(6, '0')}`;
 }
 
-export function scopeLabel(s: PackSnapshot, m: LocaleMessages): string {
+export function scopeLabel(s: PackSnapshot, words: EvidencePdfWords): string {
   const sc = s.scope;
-  if (sc.type === 'patient') return m.evidence.pdf.scopes.patient;
-  if (sc.type === 'dateRange') return fill(m.evidence.pdf.scopes.dateRange, { from: sc.from, to: sc.to });
+  if (sc.type === 'patient') return words.scopes.patient;
+  if (sc.type === 'dateRange') return fill(words.scopes.dateRange, { from: sc.from, to: sc.to });
   const c = s.records.consultations.find((x) => x.id === sc.consultationId);
   const procedure = c ? (s.locale === 'en' ? c.procedureNameEn : c.procedureNameZh) : '';
-  return fill(m.evidence.pdf.scopes.consultation, { procedure, id: sc.consultationId });
+  return fill(words.scopes.consultation, { procedure, id: sc.consultationId });
 }
 
 /** The SHA-256 fingerprint in groups of four, as printed on the cover. */
@@ -49,19 +34,9 @@ export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
 }
 
-export function shown(v: unknown, m: LocaleMessages): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? m.patients.yes : m.patients.no;
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown(x, m)).join(m.evidence.pdf.listSeparator);
-  return Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => `${k}: ${shown(x, m)}`)
-    .join('; ');
-}
-
 function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; width: number } } {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf;
+  const { w, s, m, words } = r;
+  const p = words;
   const d = w.doc;
   w.newPage();
   w.gap(24);
@@ -71,7 +46,7 @@ function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; widt
     [p.cover.clinic, s.clinic.name],
     [p.cover.patient, patient.nameEn ? `${patient.nameZh}${paren(s, patient.nameEn)}` : patient.nameZh],
     [p.cover.chartNo, patient.chartNo],
-    [p.cover.scope, scopeLabel(s, m)],
+    [p.cover.scope, scopeLabel(s, words)],
     [p.cover.kind, p.kinds[s.kind]],
     [p.cover.exportedBy, `${s.exporter.name}${paren(s, m.roles[s.exporter.role])}`],
     [p.cover.exportedAt, r.t(s.exportedAt)],
@@ -101,8 +76,8 @@ function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; widt
 const SECTION_ORDER: SectionId[] = ['profile', 'consultations', 'communications', 'consents', 'treatments', 'followUps', 'complaints', 'photos', 'comparison', 'audit'];
 
 function profile(r: PdfRun): void {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.profile;
+  const { w, s, m, words } = r;
+  const p = words.profile;
   const f = m.patients.fields;
   const pt = s.records.patient;
   const person = (x: { name: string; relation: string; phone: string } | null, tpl: string) => (x ? fill(tpl, x) : '—');
@@ -111,24 +86,24 @@ function profile(r: PdfRun): void {
     [
       [f.chartNo, pt.chartNo],
       [f.nameZh, pt.nameZh],
-      [f.nameEn, shown(pt.nameEn, m)],
+      [f.nameEn, shown(pt.nameEn, r)],
       [f.sex, m.patients.sex[pt.sex]],
       [f.birthDate, pt.birthDate],
-      [f.nationalId, shown(pt.nationalId, m)],
+      [f.nationalId, shown(pt.nationalId, r)],
       [f.phone, pt.phone],
-      [f.email, shown(pt.email, m)],
-      [f.lineId, shown(pt.lineId, m)],
-      [f.address, shown(pt.address, m)],
+      [f.email, shown(pt.email, r)],
+      [f.lineId, shown(pt.lineId, r)],
+      [f.address, shown(pt.address, r)],
       [f.emergencyContact, person(pt.emergencyContact, p.emergencyContact)],
       [f.guardian, person(pt.guardian, p.guardian)],
-      [f.allergies, shown(pt.allergies, m)],
-      [f.riskMedications, shown(pt.riskMedications.map((x) => m.patients.riskMedications[x]), m)],
-      [f.medications, shown(pt.medications, m)],
-      [f.medicalHistory, shown(pt.medicalHistory, m)],
-      [f.priorProcedures, shown(pt.priorProcedures, m)],
+      [f.allergies, shown(pt.allergies, r)],
+      [f.riskMedications, shown(pt.riskMedications.map((x) => m.patients.riskMedications[x]), r)],
+      [f.medications, shown(pt.medications, r)],
+      [f.medicalHistory, shown(pt.medicalHistory, r)],
+      [f.priorProcedures, shown(pt.priorProcedures, r)],
       [f.pregnancy, m.patients.pregnancy[pt.pregnancy]],
       [f.smoking, m.patients.smoking[pt.smoking]],
-      [f.keloidHistory, shown(pt.keloidHistory, m)],
+      [f.keloidHistory, shown(pt.keloidHistory, r)],
       [f.preferredLocale, m.patients.locales[pt.preferredLocale]],
       [p.createdAt, r.t(pt.createdAt)],
     ],
@@ -142,7 +117,7 @@ function profile(r: PdfRun): void {
   const fieldName = (k: string) => (f as Record<string, string>)[k] ?? k;
   const rows = [...pt.revisions]
     .sort((a, b) => a.version - b.version)
-    .flatMap((rev) => rev.changes.map((c) => [String(rev.version), r.t(rev.changedAt, false), rev.changedByName, fieldName(c.field), shown(c.from, m), shown(c.to, m)]));
+    .flatMap((rev) => rev.changes.map((c) => [String(rev.version), r.t(rev.changedAt, false), rev.changedByName, fieldName(c.field), shown(c.from, r), shown(c.to, r)]));
   w.table(
     [
       { header: p.version, width: 0.08, align: 'center' },
@@ -158,10 +133,10 @@ function profile(r: PdfRun): void {
 }
 
 function communications(r: PdfRun): void {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.communication;
+  const { w, s, m, words } = r;
+  const p = words.communication;
   const c = m.communications;
-  if (s.records.communications.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  if (s.records.communications.length === 0) return w.paragraph(words.none, { muted: true });
   const rows = s.records.communications.map((x) => {
     const extra = [
       ...x.corrections.map((k) => fill(p.correction, { by: k.staffName, at: r.t(k.createdAt, false), text: k.text })),
@@ -183,16 +158,16 @@ function communications(r: PdfRun): void {
 
 /** Treatments, follow-ups, complaints (issue 6): each record's fields, then its lists (products, timeline, …) as tables. */
 function followOn(r: PdfRun, id: 'treatments' | 'followUps' | 'complaints', list: Record<string, unknown>[]): void {
-  const { w, m } = r;
-  if (list.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
-  const labels = m.evidence.pdf.fields as Record<string, string>;
+  const { w, words } = r;
+  if (list.length === 0) return w.paragraph(words.none, { muted: true });
+  const labels = words.fields as Record<string, string>;
   const label = (k: string) => labels[k] ?? k;
   const value = (k: string, v: unknown): string =>
-    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? r.t(v, false) : v && typeof v === 'object' && !Array.isArray(v) ? shown(Object.fromEntries(Object.entries(v).map(([kk, vv]) => [label(kk), value(kk, vv)])), m) : shown(v, m);
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? r.t(v, false) : v && typeof v === 'object' && !Array.isArray(v) ? shown(Object.fromEntries(Object.entries(v).map(([kk, vv]) => [label(kk), value(kk, vv)])), r) : shown(v, r);
   list.forEach((rec, i) => {
     if (i > 0) w.gap(6);
     const title =
-      id === 'treatments' ? value('performedAt', rec.performedAt) : id === 'followUps' ? `${shown(rec.dueDate, m)} · ${shown(rec.focus, m)}` : `${shown(rec.refNo, m)} · ${value('receivedAt', rec.receivedAt)}`;
+      id === 'treatments' ? value('performedAt', rec.performedAt) : id === 'followUps' ? `${shown(rec.dueDate, r)} · ${shown(rec.focus, r)}` : `${shown(rec.refNo, r)} · ${value('receivedAt', rec.receivedAt)}`;
     w.heading(title.length > 48 ? `${title.slice(0, 47)}…` : title);
     const scalars = Object.entries(rec).filter(([k, v]) => k !== 'id' && !(Array.isArray(v) && v.some((x) => x && typeof x === 'object')));
     w.grid([['ID', String(rec.id ?? '')]], 1, 0, 110);
@@ -216,10 +191,10 @@ function followOn(r: PdfRun, id: 'treatments' | 'followUps' | 'complaints', list
 }
 
 function audit(r: PdfRun): void {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf.audit;
+  const { w, s, m, words } = r;
+  const p = words.audit;
   w.paragraph(p.intro, { size: 9, muted: true });
-  if (s.audit.length === 0) return w.paragraph(m.evidence.pdf.none, { muted: true });
+  if (s.audit.length === 0) return w.paragraph(words.none, { muted: true });
   const actions = m.auditActions as Record<string, string>;
   const subjects = m.auditSubjects as Record<string, string>;
   const rows = s.audit.map((e) => [
@@ -300,8 +275,8 @@ function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: strin
  * contents, then each section on its own pages; every page gets its Bates number and "page N of M".
  */
 export async function renderEvidencePdf(r: PdfRun): Promise<{ pages: number; batesFirst: string; batesLast: string }> {
-  const { w, s, m } = r;
-  const p = m.evidence.pdf;
+  const { w, s, words } = r;
+  const p = words;
   const d = w.doc;
   w.setHeader(s.clinic.name, fill(p.header, { packNo: String(s.packNo).padStart(4, '0'), patient: s.records.patient.nameZh, chartNo: s.records.patient.chartNo }));
   const { batesAt } = cover(r);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { canonicalJson } from '../../shared/canonical-json';
 import { messages } from '../../shared/i18n';
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
+import { evidencePdfWords } from '../pdf/wording';
 import { crashPoint } from '../store/crash-points';
 import { formatCheckpoint } from '../store/audit/checkpoint';
 import { BAG_INFO, CHAIN_CHECKPOINT, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, sha256Hex, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
@@ -150,8 +151,9 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
   check();
   controls.progress('pdf', done, total);
   const m = messages[s.locale];
+  const words = evidencePdfWords(s.locale);
   const writer = new StreamingPdfWriter({
-    title: `${s.kind === 'lawyer' ? m.evidence.pdf.title : m.evidence.pdf.titlePatient} ${s.records.patient.nameZh} ${s.records.patient.chartNo}`,
+    title: `${s.kind === 'lawyer' ? words.title : words.titlePatient} ${s.records.patient.nameZh} ${s.records.patient.chartNo}`,
     subject: `${s.packId}`,
     author: s.clinic.name,
     keywords: `evidence-pack:${s.packId} patient:${s.records.patient.id} pack-no:${s.packNo}`,
@@ -175,7 +177,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
     name: 'records.json',
     type: 'application/json',
     relationship: 'Data',
-    description: m.evidence.pdf.attachmentName,
+    description: words.attachmentName,
     creationDate: new Date(s.exportedAt),
     modifiedDate: new Date(s.exportedAt),
   };
@@ -187,6 +189,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
       w: writer,
       s,
       m,
+      words,
       t: clinicTimeOf(s),
       bytes: blobs,
       stop: () => stop() || pdfError !== null,

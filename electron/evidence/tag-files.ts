@@ -2,6 +2,7 @@ import { messages } from '../../shared/i18n';
 import { canonicalJson } from '../../shared/canonical-json';
 import { dateInZone } from '../../shared/dates';
 import { fill } from '../pdf/format';
+import { evidencePdfWords } from '../pdf/wording';
 import { MANIFEST, PUBLIC_KEY, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, type BagInfo } from './bagit';
 import { scopeLabel } from './evidence-pdf';
 import type { PackSnapshot } from './records';
@@ -25,7 +26,7 @@ export function bagInfo(s: PackSnapshot, oxum: string, payloadBytes: number, bat
     ['Contact-Name', s.exporter.name],
     ['Bagging-Date', dateInZone(new Date(s.exportedAt), s.clinic.timeZone)],
     ['External-Identifier', s.packId],
-    ['External-Description', fill(m.evidence.bagInfo.description, { kind: m.evidence.pdf.kinds[s.kind], patient: p.nameZh, chartNo: p.chartNo, scope: scopeLabel(s, m) })],
+    ['External-Description', fill(m.evidence.bagInfo.description, { kind: m.evidence.pdf.kinds[s.kind], patient: p.nameZh, chartNo: p.chartNo, scope: scopeLabel(s, evidencePdfWords(s.locale)) })],
     ['Bag-Size', humanSize(payloadBytes)],
     ['Payload-Oxum', oxum],
     ['Bag-Software-Agent', 'ConsentVault'],

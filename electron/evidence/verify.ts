@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JsonTooDeep, parseBoundedJson } from '../../shared/canonical-json';
 import { AuditEvent } from '../../shared/schemas/audit';
 import type { PackProblem, PackProblemCode, PackSigner, PackVerdict, PackVerification, SignerConfirmation } from '../../shared/schemas/evidence';
-import { signatureBinding, withdrawalBinding } from '../services/consents/rules';
+import { signatureBinding, withdrawalBinding } from '../domain/consent-binding';
 import { auditEventHash } from '../store/audit/repository';
 import { checkpointSignatureValid, parseCheckpoint } from '../store/audit/checkpoint';
 import {

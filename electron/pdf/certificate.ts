@@ -1,9 +1,9 @@
-import { messages } from '../../shared/i18n';
 import type { Locale } from '../../shared/schemas/common';
 import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 import { appendUpdate } from './append';
 import { renderSignatureOverlay, type SignatureBox } from './stamps';
 import { clinicTime, fill, groupDigits } from './format';
+import { pdfWording } from './wording';
 import { CONTENT_WIDTH, PAGE, PdfWriter } from './writer';
 
 export interface CertificateSignature {
@@ -38,7 +38,7 @@ export interface CertificateData {
 
 /** The signature certificate page(s) on their own (PDF/A-3b, same font), dated at the last signature. */
 export async function renderCertificate(data: CertificateData): Promise<Buffer> {
-  const m = messages[data.locale].consent.document;
+  const m = pdfWording[data.locale].consentDocument;
   const c = m.certificate;
   const t = (iso: string) => clinicTime(iso, data.timeZone);
   const w = new PdfWriter({

@@ -5,6 +5,7 @@ import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 import type { FeeQuote, RecordFlag, RiskAcknowledgement } from '../../shared/schemas/consultation';
 import { formatPrintedDate, formatPrintedDateTime, type PrintedEra } from '../../shared/date-format';
 import { clinicTime, fill, groupDigits } from './format';
+import { consentDocumentWords, pdfWording, type ConsentDocumentWords } from './wording';
 import { PdfWriter, signatureBoxesHeight, type PlacedBox } from './writer';
 
 /** Everything the consent document says, gathered by the service from the records at the moment of issue. */
@@ -53,7 +54,7 @@ export function consentForms(anaesthesia: Anaesthesia): ConsentForm[] {
 }
 
 export function documentTitle(data: Pick<ConsentDocumentData, 'locale' | 'procedure'>): string {
-  const m = messages[data.locale].consent.document;
+  const m = pdfWording[data.locale].consentDocument;
   return `${data.procedure.name} ${data.procedure.category === 'surgical' ? m.titles.surgical : m.titles.treatment}`;
 }
 
@@ -62,8 +63,8 @@ export function documentTitle(data: Pick<ConsentDocumentData, 'locale' | 'proced
  * `boxes` says where each (form, role) signature box was drawn, for the signatures to be placed in later.
  */
 export async function renderConsentDocument(data: ConsentDocumentData): Promise<{ bytes: Buffer; pageCount: number; boxes: PlacedBox[] }> {
-  const m = messages[data.locale].consent.document;
-  const note = messages[data.locale].signaturePlacement.document.boxNote;
+  const m = consentDocumentWords(data.locale);
+  const note = pdfWording[data.locale].signedDocument.boxNote;
   const t = (iso: string) => (data.printedEra === 'roc' ? `${formatPrintedDateTime(iso, data.timeZone, 'roc')} (${data.timeZone})` : clinicTime(iso, data.timeZone));
   const kindKey = data.procedure.category === 'surgical' ? 'surgical' : 'treatment';
   const kind = m.kind[kindKey];
@@ -111,7 +112,7 @@ export async function renderConsentDocument(data: ConsentDocumentData): Promise<
   return { ...done, boxes: w.boxes };
 }
 
-type DocStrings = (typeof messages)['zh-TW']['consent']['document'];
+type DocStrings = ConsentDocumentWords;
 
 function basics(data: ConsentDocumentData, m: DocStrings, t: (iso: string) => string): [string, string][] {
   const p = data.patient;

@@ -1,16 +1,16 @@
-import { messages } from '../../shared/i18n';
 import { appendUpdate } from './append';
 import type { CertificateData } from './certificate';
 import { clinicTime, fill } from './format';
 import { renderSignatureOverlay, type SignatureBox } from './stamps';
+import { pdfWording } from './wording';
 import { PdfWriter } from './writer';
 
 /** The plain summary that ends the patient's copy: who signed which form and when; no hashes, no stroke data. */
 export async function renderPatientSummary(data: CertificateData): Promise<Buffer> {
-  const m = messages[data.locale];
-  const p = m.signaturePlacement.document.patientCopy;
-  const roles = m.consent.document.signatures.roles;
-  const forms = m.consent.document.certificate.forms;
+  const m = pdfWording[data.locale];
+  const p = m.signedDocument.patientCopy;
+  const roles = m.consentDocument.signatures.roles;
+  const forms = m.consentDocument.certificate.forms;
   const t = (iso: string) => clinicTime(iso, data.timeZone);
   const w = new PdfWriter({ title: `${data.title} ${p.title}`, subject: data.consentId, author: data.clinicName, keywords: `consent:${data.consentId} patient-copy`, createdAt: new Date(data.lockedAt), lang: data.locale });
   w.setHeader(data.clinicName, `${data.title} ${p.title}`);

@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
-import { messages } from '../../shared/i18n';
 import type { Locale } from '../../shared/schemas/common';
 import type { ConsentForm, SignatureRole } from '../../shared/schemas/consent';
 import type { PageOverlay } from './append';
 import { cjkFontBytes } from './fonts';
 import { clinicTime, fill } from './format';
+import { pdfWording } from './wording';
 import { PAGE, type PlacedBox } from './writer';
 
 /** A signature box of the issued document (1-based page; rectangle in PDF points from the page's lower left). */
@@ -48,7 +48,7 @@ export async function renderSignatureOverlay(
     .filter((p): p is { box: SignatureBox; sig: BoxSignature } => p.sig !== undefined);
   if (placed.length === 0) return null;
   const pages = [...new Set(placed.map((p) => p.box.page))].sort((a, b) => a - b);
-  const label = messages[opts.locale].signaturePlacement.document.stampSignedAt;
+  const label = pdfWording[opts.locale].signedDocument.stampSignedAt;
   const at = new Date(opts.at);
   const doc = new PDFDocument({ size: [PAGE.width, PAGE.height], margin: 0, autoFirstPage: false, pdfVersion: '1.7', info: { Producer: 'ConsentVault (pdfkit)', Creator: 'ConsentVault', CreationDate: at, ModDate: at } });
   const chunks: Buffer[] = [];

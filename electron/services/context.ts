@@ -1,10 +1,11 @@
 import type { AppCore, Session } from '../app-core';
+import type { AuditAction, AuditSubjectType } from '../../shared/schemas/audit-actions';
 import type { Role } from '../../shared/schemas/staff';
 import { fail } from '../domain/errors';
 import type { Clock, Vault } from '../store/vault';
 
 export interface Subject {
-  type: string;
+  type: AuditSubjectType;
   id: string;
 }
 
@@ -15,15 +16,15 @@ export interface ServiceContext {
   vault(): Vault;
   session(): Session;
   /** Appends an event to the chain inside the current transaction, as the signed-in person. */
-  audit(action: string, subject?: Subject | null, details?: Record<string, unknown>): void;
+  audit(action: AuditAction, subject?: Subject | null, details?: Record<string, unknown>): void;
   /** An event that must survive the call failing (a wrong password, a refused action): written after rollback. */
-  auditEvenIfFailed(action: string, subject?: Subject | null, details?: Record<string, unknown>): void;
+  auditEvenIfFailed(action: AuditAction, subject?: Subject | null, details?: Record<string, unknown>): void;
   /** Work to do once the transaction has committed (closing the vault on sign-out). */
   afterCommit(fn: () => void): void;
 }
 
 export interface PendingWork {
-  failureAudits: { action: string; subject: Subject | null; details: Record<string, unknown> }[];
+  failureAudits: { action: AuditAction; subject: Subject | null; details: Record<string, unknown> }[];
   afterCommit: (() => void)[];
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
 
@@ -70,10 +70,6 @@ export function unwrapKey(wrapped: WrappedKey, kek: Buffer, aad: string): Buffer
   } catch {
     return null;
   }
-}
-
-export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Crockford-like alphabet without 0/O/1/I/L confusion. */

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import { api, type ChannelName, type In } from '../../shared/api';
 import { toFieldIssues, type ApiError, type FieldIssue } from '../../shared/errors';
+import { passwordWeaknesses } from '../../shared/schemas/staff';
+import { firstIssueByField, setIssuesOnFields } from './fieldIssues';
 
 /**
  * A react-hook-form resolver that validates with the channel's own zod input schema from shared/api.ts
@@ -21,13 +23,12 @@ export function contractResolver<C extends ChannelName, V extends FieldValues>(
     // Form checks first: they carry the more specific message for a field (e.g. "physicians need a licence").
     const issues = [...(extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
-    const errors: Record<string, { type: string; message: string }> = {};
-    for (const issue of issues) {
-      const name = String(issue.path[0] ?? '');
-      // Issues for a field the form does not show go to the form-level message.
-      const field = fields.some((f) => f === name) ? name : 'root';
-      errors[field] ??= { type: 'validate', message: issue.messageKey };
-    }
+    // Issues for a field the form does not show go to the form-level message.
+    const byField = firstIssueByField(issues, (path) => {
+      const name = String(path[0] ?? '');
+      return fields.some((f) => f === name) ? name : null;
+    });
+    const errors = Object.fromEntries([...byField].map(([field, message]) => [field, { type: 'validate', message }]));
     return { values: {}, errors: errors as FieldErrors<V> };
   };
 }
@@ -43,6 +44,19 @@ export function confirmMatches<V extends FieldValues>(password: Path<V>, confirm
 }
 
 /**
+ * Form-only checks of a new password: the confirmation repeats it, and it does not contain the person's name or
+ * login id (`names`). The main process refuses such a password too; this says so before submitting.
+ */
+export function newPasswordChecks<V extends FieldValues>(password: Path<V>, confirm: Path<V>, names: (values: V) => readonly (string | undefined)[]) {
+  return (values: V): FieldIssue[] => [
+    ...confirmMatches<V>(password, confirm)(values),
+    ...(names(values).some((n) => passwordWeaknesses(String(values[password] ?? ''), n).includes('validation.passwordContainsName'))
+      ? [{ path: [password], messageKey: 'validation.passwordContainsName' }]
+      : []),
+  ];
+}
+
+/**
  * Shows a main-process error: issues go beside their field (issue.path[0]), whatever the code
  * (`invalid_input`, or e.g. `rule_violation` for one field); anything else, including issues for fields
  * the form does not show, becomes the form-level message (returned). `wording` swaps a message key for
@@ -55,20 +69,8 @@ export function applyServerError<V extends FieldValues>(
   wording: Record<string, string> = {},
 ): ApiError | null {
   const reword = (key: string) => wording[key] ?? key;
-  if (!error.issues?.length) return { ...error, messageKey: reword(error.messageKey) };
-  let unplaced = false;
-  let firstField = true;
-  for (const issue of error.issues) {
-    const name = issue.path[0];
-    const field = fields.find((f) => f === String(name));
-    if (field) {
-      setError(field, { type: 'server', message: reword(issue.messageKey) }, { shouldFocus: firstField });
-      firstField = false;
-    } else {
-      unplaced = true;
-    }
-  }
-  return unplaced || firstField ? { ...error, messageKey: reword(error.messageKey) } : null;
+  const place = (path: readonly (string | number)[]) => fields.find((f) => f === String(path[0])) ?? null;
+  return setIssuesOnFields(error.issues ?? [], place, setError, reword) ? { ...error, messageKey: reword(error.messageKey) } : null;
 }
 
 /** A client-side issue the form has no field for, as a form-level error. */

@@ -1,5 +1,4 @@
 import { DEFAULT_TIME_ZONE } from '../../shared/schemas/settings';
-import { formatDateTime } from '../../shared/date-format';
 
 /** Time zones offered in the pickers; a clinic's current zone is added if it is not one of these. */
 export const COMMON_TIME_ZONES = [
@@ -47,9 +46,4 @@ export function timeZoneLabel(zone: string, locale: string, cityName?: string): 
   }
   const name = cityName ?? zone;
   return offset ? `${name} (${offset})` : name;
-}
-
-/** Formats a stored UTC instant in the clinic's time zone, to the second (shared/date-format.ts). */
-export function formatInstant(iso: string, timeZone: string, locale: string): string {
-  return formatDateTime(iso, timeZone, locale, true);
 }

@@ -1,37 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { messages } from '../../shared/i18n';
 import { expect, test } from './fixtures';
-import { ADMIN, nav, setUpVault, signIn, zh } from './helpers';
+import { ADMIN, checkLayoutAndShoot, nav, setUpVault, signIn, zh } from './helpers';
 
 /**
  * Procedure catalogue in Traditional Chinese: the administrator changes a procedure's cooling-off period,
  * edits its explanation sheet into a new draft version and publishes it, and adds a new procedure.
  * With SHOTS_DIR set, every screen is saved as a PNG.
  */
-const SHOTS_DIR = process.env.SHOTS_DIR;
 const C = zh.catalogue;
 /** A locale key shown instead of its text. */
 const RAW_KEY = /\b(patients|communications|catalogue|validation|errors)\.[a-zA-Z_]+/;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(150); // fonts and layout settle
-  const outside = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
-      })
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  );
-  expect.soft(outside, `${name}: elements outside the window`).toEqual([]);
-  if (SHOTS_DIR) {
-    fs.mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `catalogue-${name}.png`) });
-  }
-}
+const shot = (page: Page, name: string) => checkLayoutAndShoot(page, 'catalogue', name);
 
 test('the administrator edits cooling-off days and publishes a new explanation sheet version', async ({ page, host }) => {
   await page.goto(host.url);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { RECOVERY_CODE_PATTERN } from '../../shared/schemas/session';
 import { zhTW } from '../../shared/i18n/zh-TW';
@@ -79,4 +81,27 @@ export async function signInFirstTime(page: Page, loginId: string, temporaryPass
   await change.getByLabel(zh.account.confirmPassword).fill(ownPassword);
   await change.getByRole('button', { name: zh.staffAccounts.mustChange.submit }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(loginId, { timeout: 30_000 });
+}
+
+/**
+ * Checks, as a soft expectation named by `name`, that no element sticks out of the window sideways; with SHOTS_DIR
+ * set, also saves the screen there as `<journey>-<name>.png`.
+ */
+export async function checkLayoutAndShoot(page: Page, journey: string, name: string): Promise<void> {
+  await page.waitForTimeout(150); // fonts and layout settle
+  const outside = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+  expect.soft(outside, `${name}: elements outside the window`).toEqual([]);
+  const shotsDir = process.env.SHOTS_DIR;
+  if (shotsDir) {
+    fs.mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(shotsDir, `${journey}-${name}.png`) });
+  }
 }

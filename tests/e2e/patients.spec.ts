@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { messages } from '../../shared/i18n';
 import { callFromPage, expect, test } from './fixtures';
-import { ADMIN, nav, setUpVault, signIn, signInFirstTime, zh } from './helpers';
+import { ADMIN, checkLayoutAndShoot, nav, setUpVault, signIn, signInFirstTime, zh } from './helpers';
 
 /**
  * Patients journey in Traditional Chinese: a consultant registers a patient (with a field error on a bad ID),
@@ -11,30 +9,13 @@ import { ADMIN, nav, setUpVault, signIn, signInFirstTime, zh } from './helpers';
  * logs a communication with an attachment and appends a correction, and starts a consultation.
  * With SHOTS_DIR set, every screen is saved as a PNG.
  */
-const SHOTS_DIR = process.env.SHOTS_DIR;
 const CONSULTANT = { name: '陳怡君', password: 'Consult-Pass-2024' };
 const PHYSICIAN = { name: '張醫師', password: 'Doctor-Pass-2024', licenceNo: '醫字第012345號', specialty: '整形外科' };
 const P = zh.patients;
 /** A locale key shown instead of its text. */
 const RAW_KEY = /\b(patients|communications|catalogue|validation|errors)\.[a-zA-Z_]+/;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(150); // fonts and layout settle
-  const outside = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
-      })
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  );
-  expect.soft(outside, `${name}: elements outside the window`).toEqual([]);
-  if (SHOTS_DIR) {
-    fs.mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `patients-${name}.png`), fullPage: false });
-  }
-}
+const shot = (page: Page, name: string) => checkLayoutAndShoot(page, 'patients', name);
 
 async function addStaff(page: Page, who: { name: string; password: string }, role: 'consultant' | 'physician', extra?: { licenceNo: string; specialty: string }) {
   await page.getByRole('button', { name: zh.staff.add }).click();

@@ -191,7 +191,7 @@ describe('append-only in the database', () => {
       actorId: null,
       actorName: null,
       actorRole: null,
-      action: 'test.appended',
+      action: 'audit.verified',
       subjectType: null,
       subjectId: null,
       details: {},

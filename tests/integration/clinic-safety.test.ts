@@ -7,6 +7,7 @@ import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { actAs, CALM_OUTCOME, asAdmin, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
+import { staffedClinic } from '../support/staffed-clinic';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -114,15 +115,9 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
 });
 
 describe('risk flags travel to the physician, the treatment and the patient banner', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string;
   beforeEach(async () => {
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId } = await addStaff(t));
+    ({ t, clock, physicianId } = await staffedClinic());
   });
   afterEach(() => t.dispose());
 

@@ -3,9 +3,10 @@ import type { In } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { ComplaintCategory } from '../../shared/schemas/complaint';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { actAs, asAdmin, asConsultant, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
+import { actAs, asAdmin, asConsultant, asNurse, asPhysician, rowCounts } from '../support/aftercare-flow';
 import { addStaff } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
+import { clinicWithTreatedPatient } from '../support/staffed-clinic';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -14,22 +15,9 @@ function err<T>(r: ApiResult<T>) {
 const HOUR = 3_600_000;
 
 describe('complaints and their clocks', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-  let patientId: string;
-  let treatmentId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string, patientId: string, treatmentId: string;
   beforeEach(async () => {
-    // Monday 23 November 2026, 10:00 in Taipei.
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId } = await addStaff(t));
-    const { consultation } = await fullySignedConsultation(t, clock, physicianId);
-    patientId = consultation.consultation.patientId;
-    await asPhysician(t);
-    treatmentId = (await t.ok('treatments.record', treatmentInput(consultation, clock))).id;
+    ({ t, clock, physicianId, patientId, treatmentId } = await clinicWithTreatedPatient());
   });
   afterEach(() => t.dispose());
 

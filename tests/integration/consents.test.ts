@@ -7,9 +7,10 @@ import type { Out } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { consentUsableForTreatment } from '../../electron/services/consents/view';
 import { makeContext } from '../../electron/services/context';
-import { makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { addStaff, afterCoolingOff, disclosedConsultation, ink, MINOR, SECOND_PHYSICIAN } from '../support/consent-flow';
+import type { ManualClock, TestApp } from '../support/app';
+import { afterCoolingOff, disclosedConsultation, ink, MINOR, SECOND_PHYSICIAN } from '../support/consent-flow';
 import { NURSE, PHYSICIAN } from '../support/staff';
+import { staffedClinic } from '../support/staffed-clinic';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 type View = Out<'consents.get'>;
@@ -26,16 +27,9 @@ function pdfText(t: TestApp, bytes: Buffer, name: string): string {
 }
 
 describe('consents: issue, sign, lock', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-  let otherPhysicianId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string, otherPhysicianId: string;
   beforeEach(async () => {
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId, otherPhysicianId } = await addStaff(t));
+    ({ t, clock, physicianId, otherPhysicianId } = await staffedClinic());
   });
   afterEach(() => t.dispose());
 

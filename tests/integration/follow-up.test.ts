@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { In, Out } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
-import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { actAs, CALM_OUTCOME, asAdmin, asConsultant, asNurse, asPhysician, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
-import { addStaff, photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
+import { ADMIN, type ManualClock, type TestApp } from '../support/app';
+import { actAs, CALM_OUTCOME, asAdmin, asConsultant, asNurse, asPhysician, rowCounts } from '../support/aftercare-flow';
+import { photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
+import { clinicWithTreatedPatient } from '../support/staffed-clinic';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -14,24 +15,9 @@ function err<T>(r: ApiResult<T>) {
 type Visit = Out<'followUps.forTreatment'>[number];
 
 describe('three-level follow-up', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-  let visits: Visit[];
-  let treatmentId: string;
-  let consultationId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string, visits: Visit[], treatmentId: string, consultationId: string;
   beforeEach(async () => {
-    // Monday 23 November 2026, 10:00 in Taipei.
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId } = await addStaff(t));
-    const { consultation } = await fullySignedConsultation(t, clock, physicianId);
-    consultationId = consultation.consultation.id;
-    await asPhysician(t);
-    const tr = await t.ok('treatments.record', treatmentInput(consultation, clock));
-    treatmentId = tr.id;
+    ({ t, clock, physicianId, consultationId, treatmentId } = await clinicWithTreatedPatient());
     visits = await t.ok('followUps.forTreatment', { treatmentId });
   });
   afterEach(() => t.dispose());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Out } from '../../shared/api';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { actAs, asAdmin, asPhysician, fullySignedConsultation, treatmentInput } from '../support/aftercare-flow';
+import { actAs, asAdmin, asConsultant, asPhysician, fullySignedConsultation, treatmentInput } from '../support/aftercare-flow';
 import { addStaff, ADULT, disclosedConsultation, MINOR } from '../support/consent-flow';
 import { SECOND_ADMIN } from '../support/staff';
 import { errorOf } from '../support/vault-files';
@@ -227,6 +227,64 @@ describe('destruction', () => {
     // After signing out and in again (a checkpoint in between), the chain still verifies.
     await actAs(t, ADMIN);
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('destroys a patient whose consent was printed with 民國 dates and whose complaint clock was recomputed, leaving no row of theirs', async () => {
+    await asAdmin(t);
+    await t.ok('settings.setPrintedDates', { era: 'roc' });
+    await asConsultant(t);
+    const { consultation, consent } = await fullySignedConsultation(t, clock, physicianId);
+    const patientId = consultation.consultation.patientId;
+
+    // Monday 4 June 2018, 10:00 in Taipei: a records request starts its 7-working-day clock.
+    clock.advance(Date.parse('2018-06-04T02:00:00.000Z') - clock.now().getTime());
+    await asAdmin(t);
+    const complaint = await t.ok('complaints.intake', {
+      patientId,
+      channel: 'phone',
+      category: 'communication_service',
+      severity: 'low',
+      receivedAt: clock.now().toISOString(),
+      patientSays: '要求調閱病歷。',
+      patientWants: '病歷影本。',
+    });
+    await t.ok('complaints.recordRecordsRequest', { complaintId: complaint.id, requestedAt: clock.now().toISOString(), summary: '病人要求病歷影本。' });
+    // A typhoon day declared after the clock started: its deadline moves only when an administrator recomputes it.
+    await t.ok('calendar.add', { date: '2018-06-05', kind: 'holiday', name: '颱風假' });
+    await t.ok('complaints.recomputeClock', { complaintId: complaint.id, kind: 'records_copy', reason: '政府公告颱風假，重算期限' });
+    // Closed, so the complaint no longer holds the records.
+    await t.ok('complaints.addResolution', { complaintId: complaint.id, kind: 'explanation', amountTwd: null, description: '已提供病歷影本', decidedAt: clock.now().toISOString() });
+    await t.ok('complaints.saveReview', {
+      complaintId: complaint.id,
+      whatHappened: '病人不清楚調閱病歷的流程。',
+      causes: [{ category: 'communication', detail: '櫃台未主動說明調閱流程' }],
+      actions: [{ action: '櫃台張貼調閱病歷流程', ownerId: physicianId, dueDate: '2018-07-31' }],
+    });
+    await t.ok('complaints.close', { complaintId: complaint.id, summary: '已提供病歷影本，病人無其他要求。' });
+
+    const clockIds = (t.app.vault!.db.prepare('SELECT id FROM complaint_clocks WHERE complaint_id = ?').all(complaint.id) as { id: string }[]).map((k) => k.id);
+    const eraRows = () => count('SELECT COUNT(*) AS n FROM consent_printed_eras WHERE consent_id = ?', consent.id);
+    const recomputations = () =>
+      count(`SELECT COUNT(*) AS n FROM complaint_clock_recomputations WHERE clock_id IN (SELECT value FROM json_each(?))`, JSON.stringify(clockIds));
+    expect(t.app.vault!.db.prepare('SELECT era FROM consent_printed_eras WHERE consent_id = ?').get(consent.id)).toEqual({ era: 'roc' });
+    expect(recomputations()).toBe(1);
+
+    clock.advance(8 * YEAR_MS);
+    await asAdmin(t);
+    await t.ok('staff.add', SECOND_ADMIN);
+    const [proposal] = await t.ok('retention.propose', { patientIds: [patientId] });
+    await actAs(t, SECOND_ADMIN);
+    const outcome = await t.ok('retention.confirmDestruction', { proposalIds: [proposal!.id], password: SECOND_ADMIN.password });
+    expect(outcome.destructions[0]!.counts).toMatchObject({ consent_printed_eras: 1, complaint_clock_recomputations: 1, consents: 1, complaints: 1 });
+
+    expect(eraRows()).toBe(0);
+    expect(recomputations()).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM complaint_clocks WHERE complaint_id = ?', complaint.id)).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM complaints WHERE patient_id = ?', patientId)).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM consents WHERE patient_id = ?', patientId)).toBe(0);
+    const verified = await t.ok('audit.verify', {});
+    expect(verified.ok).toBe(true);
+    expect(verified.records.problems).toEqual([]);
   });
 
   it('lets the database delete protected rows only through an approved destruction, and never changes the record of one', async () => {

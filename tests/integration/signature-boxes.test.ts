@@ -8,9 +8,10 @@ import type { ApiResult } from '../../shared/errors';
 import { PAGE } from '../../electron/pdf/writer';
 import { stampLayout } from '../../electron/pdf/stamps';
 import type { SignatureBoxRecord } from '../../electron/store/consents/repository';
-import { makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { addStaff, afterCoolingOff, disclosedConsultation, ink, MINOR } from '../support/consent-flow';
+import type { ManualClock, TestApp } from '../support/app';
+import { afterCoolingOff, disclosedConsultation, ink, MINOR } from '../support/consent-flow';
 import { CONSULTANT, PHYSICIAN } from '../support/staff';
+import { staffedClinic } from '../support/staffed-clinic';
 
 /**
  * Issue 12, items 4, 10 and 15: the signatures are drawn in their boxes by the final PDF's incremental update
@@ -60,15 +61,9 @@ function differing(a: ReturnType<typeof renderGrey>, b: ReturnType<typeof render
 const topLeft = (b: SignatureBoxRecord) => ({ x: b.x, y: PAGE.height - b.y - b.height, width: b.width, height: b.height });
 
 describe('signatures in their boxes, adopted once per signer', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string;
   beforeEach(async () => {
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId } = await addStaff(t));
+    ({ t, clock, physicianId } = await staffedClinic());
   });
   afterEach(() => t.dispose());
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/errors';
-import { makeTestApp, ManualClock, type TestApp } from '../support/app';
+import type { ManualClock, TestApp } from '../support/app';
 import { actAs, asConsultant, asNurse, DAY_MS, fullySignedConsultation, rowCounts, treatmentInput } from '../support/aftercare-flow';
-import { addStaff, afterCoolingOff, disclosedConsultation, ink, photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
+import { afterCoolingOff, disclosedConsultation, ink, photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
+import { staffedClinic } from '../support/staffed-clinic';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -13,16 +14,9 @@ function err<T>(r: ApiResult<T>) {
 const TABLES = ['treatments', 'treatment_products', 'follow_up_visits', 'aftercare_photos', 'photos'];
 
 describe('treatment records', () => {
-  let t: TestApp;
-  let clock: ManualClock;
-  let physicianId: string;
-  let otherPhysicianId: string;
-
+  let t: TestApp, clock: ManualClock, physicianId: string, otherPhysicianId: string;
   beforeEach(async () => {
-    clock = new ManualClock('2026-11-23T02:00:00.000Z');
-    t = makeTestApp({ clock });
-    await t.setup();
-    ({ physicianId, otherPhysicianId } = await addStaff(t));
+    ({ t, clock, physicianId, otherPhysicianId } = await staffedClinic());
   });
   afterEach(() => t.dispose());
 

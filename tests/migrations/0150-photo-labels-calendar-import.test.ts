@@ -79,26 +79,6 @@ describe('migration 0150 photo-labels-calendar-import', () => {
     expect(() => db.prepare(`INSERT INTO consent_printed_eras (consent_id, era) VALUES ('consent-none', 'roc')`).run()).toThrow(/FOREIGN KEY/);
   });
 
-  /**
-   * Known bug in 0150, reported, not fixed (shipped migrations are frozen): unlike the guards 0130 and 0140 added,
-   * these two delete guards have no sanctioned destruction path (0120), and the retention store does not list the
-   * tables either. A patient with a consent issued in the 民國 era, or a complaint clock that was recomputed, can
-   * therefore never be destroyed: the consent / clock cannot go while these rows point at it. `it.fails` keeps the
-   * reproducer green until a later migration gives them the path; then this test fails and should become `it`.
-   */
-  it.fails('lets an approved destruction remove a consent era and a clock recomputation (known bug: no destruction path)', () => {
-    const db = vaultAt140();
-    applyMigration(db, 150);
-    db.prepare(`INSERT INTO consent_printed_eras (consent_id, era) VALUES ('consent-era', 'roc')`).run();
-    db.prepare(`INSERT INTO complaint_clock_recomputations (id, clock_id, previous_due_at, due_at, reason, staff_id, created_at)
-      VALUES ('r-closed', 'clock-running', '2026-03-09T01:00:00.000Z', '2026-03-10T01:00:00.000Z', '颱風假', ?, ?)`).run(TEAM.admin, AT);
-    resolveAndReviewComplaint(db, 'cp-open');
-    closeComplaint(db, 'cp-open');
-    db.prepare(`INSERT INTO destruction_proposals (id, patient_id, retention_date, last_entry_at, proposed_by, proposed_at) VALUES ('dp1', ?, '2026-01-01', ?, ?, ?)`)
-      .run(PATIENT_MEI.id, AT, TEAM.admin, AT);
-    db.prepare(`INSERT INTO destruction_approvals (proposal_id, patient_id, approved_by, approved_at) VALUES ('dp1', ?, ?, ?)`).run(PATIENT_MEI.id, TEAM.secondAdmin, AT);
-    // The destruction is approved and under way (no tombstone yet): every other guard of this patient's records lets go here.
-    db.prepare(`DELETE FROM consent_printed_eras WHERE consent_id = 'consent-era'`).run();
-    db.prepare(`DELETE FROM complaint_clock_recomputations WHERE clock_id = 'clock-running'`).run();
-  });
+  // 0150's two delete guards had no destruction path (a patient with a 民國 consent or a recomputed clock could never be
+  // destroyed); 0170 gives them the path of 0120, tested in 0170-destruction-reaches-printed-eras-and-recomputed-clocks.test.ts.
 });

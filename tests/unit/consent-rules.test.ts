@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checklist, orderViolation, requiredRoles, requiredSignatures, signatureBinding, type SignedMark } from '../../electron/services/consents/rules';
+import { signatureBinding } from '../../electron/domain/consent-binding';
+import { checklist, orderViolation, requiredRoles, requiredSignatures, type SignedMark } from '../../electron/services/consents/rules';
 import { inkExtent, judgeSignature } from '../../shared/signature';
 
 describe('who signs, and in which order', () => {

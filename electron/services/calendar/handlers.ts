@@ -1,6 +1,5 @@
 import type { calendarChannels } from '../../../shared/contracts/calendar';
 import type { HandlersFor } from '../handler';
-import { importGovCalendar } from '../intake-moving';
 import * as calendar from './calendar';
 
 /** The calendar channels' handlers; spread into the one handler map, which checks it is complete. */
@@ -8,5 +7,5 @@ export const calendarHandlers: HandlersFor<typeof calendarChannels> = {
   'calendar.list': calendar.listCalendar,
   'calendar.add': calendar.addCalendarDay,
   'calendar.remove': calendar.removeCalendarDay,
-  'calendar.import': importGovCalendar,
+  'calendar.import': calendar.importGovCalendar,
 };

@@ -1,13 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
 import { COMMUNICATION_ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/communication';
 import { fail, failField } from '../../domain/errors';
+import { sha256Hex } from '../../domain/hash';
+import { notInFuture, nowIso } from '../clinic-time';
 import type { ServiceContext } from '../context';
 import { ImageFormatError, stripImageMetadata } from '../photos/image-metadata';
 import { requirePatient } from '../patients/patients';
 
-/** A clock a few minutes fast on a phone or PC should not block logging a call that just ended. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const ATTACHMENT_FIELD = ['attachment', 'dataBase64'];
 
 export function listCommunications(ctx: ServiceContext, input: Parsed<'communications.list'>): Out<'communications.list'> {
@@ -46,8 +46,8 @@ export function cleanAttachment(mime: string, raw: Buffer): Buffer {
 export function logCommunication(ctx: ServiceContext, input: Parsed<'communications.log'>): Out<'communications.log'> {
   const vault = ctx.vault();
   const patient = requirePatient(ctx, input.patientId);
-  const now = ctx.clock.now();
-  if (new Date(input.occurredAt).getTime() > now.getTime() + FUTURE_TOLERANCE_MS) failField('invalid_input', 'occurredAt', 'validation.timeInFuture');
+  // A call that just ended is logged even from a phone or PC whose clock is a few minutes fast (see notInFuture).
+  notInFuture(ctx, input.occurredAt, 'occurredAt');
   if (input.consultationId) {
     const consultation = vault.consultations.get(input.consultationId);
     if (!consultation || consultation.patientId !== patient.id) failField('invalid_input', 'consultationId', 'errors.consultationNotFound');
@@ -59,7 +59,7 @@ export function logCommunication(ctx: ServiceContext, input: Parsed<'communicati
       fileName: input.attachment.fileName,
       mime: input.attachment.mime,
       bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256Hex(bytes),
     };
   }
   const id = randomUUID();
@@ -73,7 +73,7 @@ export function logCommunication(ctx: ServiceContext, input: Parsed<'communicati
     summary: input.summary,
     attachment,
     staffId: ctx.session().staff.id,
-    createdAt: now.toISOString(),
+    createdAt: nowIso(ctx),
   });
   ctx.audit(
     'communication.logged',

@@ -1,19 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
-import { clockDeadline, clockStatus } from '../../../shared/clinic-calendar';
+import { addDays, clockDeadline, clockStatus } from '../../../shared/clinic-calendar';
 import { dateInZone } from '../../../shared/dates';
 import { AMOUNT_NOT_ALLOWED, AMOUNT_REQUIRED, type ClockView, type ComplaintDetail, type ComplaintSummary, type EntryKind, RESPONSE_KINDS, type TimelineItem } from '../../../shared/schemas/complaint';
 import type { ClockRecord, ComplaintRow } from '../../store/complaints/repository';
 import { fail, failField } from '../../domain/errors';
+import { sha256Hex } from '../../domain/hash';
 import { cleanAttachment } from '../communications/communications';
 import type { ServiceContext } from '../context';
 import { requirePatient } from '../patients/patients';
-import { clinicCalendar, clinicToday, clinicZone, notInFuture, nowIso, requireActiveStaff } from '../clinic-time';
+import { clinicCalendar, clinicToday, clinicZone, notInFuture, nowIso } from '../clinic-time';
+import { requireActiveStaff } from '../staff/staff';
 
-const subject = (id: string) => ({ type: 'complaint', id });
+const subject = (id: string) => ({ type: 'complaint', id }) as const;
 
 function requireComplaint(ctx: ServiceContext, id: string): ComplaintRow {
-  return ctx.vault().aftercare.complaints.get(id) ?? fail('not_found', 'aftercare.errors.complaintNotFound');
+  return ctx.vault().complaints.get(id) ?? fail('not_found', 'aftercare.errors.complaintNotFound');
 }
 
 function requireOpen(ctx: ServiceContext, id: string): ComplaintRow {
@@ -51,7 +53,7 @@ function summary(ctx: ServiceContext, c: ComplaintRow, clocks: ClockRecord[]): C
 
 /** Everything that happened, oldest first: intake, owners, contacts, decisions, documents, resolutions, reviews. */
 function timeline(ctx: ServiceContext, c: ComplaintRow): TimelineItem[] {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const corrections = store.corrections(c.id);
   const plain = { attachment: null, corrections: [], correctable: false };
   const items: TimelineItem[] = [
@@ -77,7 +79,7 @@ function timeline(ctx: ServiceContext, c: ComplaintRow): TimelineItem[] {
 
 function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
   const vault = ctx.vault();
-  const store = vault.aftercare.complaints;
+  const store = vault.complaints;
   const c = requireComplaint(ctx, id);
   const clocks = store.clocks(c.id);
   const consultation = c.consultationId ? vault.consultations.get(c.consultationId) : null;
@@ -105,12 +107,12 @@ function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
 /** Intake from any staff member: the 24-hour first-response clock starts at receipt. */
 export function intakeComplaint(ctx: ServiceContext, input: Parsed<'complaints.intake'>): Out<'complaints.intake'> {
   const vault = ctx.vault();
-  const store = vault.aftercare.complaints;
+  const store = vault.complaints;
   const patient = input.patientId ? requirePatient(ctx, input.patientId) : null;
   if (!patient && !input.complainantName) failField('invalid_input', 'complainantName', 'aftercare.errors.complainantRequired');
   let consultationId = input.consultationId ?? null;
   if (input.treatmentId) {
-    const t = vault.aftercare.treatments.get(input.treatmentId);
+    const t = vault.treatments.get(input.treatmentId);
     if (!t || t.patientId !== patient?.id || (consultationId && t.consultationId !== consultationId)) failField('invalid_input', 'treatmentId', 'aftercare.errors.treatmentNotFound');
     if (input.receivedAt < t.performedAt) failField('invalid_input', 'receivedAt', 'aftercare.errors.beforeTreatment');
     consultationId = t.consultationId;
@@ -158,7 +160,7 @@ export function intakeComplaint(ctx: ServiceContext, input: Parsed<'complaints.i
 
 /** Open complaints by the clock that runs out first; closed ones newest first. */
 export function listComplaints(ctx: ServiceContext, input: Parsed<'complaints.list'>): Out<'complaints.list'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const rows = store.list(input.status, input.limit).map((c) => summary(ctx, c, store.clocks(c.id)));
   rows.sort((a, b) => (a.nextDueAt ?? '\uffff').localeCompare(b.nextDueAt ?? '\uffff') || b.receivedAt.localeCompare(a.receivedAt));
   ctx.audit('complaint.list_viewed', null, { status: input.status, count: rows.length });
@@ -175,7 +177,7 @@ export function assignComplaint(ctx: ServiceContext, input: Parsed<'complaints.a
   const c = requireOpen(ctx, input.complaintId);
   requireActiveStaff(ctx, input.ownerId, 'ownerId');
   if (c.ownerId === input.ownerId) failField('conflict', 'ownerId', 'aftercare.errors.alreadyOwner');
-  ctx.vault().aftercare.complaints.assign(randomUUID(), c.id, input.ownerId, ctx.session().staff.id, nowIso(ctx));
+  ctx.vault().complaints.assign(randomUUID(), c.id, input.ownerId, ctx.session().staff.id, nowIso(ctx));
   ctx.audit('complaint.assigned', subject(c.id), { patientId: c.patientId, from: c.ownerId, to: input.ownerId });
   return complaintDetail(ctx, c.id);
 }
@@ -196,14 +198,14 @@ function clocksAnswered(kind: EntryKind | 'medical_accident' | 'records_request'
  * meets that clock; records handed over meet the record-copy clock.
  */
 export function addEntry(ctx: ServiceContext, input: Parsed<'complaints.addEntry'>): Out<'complaints.addEntry'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const c = requireOpen(ctx, input.complaintId);
   notInFuture(ctx, input.occurredAt, 'occurredAt');
   if (input.occurredAt < c.receivedAt) failField('invalid_input', 'occurredAt', 'aftercare.errors.beforeReceived');
   let attachment = null;
   if (input.attachment) {
     const bytes = cleanAttachment(input.attachment.mime, Buffer.from(input.attachment.dataBase64, 'base64'));
-    attachment = { fileName: input.attachment.fileName, mime: input.attachment.mime, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    attachment = { fileName: input.attachment.fileName, mime: input.attachment.mime, bytes, sha256: sha256Hex(bytes) };
   }
   const id = randomUUID();
   store.addEntry({ id, complaintId: c.id, kind: input.kind, occurredAt: input.occurredAt, summary: input.summary, attachment, staffId: ctx.session().staff.id, createdAt: nowIso(ctx) });
@@ -221,7 +223,7 @@ export function addEntry(ctx: ServiceContext, input: Parsed<'complaints.addEntry
 }
 
 export function correctEntry(ctx: ServiceContext, input: Parsed<'complaints.correctEntry'>): Out<'complaints.correctEntry'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const entry = store.entry(input.entryId) ?? fail('not_found', 'aftercare.errors.entryNotFound');
   const c = requireComplaint(ctx, entry.complaintId);
   const id = randomUUID();
@@ -232,7 +234,7 @@ export function correctEntry(ctx: ServiceContext, input: Parsed<'complaints.corr
 
 /** A recorded medical accident: explanation and care are due by the end of the 5th working day after today. */
 export function recordAccident(ctx: ServiceContext, input: Parsed<'complaints.recordAccident'>): Out<'complaints.recordAccident'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const c = requireOpen(ctx, input.complaintId);
   if (store.clocks(c.id).some((k) => k.kind === 'accident_explanation')) fail('conflict', 'aftercare.errors.accidentAlreadyRecorded');
   notInFuture(ctx, input.occurredAt, 'occurredAt');
@@ -247,7 +249,7 @@ export function recordAccident(ctx: ServiceContext, input: Parsed<'complaints.re
 
 /** The patient asked for copies of their records: answered by the end of the 7th working day after the request. */
 export function recordRecordsRequest(ctx: ServiceContext, input: Parsed<'complaints.recordRecordsRequest'>): Out<'complaints.recordRecordsRequest'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const c = requireOpen(ctx, input.complaintId);
   if (store.clocks(c.id).some((k) => k.kind === 'records_copy')) fail('conflict', 'aftercare.errors.recordsAlreadyRequested');
   notInFuture(ctx, input.requestedAt, 'requestedAt');
@@ -269,7 +271,7 @@ export function addResolution(ctx: ServiceContext, input: Parsed<'complaints.add
   notInFuture(ctx, input.decidedAt, 'decidedAt');
   if (input.decidedAt < c.receivedAt) failField('invalid_input', 'decidedAt', 'aftercare.errors.beforeReceived');
   const id = randomUUID();
-  ctx.vault().aftercare.complaints.addResolution({ id, complaintId: c.id, kind: input.kind, amountTwd: input.amountTwd, description: input.description, decidedAt: input.decidedAt, staffId: ctx.session().staff.id, createdAt: nowIso(ctx) });
+  ctx.vault().complaints.addResolution({ id, complaintId: c.id, kind: input.kind, amountTwd: input.amountTwd, description: input.description, decidedAt: input.decidedAt, staffId: ctx.session().staff.id, createdAt: nowIso(ctx) });
   ctx.audit('complaint.resolution_added', subject(c.id), { patientId: c.patientId, resolutionId: id, kind: input.kind, amountTwd: input.amountTwd });
   return complaintDetail(ctx, c.id);
 }
@@ -283,7 +285,7 @@ export function saveReview(ctx: ServiceContext, input: Parsed<'complaints.saveRe
     if (a.dueDate < today) failField('rule_violation', ['actions', i, 'dueDate'], 'aftercare.errors.dueDatePast');
   });
   const id = randomUUID();
-  ctx.vault().aftercare.complaints.addReview({ id, complaintId: c.id, whatHappened: input.whatHappened, causes: input.causes, actions: input.actions, staffId: ctx.session().staff.id, createdAt: nowIso(ctx) });
+  ctx.vault().complaints.addReview({ id, complaintId: c.id, whatHappened: input.whatHappened, causes: input.causes, actions: input.actions, staffId: ctx.session().staff.id, createdAt: nowIso(ctx) });
   ctx.audit('complaint.review_saved', subject(c.id), {
     patientId: c.patientId,
     reviewId: id,
@@ -295,7 +297,7 @@ export function saveReview(ctx: ServiceContext, input: Parsed<'complaints.saveRe
 
 /** No closing without a root-cause review, nor without a resolution. A closed complaint is locked. */
 export function closeComplaint(ctx: ServiceContext, input: Parsed<'complaints.close'>): Out<'complaints.close'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const c = requireOpen(ctx, input.complaintId);
   if (store.reviews(c.id).length === 0) fail('rule_violation', 'aftercare.errors.rootCauseRequired');
   if (store.resolutions(c.id).length === 0) fail('rule_violation', 'aftercare.errors.resolutionRequired');
@@ -309,7 +311,7 @@ export function closeComplaint(ctx: ServiceContext, input: Parsed<'complaints.cl
 }
 
 export function complaintAttachment(ctx: ServiceContext, input: Parsed<'complaints.attachment'>): Out<'complaints.attachment'> {
-  const store = ctx.vault().aftercare.complaints;
+  const store = ctx.vault().complaints;
   const entry = store.entry(input.entryId) ?? fail('not_found', 'aftercare.errors.entryNotFound');
   if (!entry.attachment) fail('not_found', 'errors.attachmentNotFound');
   const c = requireComplaint(ctx, entry.complaintId);
@@ -318,3 +320,30 @@ export function complaintAttachment(ctx: ServiceContext, input: Parsed<'complain
 }
 
 export { complaintDetail, summary as complaintSummary };
+
+/**
+ * A running clock's deadline computed again from when it started, on the calendar as it is now. The reason is
+ * stored with the recomputation (it is part of the complaint record); the audit event keeps only its keyed hash.
+ */
+export function recomputeClock(ctx: ServiceContext, input: Parsed<'complaints.recomputeClock'>): Out<'complaints.recomputeClock'> {
+  const vault = ctx.vault();
+  const store = vault.complaints;
+  const clock = store.clock(input.complaintId, input.kind) ?? fail('not_found', 'intake.errors.clockNotFound');
+  if (clock.complaintStatus !== 'open') fail('rule_violation', 'intake.errors.complaintClosed');
+  if (clock.metAt) fail('rule_violation', 'intake.errors.clockMet');
+  const zone = clinicZone(ctx);
+  const startDay = dateInZone(new Date(clock.startedAt), zone);
+  const dueAt = clockDeadline(input.kind, new Date(clock.startedAt), zone, clinicCalendar(ctx, addDays(startDay, -1))).toISOString();
+  if (dueAt === clock.dueAt) fail('rule_violation', 'intake.errors.deadlineUnchanged');
+  const now = ctx.clock.now();
+  store.recompute({ id: randomUUID(), clockId: clock.id, previousDueAt: clock.dueAt, dueAt, reason: input.reason, staffId: ctx.session().staff.id, createdAt: now.toISOString() });
+  ctx.audit('complaint.clock_recomputed', subject(clock.complaintId), {
+    patientId: clock.patientId,
+    kind: clock.kind,
+    previousDueAt: clock.dueAt,
+    dueAt,
+    reasonHash: vault.typedTextHash(input.reason),
+  });
+  const closedAt = store.get(clock.complaintId)?.closedAt ?? null;
+  return { ...clockView({ kind: clock.kind, startedAt: clock.startedAt, dueAt, metAt: null }, now, closedAt), previousDueAt: clock.dueAt };
+}

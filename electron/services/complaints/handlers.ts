@@ -1,6 +1,5 @@
 import type { complaintsChannels } from '../../../shared/contracts/complaints';
 import type { HandlersFor } from '../handler';
-import { recomputeClock } from '../intake-moving';
 import * as complaints from './complaints';
 
 /** The complaints channels' handlers; spread into the one handler map, which checks it is complete. */
@@ -17,5 +16,5 @@ export const complaintsHandlers: HandlersFor<typeof complaintsChannels> = {
   'complaints.saveReview': complaints.saveReview,
   'complaints.close': complaints.closeComplaint,
   'complaints.attachment': complaints.complaintAttachment,
-  'complaints.recomputeClock': recomputeClock,
+  'complaints.recomputeClock': complaints.recomputeClock,
 };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
-import { messages } from '../../../shared/i18n/index';
 import type { ConsentForm, SignatureInk, SignatureRole } from '../../../shared/schemas/consent';
 import { normalizeTaiwanId } from '../../../shared/taiwan-id';
 import { countPages } from '../../pdf/append';
@@ -11,17 +10,20 @@ import type { SignatureBox } from '../../pdf/stamps';
 import { consentForms, renderConsentDocument } from '../../pdf/consent-document';
 import { clinicTime } from '../../pdf/format';
 import { pngSize } from '../../pdf/signature-png';
+import { pdfWording } from '../../pdf/wording';
 import type { ConsentRecord, SignatureRecord, StoredDocument } from '../../store/consents/repository';
 import type { ConsultationRecord } from '../../store/consultations/repository';
 import { DomainError, fail, failField } from '../../domain/errors';
+import { sha256Hex } from '../../domain/hash';
 import { certificateData, consentSources, documentData } from './document-content';
 import { checklistFor, consentView, requireConsent } from './view';
-import { CONSENT_VALID_DAYS, DAY_MS, orderViolation, patientSideComplete, requiredRoles, requiredSignatures, sha256, signatureBinding, strokesRecord, withdrawalBinding } from './rules';
-import { auditedText } from '../audit/typed-text';
+import { CONSENT_VALID_DAYS, DAY_MS, orderViolation, patientSideComplete, requiredRoles, requiredSignatures, strokesRecord } from './rules';
+import { signatureBinding, withdrawalBinding } from '../../domain/consent-binding';
+import { auditedQuery, auditedText } from '../audit/typed-text';
 import type { ServiceContext } from '../context';
-import { IntakeQueries } from '../../store/intake-moving';
+import { requireOperatingPhysician } from './operating-physician';
 
-const subject = (id: string) => ({ type: 'consent', id });
+const subject = (id: string) => ({ type: 'consent', id }) as const;
 
 function requireConsultation(ctx: ServiceContext, id: string): ConsultationRecord {
   return ctx.vault().consultations.get(id) ?? fail('not_found', 'errors.consultationNotFound');
@@ -36,30 +38,11 @@ function checkInk(ink: SignatureInk, path: (string | number)[]): { png: Buffer; 
   const size = pngSize(png);
   if (!size || size.width > 8000 || size.height > 8000) failField('invalid_input', [...path, 'pngBase64'], 'consent.errors.signaturePng');
   const strokes = strokesRecord(ink.pad, ink.strokes);
-  return { png, strokes, strokesSha256: sha256(strokes), pngSha256: sha256(png) };
+  return { png, strokes, strokesSha256: sha256Hex(strokes), pngSha256: sha256Hex(png) };
 }
 
 function coolingOffOver(ctx: ServiceContext, c: ConsultationRecord): boolean {
   return c.coolingOffEndsAt !== null && ctx.clock.now().toISOString() >= c.coolingOffEndsAt;
-}
-
-/** The operating physician, re-authenticated with their password (Argon2 against their key slot). */
-export async function requireOperatingPhysician(ctx: ServiceContext, c: ConsultationRecord, physicianId: string, password: string, action: string): Promise<string> {
-  if (physicianId !== c.physicianId) failField('rule_violation', 'physicianId', 'consent.errors.notOperatingPhysician');
-  const physician = ctx.vault().staff.get(physicianId);
-  if (!physician || !physician.active || physician.role !== 'physician') failField('rule_violation', 'physicianId', 'consent.errors.notOperatingPhysician');
-  let ok: boolean;
-  try {
-    ok = await ctx.vault().verifyStaffPassword(physicianId, password, ctx.clock);
-  } catch (e) {
-    ctx.auditEvenIfFailed(`${action}_refused`, { type: 'consultation', id: c.id }, { physicianId, reason: 'locked_out' });
-    throw e;
-  }
-  if (!ok) {
-    ctx.auditEvenIfFailed(`${action}_password_failed`, { type: 'consultation', id: c.id }, { physicianId });
-    failField('invalid_credentials', 'password', 'consent.errors.physicianPasswordWrong');
-  }
-  return physician.name;
 }
 
 /** Issues the consent document: rendered once from the disclosed consultation, stored with its SHA-256. */
@@ -71,16 +54,16 @@ export async function issueConsent(ctx: ServiceContext, input: Parsed<'consents.
   const s = consentSources(ctx, c);
   if (s.minor && !s.patient.guardian) fail('rule_violation', 'consent.errors.noGuardian');
   const issuedAt = ctx.clock.now().toISOString();
-  const printedEra = new IntakeQueries(vault.db).printedDateEra();
+  const printedEra = vault.settings.printedDateEra();
   const consent = { id: randomUUID(), issuedAt, forms: consentForms(s.procedure.anaesthesia), roles: requiredRoles({ minor: s.minor, witnessRequired: s.procedure.witnessRequired }), printedEra };
   const { bytes, pageCount, boxes } = await renderConsentDocument(documentData(ctx, c, s, consent));
-  const documentSha256 = sha256(bytes);
+  const documentSha256 = sha256Hex(bytes);
   vault.consents.putDocument(documentSha256, bytes, pageCount, issuedAt);
   vault.consents.insert({ ...consent, consultationId: c.id, patientId: c.patientId, locale: c.locale, documentSha256, issuedBy: ctx.session().staff.id });
   // Where each signature goes, fixed with the bytes: the final PDF places the signatures there.
   vault.consents.addBoxes(consent.id, boxes);
   // 民國 dates, when the clinic prints them, are part of the issued bytes: kept with the consent.
-  if (printedEra === 'roc') new IntakeQueries(vault.db).recordConsentEra(consent.id, printedEra);
+  if (printedEra === 'roc') vault.consents.recordPrintedEra(consent.id, printedEra);
   ctx.audit('consent.issued', subject(consent.id), {
     consultationId: c.id,
     patientId: c.patientId,
@@ -356,7 +339,7 @@ async function boxesFor(ctx: ServiceContext, consent: ConsentRecord, c: Consulta
   if (recorded.length > 0) return recorded;
   try {
     const again = await renderConsentDocument(documentData(ctx, c, consentSources(ctx, c), consent));
-    return sha256(again.bytes) === issued.sha256 ? again.boxes : [];
+    return sha256Hex(again.bytes) === issued.sha256 ? again.boxes : [];
   } catch {
     return [];
   }
@@ -367,7 +350,7 @@ async function lockConsent(ctx: ServiceContext, consent: ConsentRecord, c: Consu
   const vault = ctx.vault();
   const issued = vault.consents.document(consent.documentSha256) ?? fail('internal');
   const final = await renderFinalDocument(issued.bytes, certificateData(ctx, consent, c, issued, at), await boxesFor(ctx, consent, c, issued));
-  const finalSha256 = sha256(final);
+  const finalSha256 = sha256Hex(final);
   vault.consents.putDocument(finalSha256, final, await countPages(final), at);
   const expiresAt = new Date(Date.parse(at) + CONSENT_VALID_DAYS * DAY_MS).toISOString();
   vault.consents.lock(consent.id, finalSha256, at, expiresAt);
@@ -382,7 +365,7 @@ function fileName(ctx: ServiceContext, consent: ConsentRecord, kind: 'issued' | 
   const c = vault.consultations.get(consent.consultationId) ?? fail('internal');
   const procedure = vault.catalogue.get(c.procedureId) ?? fail('internal');
   const day = clinicTime(kind === 'issued' ? consent.issuedAt : (consent.fullySignedAt ?? consent.issuedAt), vault.clinicSettings().timeZone, false).slice(0, 10);
-  const what = messages[consent.locale].signaturePlacement.document.fileNames[kind];
+  const what = pdfWording[consent.locale].signedDocument.fileNames[kind];
   const name = [patient.nameZh, consent.locale === 'en' ? procedure.nameEn : procedure.nameZh, day, what].map(fileNamePart).join('_');
   return `${name}.pdf`;
 }
@@ -414,7 +397,7 @@ export async function patientCopy(ctx: ServiceContext, input: Parsed<'consents.p
   const issued = vault.consents.document(consent.documentSha256) ?? fail('internal');
   const cert = certificateData(ctx, consent, c, issued, consent.fullySignedAt);
   const bytes = await renderPatientCopy(issued.bytes, cert, await boxesFor(ctx, consent, c, issued));
-  const copySha256 = sha256(bytes);
+  const copySha256 = sha256Hex(bytes);
   ctx.audit('consent.patient_copy_viewed', subject(consent.id), { patientId: consent.patientId, sha256: copySha256, finalSha256: consent.finalSha256 });
   return { sha256: copySha256, fileName: fileName(ctx, consent, 'patientCopy'), dataBase64: bytes.toString('base64') };
 }
@@ -451,3 +434,19 @@ export function withdrawConsent(ctx: ServiceContext, input: Parsed<'consents.wit
   return consentView(ctx, consent);
 }
 
+/** The consents register, newest first (optionally one chart's); the chart number searched is audited as typed text. */
+export function listConsents(ctx: ServiceContext, input: Parsed<'consents.list'>): Out<'consents.list'> {
+  const rows = ctx.vault().consents.list({ limit: input.limit, ...(input.chartNo ? { chartNo: input.chartNo } : {}) });
+  ctx.audit('consent.listed', null, { ...auditedQuery(ctx, input.chartNo ?? ''), count: rows.length });
+  return rows.map((r) => ({
+    id: r.id,
+    consultationId: r.consultationId,
+    chartNo: r.chartNo,
+    patientName: r.patientName,
+    procedureName: r.procedureNameZh,
+    status: r.withdrawn ? 'withdrawn' : r.status,
+    sha256: r.documentSha256,
+    finalSha256: r.finalSha256,
+    issuedAt: r.issuedAt,
+  }));
+}

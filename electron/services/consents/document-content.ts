@@ -1,13 +1,13 @@
-import { dateInZone, isMinorOn } from '../../../shared/dates';
+import { isMinorOn } from '../../../shared/dates';
 import type { ConsentForm, SignatureRole } from '../../../shared/schemas/consent';
 import type { CertificateData } from '../../pdf/certificate';
 import { documentTitle, type ConsentDocumentData } from '../../pdf/consent-document';
 import type { ConsentRecord, StoredDocument } from '../../store/consents/repository';
 import type { ConsultationRecord } from '../../store/consultations/repository';
 import { fail } from '../../domain/errors';
+import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
 import type { PrintedDateEra } from '../../../shared/schemas/settings';
-import { IntakeQueries } from '../../store/intake-moving';
 
 /** The records a consent is made from, read once. */
 export function consentSources(ctx: ServiceContext, c: ConsultationRecord) {
@@ -18,7 +18,7 @@ export function consentSources(ctx: ServiceContext, c: ConsultationRecord) {
   const physician = vault.staff.get(c.physicianId) ?? fail('internal');
   const consultant = vault.staff.get(c.consultantId) ?? fail('internal');
   const settings = vault.clinicSettings();
-  const minor = isMinorOn(patient.birthDate, dateInZone(ctx.clock.now(), settings.timeZone));
+  const minor = isMinorOn(patient.birthDate, clinicToday(ctx));
   return { patient, procedure, template, physician, consultant, settings, minor };
 }
 
@@ -71,7 +71,7 @@ export function documentData(
     forms: consent.forms,
     roles: consent.roles,
     // Fixed at issue: the setting at that moment, then whatever consent_printed_eras kept for it.
-    printedEra: consent.printedEra ?? new IntakeQueries(vault.db).consentEra(consent.id),
+    printedEra: consent.printedEra ?? vault.consents.printedEra(consent.id),
   };
 }
 

@@ -18,6 +18,6 @@ export const consentsHandlers: HandlersFor<typeof consentsChannels> = {
   'consents.finalDocument': consents.finalDocument,
   'consents.recordPrint': consents.recordPrint,
   'consents.withdraw': consents.withdrawConsent,
-  'consents.list': consentVerify.listConsents,
+  'consents.list': consents.listConsents,
   'consents.verify': consentVerify.verifyConsent,
 };

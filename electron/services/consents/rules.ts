@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ChecklistItem, ConsentForm, SignatureRole } from '../../../shared/schemas/consent';
 
 /** A fully signed consent can be used for treatment for this long; after that the patient signs anew. */
 export const CONSENT_VALID_DAYS = 90;
 export const DAY_MS = 86_400_000;
-
-export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Who must sign: the patient; a guardian for a minor; a witness where the procedure requires one; the physician. */
 export function requiredRoles(opts: { minor: boolean; witnessRequired: boolean }): SignatureRole[] {
@@ -87,39 +84,6 @@ export function checklist(f: ChecklistFacts): ChecklistItem[] {
     { id: 'patient_signatures', ok: signedAll('patient') === f.forms.length, required: true, detail: { signed: signedAll('patient'), forms: f.forms.length } },
     { id: 'risk_flags', ok: f.flagsAssessed >= f.flagsToAssess, required: f.flagsToAssess > 0, detail: { assessed: f.flagsAssessed, total: f.flagsToAssess } },
   ];
-}
-
-export interface BindingFields {
-  consentId: string;
-  documentSha256: string;
-  form: ConsentForm;
-  role: SignatureRole;
-  signerName: string;
-  staffId: string | null;
-  signedAt: string;
-  strokesSha256: string;
-  pngSha256: string;
-}
-
-/** The one hash that ties a signature to its document, signer, time, strokes and picture. */
-export function signatureBinding(b: BindingFields): string {
-  return sha256(canonicalJson({ v: 1, kind: 'consent_signature', ...b }));
-}
-
-export interface WithdrawalBindingFields {
-  consentId: string;
-  documentSha256: string;
-  finalSha256: string | null;
-  reason: string;
-  signerRole: 'patient' | 'guardian';
-  signerName: string;
-  at: string;
-  strokesSha256: string;
-  pngSha256: string;
-}
-
-export function withdrawalBinding(b: WithdrawalBindingFields): string {
-  return sha256(canonicalJson({ v: 1, kind: 'consent_withdrawal', ...b }));
 }
 
 /** The stored stroke record: pad size and points, as canonical JSON (what strokes_sha256 covers). */

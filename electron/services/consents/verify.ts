@@ -1,27 +1,12 @@
 import type { Out, Parsed } from '../../../shared/api';
 import type { ConsentVerification } from '../../../shared/schemas/consent';
 import type { ConsentRecord } from '../../store/consents/repository';
-import { requiredSignatures, sha256, signatureBinding, withdrawalBinding } from './rules';
-import { auditedQuery } from '../audit/typed-text';
+import { sha256Hex } from '../../domain/hash';
+import { signatureBinding, withdrawalBinding } from '../../domain/consent-binding';
+import { requiredSignatures } from './rules';
 import { requireConsent } from './view';
 import { auditedRecordProblem } from './audit-check';
 import type { ServiceContext } from '../context';
-
-export function listConsents(ctx: ServiceContext, input: Parsed<'consents.list'>): Out<'consents.list'> {
-  const rows = ctx.vault().consents.list({ limit: input.limit, ...(input.chartNo ? { chartNo: input.chartNo } : {}) });
-  ctx.audit('consent.listed', null, { ...auditedQuery(ctx, input.chartNo ?? ''), count: rows.length });
-  return rows.map((r) => ({
-    id: r.id,
-    consultationId: r.consultationId,
-    chartNo: r.chartNo,
-    patientName: r.patientName,
-    procedureName: r.procedureNameZh,
-    status: r.withdrawn ? 'withdrawn' : r.status,
-    sha256: r.documentSha256,
-    finalSha256: r.finalSha256,
-    issuedAt: r.issuedAt,
-  }));
-}
 
 /**
  * Recomputes every stored hash of a consent and checks the bindings: the issued bytes against their SHA-256 and
@@ -37,7 +22,7 @@ export function verifyConsentRecord(ctx: ServiceContext, consent: ConsentRecord)
   const issued = vault.consents.document(consent.documentSha256);
   if (!issued) check('document.present', false, consent.documentSha256);
   else {
-    const actual = sha256(issued.bytes);
+    const actual = sha256Hex(issued.bytes);
     check('document.sha256', actual === consent.documentSha256, actual);
     check('document.size', issued.size === issued.bytes.length, String(issued.bytes.length));
   }
@@ -47,8 +32,8 @@ export function verifyConsentRecord(ctx: ServiceContext, consent: ConsentRecord)
   for (const s of signatures) {
     const label = `signature.${s.form}.${s.role}`;
     check(`${label}.document`, s.documentSha256 === consent.documentSha256, s.documentSha256);
-    check(`${label}.strokes`, sha256(s.strokes) === s.strokesSha256, s.strokesSha256);
-    check(`${label}.png`, sha256(s.png) === s.pngSha256, s.pngSha256);
+    check(`${label}.strokes`, sha256Hex(s.strokes) === s.strokesSha256, s.strokesSha256);
+    check(`${label}.png`, sha256Hex(s.png) === s.pngSha256, s.pngSha256);
     const binding = signatureBinding({
       consentId: consent.id,
       documentSha256: s.documentSha256,
@@ -71,7 +56,7 @@ export function verifyConsentRecord(ctx: ServiceContext, consent: ConsentRecord)
     const final = consent.finalSha256 ? vault.consents.document(consent.finalSha256) : null;
     if (!final) check('final.present', false, consent.finalSha256 ?? 'none');
     else {
-      const actual = sha256(final.bytes);
+      const actual = sha256Hex(final.bytes);
       check('final.sha256', actual === consent.finalSha256, actual);
       check('final.contains_issued', !!issued && final.bytes.length > issued.bytes.length && final.bytes.subarray(0, issued.bytes.length).equals(issued.bytes), `first ${issued?.bytes.length ?? 0} bytes`);
     }
@@ -81,8 +66,8 @@ export function verifyConsentRecord(ctx: ServiceContext, consent: ConsentRecord)
 
   const w = vault.consents.withdrawal(consent.id);
   if (w) {
-    check('withdrawal.strokes', sha256(w.strokes) === w.strokesSha256, w.strokesSha256);
-    check('withdrawal.png', sha256(w.png) === w.pngSha256, w.pngSha256);
+    check('withdrawal.strokes', sha256Hex(w.strokes) === w.strokesSha256, w.strokesSha256);
+    check('withdrawal.png', sha256Hex(w.png) === w.pngSha256, w.pngSha256);
     const binding = withdrawalBinding({
       consentId: consent.id,
       documentSha256: consent.documentSha256,

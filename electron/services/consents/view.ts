@@ -18,7 +18,7 @@ export function checklistFor(ctx: ServiceContext, consent: ConsentRecord): Check
   const patient = vault.patients.get(c.patientId) ?? fail('internal');
   const toAssess = flagsOf(ctx, c).flags.filter((f) => f.needsAssessment);
   const items = checklist({
-    photos: vault.consultations.photos(c.id).length,
+    photos: vault.photos.forConsultation(c.id).length,
     risksTotal: template.content.risks.length,
     risksAcknowledged: template.content.risks.filter((r) => acknowledged.has(r.id)).length,
     quoteAcknowledged: c.quoteAcknowledgedAt !== null,

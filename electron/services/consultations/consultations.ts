@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../../../shared/schemas/audit-actions';
 import type { Out, Parsed } from '../../../shared/api';
-import { dateInZone, isMinorOn } from '../../../shared/dates';
 import type { TemplateContent } from '../../../shared/schemas/catalogue';
-import type { Consultation, DisclosureGap, RecordFlag } from '../../../shared/schemas/consultation';
+import { toConsultation } from '../../domain/consultation-view';
 import { DomainError, fail, failField } from '../../domain/errors';
 import type { ConsultationRecord } from '../../store/consultations/repository';
-import type { PatientRecord } from '../../store/patients/repository';
 import { requireProcedure } from '../catalogue/catalogue';
+import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
-import { preparePhoto } from '../photos/photo-intake';
+import { storePhoto } from '../photos/photo-intake';
 import { requirePatient } from '../patients/patients';
 
 const DAY_MS = 86_400_000;
@@ -28,97 +28,11 @@ function templateOf(ctx: ServiceContext, c: ConsultationRecord): TemplateContent
   return (ctx.vault().catalogue.template(c.templateId) ?? fail('internal')).content;
 }
 
-/** Facts in the patient's record that the consultant must address in writing. */
-export function recordFlags(p: PatientRecord, clinicDate: string): RecordFlag[] {
-  const flags: RecordFlag[] = [...p.riskMedications];
-  if (p.pregnancy === 'pregnant') flags.push('pregnancy');
-  if (p.pregnancy === 'breastfeeding') flags.push('breastfeeding');
-  if (p.smoking === 'current') flags.push('smoking');
-  if (p.keloidHistory) flags.push('keloid');
-  if (p.allergies) flags.push('allergies');
-  if (isMinorOn(p.birthDate, clinicDate)) flags.push('minor');
-  return flags;
-}
-
-/** What is still missing before disclosure; the service refuses `disclose` until this is empty. */
-export function disclosureGaps(c: ConsultationRecord, template: TemplateContent, patient: PatientRecord, flags: RecordFlag[], acknowledged: Set<string>, clinicDate: string): DisclosureGap[] {
-  const gaps: DisclosureGap[] = [];
-  const s = c.screening;
-  if (!s) gaps.push('screening');
-  else {
-    const noted = new Set(s.flagNotes.filter((f) => f.note.length > 0).map((f) => f.flag));
-    if (flags.some((f) => !noted.has(f))) gaps.push('flag_notes');
-    const answers = new Map(s.contraindications.map((a) => [a.id, a]));
-    if (template.contraindications.some((k) => !answers.has(k.id) || (answers.get(k.id)!.present && !answers.get(k.id)!.note))) gaps.push('contraindication_notes');
-  }
-  if (!c.goals || Object.values(c.goals).some((v) => !v)) gaps.push('goals');
-  if (template.risks.some((r) => !acknowledged.has(r.id))) gaps.push('risks');
-  if (!c.alternatives) gaps.push('alternatives');
-  if (!c.quote) gaps.push('quote');
-  else if (!c.quoteAcknowledgedAt) gaps.push('quote_acknowledgement');
-  if (!c.comprehensionPassedAt) gaps.push('comprehension');
-  if (isMinorOn(patient.birthDate, clinicDate) && !patient.guardian) gaps.push('guardian');
-  return gaps;
-}
-
-function clinicDate(ctx: ServiceContext): string {
-  return dateInZone(ctx.clock.now(), ctx.vault().clinicSettings().timeZone);
-}
-
-export function toConsultation(ctx: ServiceContext, c: ConsultationRecord): Consultation {
-  const vault = ctx.vault();
-  const patient = vault.patients.get(c.patientId)!;
-  const template = templateOf(ctx, c);
-  const acks = vault.consultations.acknowledgements(c.id);
-  const on = clinicDate(ctx);
-  const flags = recordFlags(patient, on);
-  const body = c.screening?.bodyImage;
-  const staffName = (id: string) => vault.staff.get(id)?.name ?? '';
-  const physician = vault.staff.get(c.physicianId);
-  const procedure = vault.catalogue.get(c.procedureId)!;
-  return {
-    id: c.id,
-    patientId: c.patientId,
-    patientName: patient.nameZh,
-    consultantId: c.consultantId,
-    consultantName: staffName(c.consultantId),
-    physicianId: c.physicianId,
-    physicianName: physician?.name ?? '',
-    physicianSpecialty: physician?.specialty ?? null,
-    physicianLicenceNo: physician?.licenceNo ?? null,
-    procedureId: c.procedureId,
-    procedureName: c.locale === 'en' ? procedure.nameEn : procedure.nameZh,
-    templateId: c.templateId,
-    templateVersion: vault.catalogue.template(c.templateId)!.version,
-    locale: c.locale,
-    status: c.status,
-    screening: c.screening,
-    recordFlags: flags,
-    bodyImageFlag: body ? Object.values(body).some(Boolean) : false,
-    goals: c.goals,
-    alternatives: c.alternatives,
-    quote: c.quote,
-    quoteTotalTwd: c.quoteTotalTwd,
-    quoteAcknowledgedAt: c.quoteAcknowledgedAt,
-    riskAcknowledgements: acks,
-    readingSeconds: vault.consultations.readingSeconds(c.id),
-    comprehensionAnswers: vault.consultations.comprehensionAnswers(c.id),
-    comprehensionPassedAt: c.comprehensionPassedAt,
-    photos: vault.consultations.photos(c.id),
-    gaps: c.status === 'draft' ? disclosureGaps(c, template, patient, flags, new Set(acks.map((a) => a.riskId)), on) : [],
-    coolingOffDays: c.status === 'draft' ? procedure.coolingOffDays : c.coolingOffDays,
-    disclosedAt: c.disclosedAt,
-    coolingOffEndsAt: c.coolingOffEndsAt,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
 function view(ctx: ServiceContext, c: ConsultationRecord) {
-  return { consultation: toConsultation(ctx, c), template: templateOf(ctx, c) };
+  return { consultation: toConsultation(ctx.vault(), clinicToday(ctx), c), template: templateOf(ctx, c) };
 }
 
-function save(ctx: ServiceContext, c: ConsultationRecord, action: string, details: Record<string, unknown> = {}) {
+function save(ctx: ServiceContext, c: ConsultationRecord, action: AuditAction, details: Record<string, unknown> = {}) {
   const next = { ...c, updatedAt: ctx.clock.now().toISOString() };
   ctx.vault().consultations.save(next);
   ctx.audit(action, { type: 'consultation', id: c.id }, { patientId: c.patientId, ...details });
@@ -249,7 +163,7 @@ export function answerComprehension(ctx: ServiceContext, input: Parsed<'consulta
 
 export function disclose(ctx: ServiceContext, input: Parsed<'consultations.disclose'>): Out<'consultations.disclose'> {
   const c = requireDraft(ctx, input.consultationId);
-  const current = toConsultation(ctx, c);
+  const current = toConsultation(ctx.vault(), clinicToday(ctx), c);
   if (current.gaps.length > 0) {
     throw new DomainError('rule_violation', 'errors.disclosureIncomplete', undefined, current.gaps.map((g) => ({ path: ['gaps', g], messageKey: `gaps.${g}` })));
   }
@@ -267,52 +181,14 @@ export function disclose(ctx: ServiceContext, input: Parsed<'consultations.discl
 
 export function addPhoto(ctx: ServiceContext, input: Parsed<'consultations.addPhoto'>): Out<'consultations.addPhoto'> {
   const c = requireDraft(ctx, input.consultationId);
-  const photo = preparePhoto(ctx, input);
-  const { clean, sha256 } = photo;
-  const now = ctx.clock.now().toISOString();
-  const id = randomUUID();
-  ctx.vault().consultations.addPhoto({
-    id,
-    patientId: c.patientId,
-    consultationId: c.id,
-    kind: 'before',
-    sha256,
-    mime: input.mime,
-    bytes: clean,
-    capturedAt: photo.capturedAt,
-    capturedAtSource: photo.capturedAtSource,
-    angle: photo.angle,
-    area: photo.area,
-    marketingConsent: input.marketingConsent,
-    createdAt: now,
-    createdBy: ctx.session().staff.id,
-  });
+  const photo = storePhoto(ctx, { patientId: c.patientId, consultationId: c.id, kind: 'before' }, input);
   return save(ctx, c, 'consultation.photo_added', {
-    photoId: id,
-    sha256,
+    photoId: photo.id,
+    sha256: photo.sha256,
     bytesRemoved: photo.bytesRemoved,
     marketingConsent: input.marketingConsent,
     angle: photo.angle,
     area: photo.area,
     capturedAtSource: photo.capturedAtSource,
   });
-}
-
-/** Marketing use of a photo can be withdrawn at any time; the withdrawal is kept, not the consent erased. */
-export function withdrawPhotoMarketing(ctx: ServiceContext, input: Parsed<'photos.withdrawMarketing'>): Out<'photos.withdrawMarketing'> {
-  const vault = ctx.vault();
-  const photo = vault.consultations.photo(input.photoId) ?? fail('not_found', 'errors.photoNotFound');
-  if (!photo.marketingConsent || photo.marketingWithdrawnAt) fail('rule_violation', 'errors.noMarketingConsent');
-  vault.consultations.withdrawMarketing(photo.id, ctx.clock.now().toISOString());
-  ctx.audit('photo.marketing_withdrawn', { type: 'photo', id: photo.id }, { patientId: photo.patientId });
-  const { patientId: _p, ...meta } = vault.consultations.photo(photo.id)!;
-  return meta;
-}
-
-export function getPhoto(ctx: ServiceContext, input: Parsed<'photos.get'>): Out<'photos.get'> {
-  const vault = ctx.vault();
-  const photo = vault.consultations.photo(input.photoId) ?? fail('not_found', 'errors.photoNotFound');
-  ctx.audit('photo.viewed', { type: 'photo', id: photo.id }, { patientId: photo.patientId });
-  const { patientId: _p, ...meta } = photo;
-  return { ...meta, dataBase64: vault.consultations.attachmentBytes(photo.sha256).toString('base64') };
 }

@@ -24,7 +24,7 @@ function suggestedFileName(chartNo: string, kind: EvidenceKind, prefix: string, 
 export function previewExport(ctx: ServiceContext, input: Parsed<'evidence.preview'>): Out<'evidence.preview'> {
   const vault = ctx.vault();
   refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
-  const { records, files, audit } = collectScope(ctx, input.patientId, input.scope, input.kind === 'lawyer');
+  const { records, files, audit } = collectScope(vault, ctx.clock.now(), input.patientId, input.scope, input.kind === 'lawyer');
   const all = vault.consultations.forPatient(input.patientId);
   const settings = vault.clinicSettings();
   const attachmentFiles = new Set(records.communications.map((c) => c.attachmentFile).filter((f): f is string => f !== null));
@@ -143,7 +143,7 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     fileNameHash: vault.typedTextHash(fileName),
     fileNameSuggested: fileName === suggestedFileName(patient.chartNo, input.kind, settings.batesPrefix, packNo),
   });
-  const { records, files, audit } = collectScope(ctx, patient.id, input.scope as EvidenceScope, input.kind === 'lawyer');
+  const { records, files, audit } = collectScope(vault, ctx.clock.now(), patient.id, input.scope as EvidenceScope, input.kind === 'lawyer');
   const snapshot: PackSnapshot = {
     packId,
     packNo,

@@ -6,12 +6,14 @@ import type { EscalationItem, QualityFigureRow, RedFlag, VisitDetail, VisitSumma
 import type { EscalationRecord, QualitySums, VisitRow } from '../../store/follow-ups/repository';
 import { fail, failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
-import { clinicToday, clinicZone, notInFuture, nowIso, requireActiveStaff, storeAfterPhoto } from '../clinic-time';
+import { clinicToday, clinicZone, notInFuture, nowIso } from '../clinic-time';
+import { storePhoto } from '../photos/photo-intake';
+import { requireActiveStaff } from '../staff/staff';
 
-const subject = (id: string) => ({ type: 'follow_up_visit', id });
+const subject = (id: string) => ({ type: 'follow_up_visit', id }) as const;
 
 export function requireVisit(ctx: ServiceContext, id: string): VisitRow {
-  return ctx.vault().aftercare.followUps.visit(id) ?? fail('not_found', 'aftercare.errors.visitNotFound');
+  return ctx.vault().followUps.visit(id) ?? fail('not_found', 'aftercare.errors.visitNotFound');
 }
 
 export function visitSummary(v: VisitRow, today: string): VisitSummary {
@@ -74,7 +76,7 @@ export function escalationItem(ctx: ServiceContext, e: EscalationRecord): Escala
 }
 
 function detail(ctx: ServiceContext, visitId: string): VisitDetail {
-  const store = ctx.vault().aftercare.followUps;
+  const store = ctx.vault().followUps;
   const v = requireVisit(ctx, visitId);
   const outcome = store.outcome(v.id);
   return {
@@ -117,7 +119,7 @@ function requireDueAndOpen(ctx: ServiceContext, v: VisitRow): void {
 /** The operating physician is told at once (a red flag) or after three failed attempts (unreachable). */
 function escalate(ctx: ServiceContext, v: VisitRow, kind: 'red_flag' | 'unreachable', redFlags: RedFlag[]): void {
   const id = randomUUID();
-  ctx.vault().aftercare.followUps.addEscalation({ id, visitId: v.id, kind, physicianId: v.physicianId, redFlags, createdAt: nowIso(ctx) });
+  ctx.vault().followUps.addEscalation({ id, visitId: v.id, kind, physicianId: v.physicianId, redFlags, createdAt: nowIso(ctx) });
   ctx.audit('follow_up.escalated', subject(v.id), { patientId: v.patientId, escalationId: id, kind, physicianId: v.physicianId, redFlags });
 }
 
@@ -126,7 +128,7 @@ export function worklist(ctx: ServiceContext, input: Parsed<'followUps.worklist'
   const staff = ctx.session().staff;
   const today = clinicToday(ctx);
   const mine = input.scope === 'mine' && staff.role !== 'admin';
-  const rows = ctx.vault().aftercare.followUps.open(addDays(today, input.upcomingDays), mine ? { staffId: staff.id, role: staff.role } : null);
+  const rows = ctx.vault().followUps.open(addDays(today, input.upcomingDays), mine ? { staffId: staff.id, role: staff.role } : null);
   const visits = rows.map((r) => visitSummary(r, today));
   ctx.audit('follow_up.worklist_viewed', null, { scope: mine ? 'mine' : 'all', count: visits.length });
   return {
@@ -139,10 +141,10 @@ export function worklist(ctx: ServiceContext, input: Parsed<'followUps.worklist'
 
 export function visitsForTreatment(ctx: ServiceContext, input: Parsed<'followUps.forTreatment'>): Out<'followUps.forTreatment'> {
   const vault = ctx.vault();
-  const t = vault.aftercare.treatments.get(input.treatmentId) ?? fail('not_found', 'aftercare.errors.treatmentNotFound');
+  const t = vault.treatments.get(input.treatmentId) ?? fail('not_found', 'aftercare.errors.treatmentNotFound');
   const today = clinicToday(ctx);
   ctx.audit('follow_up.plan_viewed', { type: 'treatment', id: t.id }, { patientId: t.patientId });
-  return vault.aftercare.followUps.forTreatment(t.id).map((r) => visitSummary(r, today));
+  return vault.followUps.forTreatment(t.id).map((r) => visitSummary(r, today));
 }
 
 export function getVisit(ctx: ServiceContext, input: Parsed<'followUps.get'>): Out<'followUps.get'> {
@@ -153,7 +155,7 @@ export function getVisit(ctx: ServiceContext, input: Parsed<'followUps.get'>): O
 
 /** Every call or visit attempt is logged; "no answer" counts. The third failure in a row escalates. */
 export function logAttempt(ctx: ServiceContext, input: Parsed<'followUps.logAttempt'>): Out<'followUps.logAttempt'> {
-  const store = ctx.vault().aftercare.followUps;
+  const store = ctx.vault().followUps;
   const v = requireVisit(ctx, input.visitId);
   requireDueAndOpen(ctx, v);
   notInFuture(ctx, input.at, 'at');
@@ -174,7 +176,7 @@ export function logAttempt(ctx: ServiceContext, input: Parsed<'followUps.logAtte
  */
 export function recordOutcome(ctx: ServiceContext, input: Parsed<'followUps.recordOutcome'>): Out<'followUps.recordOutcome'> {
   const vault = ctx.vault();
-  const store = vault.aftercare.followUps;
+  const store = vault.followUps;
   const v = requireVisit(ctx, input.visitId);
   if (store.outcome(v.id)) fail('conflict', 'aftercare.errors.outcomeExists');
   requireDueAndOpen(ctx, v);
@@ -205,7 +207,7 @@ export function recordOutcome(ctx: ServiceContext, input: Parsed<'followUps.reco
 }
 
 export function correctOutcome(ctx: ServiceContext, input: Parsed<'followUps.correctOutcome'>): Out<'followUps.correctOutcome'> {
-  const store = ctx.vault().aftercare.followUps;
+  const store = ctx.vault().followUps;
   const v = requireVisit(ctx, input.visitId);
   if (!store.outcome(v.id)) fail('rule_violation', 'aftercare.errors.noOutcome');
   const id = randomUUID();
@@ -218,8 +220,8 @@ export function correctOutcome(ctx: ServiceContext, input: Parsed<'followUps.cor
 export function addVisitPhoto(ctx: ServiceContext, input: Parsed<'followUps.addPhoto'>): Out<'followUps.addPhoto'> {
   const v = requireVisit(ctx, input.visitId);
   if (v.dueDate > clinicToday(ctx)) fail('rule_violation', 'aftercare.errors.visitNotDue', { due: v.dueDate });
-  const photo = storeAfterPhoto(ctx, v.patientId, input);
-  ctx.vault().aftercare.treatments.linkPhoto(photo.id, v.treatmentId, v.id);
+  const photo = storePhoto(ctx, { patientId: v.patientId, consultationId: null, kind: 'after' }, input);
+  ctx.vault().treatments.linkPhoto(photo.id, v.treatmentId, v.id);
   ctx.audit('follow_up.photo_added', subject(v.id), { patientId: v.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource });
   return detail(ctx, v.id);
 }
@@ -233,7 +235,7 @@ export function assignVisit(ctx: ServiceContext, input: Parsed<'followUps.assign
   requireActiveStaff(ctx, input.staffId, 'staffId');
   if (ctx.vault().staff.get(input.staffId)!.role !== v.role) failField('rule_violation', 'staffId', 'aftercare.errors.wrongRoleForVisit');
   if (v.assignedTo === input.staffId) return detail(ctx, v.id);
-  ctx.vault().aftercare.followUps.assign(v.id, input.staffId);
+  ctx.vault().followUps.assign(v.id, input.staffId);
   ctx.audit('follow_up.assigned', subject(v.id), { patientId: v.patientId, from: v.assignedTo, to: input.staffId });
   return detail(ctx, v.id);
 }
@@ -242,7 +244,7 @@ export function assignVisit(ctx: ServiceContext, input: Parsed<'followUps.assign
 export function listEscalations(ctx: ServiceContext, input: Parsed<'followUps.escalations'>): Out<'followUps.escalations'> {
   const me = ctx.session().staff;
   const physicianId = input.scope === 'mine' && me.role !== 'admin' ? me.id : null;
-  const items = ctx.vault().aftercare.followUps.openEscalations(physicianId).map((e) => escalationItem(ctx, e));
+  const items = ctx.vault().followUps.openEscalations(physicianId).map((e) => escalationItem(ctx, e));
   ctx.audit('follow_up.escalations_viewed', null, { scope: physicianId ? 'mine' : 'all', count: items.length });
   return items;
 }
@@ -252,7 +254,7 @@ export function listEscalations(ctx: ServiceContext, input: Parsed<'followUps.es
  * do it only when that physician is no longer active, so no escalation is left without an owner.
  */
 export function acknowledgeEscalation(ctx: ServiceContext, input: Parsed<'followUps.acknowledge'>): Out<'followUps.acknowledge'> {
-  const store = ctx.vault().aftercare.followUps;
+  const store = ctx.vault().followUps;
   const me = ctx.session().staff;
   const e = store.escalation(input.escalationId) ?? fail('not_found', 'aftercare.errors.escalationNotFound');
   if (e.acknowledgedAt) fail('conflict', 'aftercare.errors.alreadyAcknowledged');
@@ -281,7 +283,7 @@ export function qualityFigures(ctx: ServiceContext, input: Parsed<'followUps.qua
   const zone = clinicZone(ctx);
   const from = zonedInstant(input.from, '00:00', zone).toISOString();
   const to = endOfDay(input.to, zone).toISOString();
-  const { rows, prefilledInPeriod } = ctx.vault().aftercare.followUps.qualityFigures(from, to, input.prefilled === 'exclude');
+  const { rows, prefilledInPeriod } = ctx.vault().followUps.qualityFigures(from, to, input.prefilled === 'exclude');
   const sum = (k: 'outcomes' | 'prefilled' | 'withRedFlags' | 'withComplication' | 'painSum' | 'satisfactionSum' | 'satisfactionCount') => rows.reduce((n, r) => n + r[k], 0);
   const total = figureRow({
     procedureId: null,

@@ -19,7 +19,6 @@ import { clinicToday, clinicZone } from '../clinic-time';
  */
 export function homeToday(ctx: ServiceContext): Out<'home.today'> {
   const vault = ctx.vault();
-  const store = vault.aftercare;
   const me = ctx.session().staff;
   const admin = me.role === 'admin';
   const today = clinicToday(ctx);
@@ -27,23 +26,23 @@ export function homeToday(ctx: ServiceContext): Out<'home.today'> {
 
   // Each waiting consultation carries its risk flags, so a flag reaches whoever countersigns or treats.
   const withFlags = <T extends { consultationId: string }>(rows: T[]) => rows.map((r) => ({ ...r, flags: flagChips(ctx, r.consultationId) }));
-  const awaitingPhysician = withFlags(me.role === 'physician' ? store.home.awaitingPhysician(me.id) : admin ? store.home.awaitingPhysician(null) : []);
+  const awaitingPhysician = withFlags(me.role === 'physician' ? vault.home.awaitingPhysician(me.id) : admin ? vault.home.awaitingPhysician(null) : []);
   const until = endOfDay(addDays(today, 1), clinicZone(ctx)).toISOString();
-  const coolingOffEnding = withFlags(me.role === 'consultant' ? store.home.coolingOffEnding(until, me.id) : admin ? store.home.coolingOffEnding(until, null) : []);
+  const coolingOffEnding = withFlags(me.role === 'consultant' ? vault.home.coolingOffEnding(until, me.id) : admin ? vault.home.coolingOffEnding(until, null) : []);
   const readyForTreatment = withFlags(
-    me.role === 'physician' ? store.home.readyForTreatment(now.toISOString(), me.id) : me.role === 'nurse' || admin ? store.home.readyForTreatment(now.toISOString(), null) : [],
+    me.role === 'physician' ? vault.home.readyForTreatment(now.toISOString(), me.id) : me.role === 'nurse' || admin ? vault.home.readyForTreatment(now.toISOString(), null) : [],
   );
 
-  const visits = store.followUps.open(today, admin ? null : { staffId: me.id, role: me.role }).map((v) => visitSummary(v, today));
-  const escalations = me.role === 'physician' || admin ? store.followUps.openEscalations(admin ? null : me.id).map((e) => escalationItem(ctx, e)) : [];
+  const visits = vault.followUps.open(today, admin ? null : { staffId: me.id, role: me.role }).map((v) => visitSummary(v, today));
+  const escalations = me.role === 'physician' || admin ? vault.followUps.openEscalations(admin ? null : me.id).map((e) => escalationItem(ctx, e)) : [];
 
-  const clocks = store.complaints.openComplaintClocks();
-  const complaints = store.complaints
+  const clocks = vault.complaints.openComplaintClocks();
+  const complaints = vault.complaints
     .list('open', 500)
     .filter((c) => admin || c.ownerId === me.id)
     .map((c) => complaintSummary(ctx, c, clocks.get(c.id) ?? []))
     .sort((a, b) => (a.nextDueAt ?? '\uffff').localeCompare(b.nextDueAt ?? '\uffff'));
-  const incidents = admin ? store.incidents.list('open', 100).map((i) => incidentView(ctx, i)) : [];
+  const incidents = admin ? vault.incidents.list('open', 100).map((i) => incidentView(ctx, i)) : [];
   const exportLeftovers = admin ? vault.evidence.exportLeftovers().map((l) => ({ exportId: l.exportId, packNo: l.packNo, path: l.path, abandonedAt: l.abandonedAt })) : [];
 
   ctx.audit('home.viewed', null, {

@@ -9,10 +9,10 @@ import { auditedText } from '../audit/typed-text';
 import type { ServiceContext } from '../context';
 import { clinicZone, notInFuture, nowIso } from '../clinic-time';
 
-const subject = (id: string) => ({ type: 'privacy_incident', id });
+const subject = (id: string) => ({ type: 'privacy_incident', id }) as const;
 
 function requireIncident(ctx: ServiceContext, id: string): IncidentRecord {
-  return ctx.vault().aftercare.incidents.get(id) ?? fail('not_found', 'aftercare.errors.incidentNotFound');
+  return ctx.vault().incidents.get(id) ?? fail('not_found', 'aftercare.errors.incidentNotFound');
 }
 
 function requireOpen(ctx: ServiceContext, id: string): IncidentRecord {
@@ -36,7 +36,7 @@ export function incidentView(ctx: ServiceContext, i: IncidentRecord): IncidentVi
     createdAt: i.createdAt,
     clock: { kind: 'incident_notification', ...clock, ...clockStatus(clock, ctx.clock.now(), i.closedAt) },
     notification: i.notification,
-    updates: ctx.vault().aftercare.incidents.updates(i.id),
+    updates: ctx.vault().incidents.updates(i.id),
     status: i.status,
     closedAt: i.closedAt,
     closedByName: i.closedByName,
@@ -46,7 +46,7 @@ export function incidentView(ctx: ServiceContext, i: IncidentRecord): IncidentVi
 
 /** A personal-data breach, reported by whoever finds it: the 72-hour notification clock starts at discovery. */
 export function reportIncident(ctx: ServiceContext, input: Parsed<'incidents.report'>): Out<'incidents.report'> {
-  const store = ctx.vault().aftercare.incidents;
+  const store = ctx.vault().incidents;
   notInFuture(ctx, input.discoveredAt, 'discoveredAt');
   if (input.occurredAt && input.occurredAt > input.discoveredAt) failField('invalid_input', 'occurredAt', 'aftercare.errors.occurredAfterDiscovery');
   const zone = clinicZone(ctx);
@@ -59,7 +59,7 @@ export function reportIncident(ctx: ServiceContext, input: Parsed<'incidents.rep
 }
 
 export function listIncidents(ctx: ServiceContext, input: Parsed<'incidents.list'>): Out<'incidents.list'> {
-  const items = ctx.vault().aftercare.incidents.list(input.status, input.limit).map((i) => incidentView(ctx, i));
+  const items = ctx.vault().incidents.list(input.status, input.limit).map((i) => incidentView(ctx, i));
   ctx.audit('privacy_incident.list_viewed', null, { status: input.status, count: items.length });
   return items;
 }
@@ -73,7 +73,7 @@ export function getIncident(ctx: ServiceContext, input: Parsed<'incidents.get'>)
 export function addIncidentUpdate(ctx: ServiceContext, input: Parsed<'incidents.addUpdate'>): Out<'incidents.addUpdate'> {
   const i = requireOpen(ctx, input.incidentId);
   const id = randomUUID();
-  ctx.vault().aftercare.incidents.addUpdate(id, i.id, input.text, ctx.session().staff.id, nowIso(ctx));
+  ctx.vault().incidents.addUpdate(id, i.id, input.text, ctx.session().staff.id, nowIso(ctx));
   ctx.audit('privacy_incident.updated', subject(i.id), { updateId: id });
   return incidentView(ctx, requireIncident(ctx, i.id));
 }
@@ -84,14 +84,14 @@ export function recordNotification(ctx: ServiceContext, input: Parsed<'incidents
   if (i.notification) fail('conflict', 'aftercare.errors.alreadyNotified');
   notInFuture(ctx, input.notifiedAt, 'notifiedAt');
   if (input.notifiedAt < i.discoveredAt) failField('invalid_input', 'notifiedAt', 'aftercare.errors.beforeDiscovery');
-  ctx.vault().aftercare.incidents.recordNotification({ id: i.id, notifiedAt: input.notifiedAt, authority: input.authority, patientsNotified: input.patientsNotified, note: input.note, recordedBy: ctx.session().staff.id });
+  ctx.vault().incidents.recordNotification({ id: i.id, notifiedAt: input.notifiedAt, authority: input.authority, patientsNotified: input.patientsNotified, note: input.note, recordedBy: ctx.session().staff.id });
   ctx.audit('privacy_incident.notified', subject(i.id), { notifiedAt: input.notifiedAt, authorityHash: auditedText(ctx, input.authority).hash, patientsNotified: input.patientsNotified, late: input.notifiedAt > i.dueAt });
   return incidentView(ctx, requireIncident(ctx, i.id));
 }
 
 /** Closed once notified, or with the reason no notification was due (kept as the last update). */
 export function closeIncident(ctx: ServiceContext, input: Parsed<'incidents.close'>): Out<'incidents.close'> {
-  const store = ctx.vault().aftercare.incidents;
+  const store = ctx.vault().incidents;
   const i = requireOpen(ctx, input.incidentId);
   if (!i.notification && !input.noNotificationReason) failField('rule_violation', 'noNotificationReason', 'aftercare.errors.notificationOrReason');
   const now = nowIso(ctx);

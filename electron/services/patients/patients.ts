@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
-import { ageOn, dateInZone, isMinorOn } from '../../../shared/dates';
+import { ageOn, isMinorOn } from '../../../shared/dates';
 import type { Patient, PatientFields, PatientRevision, PatientSummary, TimelineEntry } from '../../../shared/schemas/patient';
 import { fail, failField } from '../../domain/errors';
 import type { PatientRecord, PatientSummaryRecord } from '../../store/patients/repository';
 import { auditedQuery } from '../audit/typed-text';
+import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
 import { refuseIfDestroyed } from '../retention/records';
 
-function today(ctx: ServiceContext): string {
-  return dateInZone(ctx.clock.now(), ctx.vault().clinicSettings().timeZone);
-}
-
 export function toPatient(ctx: ServiceContext, r: PatientRecord): Patient {
-  const on = today(ctx);
+  const on = clinicToday(ctx);
   return { ...r, age: ageOn(r.birthDate, on), isMinor: isMinorOn(r.birthDate, on) };
 }
 
@@ -78,7 +75,7 @@ export function searchPatients(ctx: ServiceContext, input: Parsed<'patients.sear
   // A result list shows names: it is a view of those records, so it is audited like opening them. The query
   // (a name, an ID, a phone number) is kept only as its keyed hash: `audit.findTypedText` finds who searched for it.
   ctx.audit('patient.searched', null, { ...auditedQuery(ctx, input.query), resultCount: found.length, resultIds: found.map((p) => p.id) });
-  const on = today(ctx);
+  const on = clinicToday(ctx);
   return found.map((r) => toSummary(ctx, r, on));
 }
 

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { zonedInstant } from '../../../shared/clinic-calendar';
 import { PHOTO_UPLOAD_MAX_BYTES, type CapturedAtSource, type PhotoAngle, type PhotoArea } from '../../../shared/schemas/photo';
 import { failField } from '../../domain/errors';
+import { sha256Hex } from '../../domain/hash';
+import { nowIso } from '../clinic-time';
 import type { ServiceContext } from '../context';
 import { ImageFormatError, readCaptureTime, stripImageMetadata, type CaptureTime } from './image-metadata';
 
@@ -73,11 +75,52 @@ export function preparePhoto(ctx: ServiceContext, input: PhotoSource): PreparedP
   }
   return {
     clean,
-    sha256: createHash('sha256').update(clean).digest('hex'),
+    sha256: sha256Hex(clean),
     bytesRemoved: raw.length - clean.length,
     capturedAt,
     capturedAtSource,
     angle: input.angle ?? null,
     area: input.area ?? null,
   };
+}
+
+/** A photo as filed: what the channel's audit event records of it. */
+export interface StoredPhoto {
+  id: string;
+  sha256: string;
+  bytesRemoved: number;
+  angle: PhotoAngle | null;
+  area: PhotoArea | null;
+  capturedAtSource: CapturedAtSource;
+}
+
+/**
+ * The one way a photo enters the record, whichever screen it comes from: a before photo of a consultation, an
+ * after photo of a treatment or one from a follow-up visit. The file is checked and cleaned (preparePhoto) and
+ * kept once by its SHA-256; the caller links it to its treatment or visit and audits it.
+ */
+export function storePhoto(
+  ctx: ServiceContext,
+  owner: { patientId: string; consultationId: string | null; kind: 'before' | 'after' },
+  upload: PhotoSource & { marketingConsent: boolean },
+): StoredPhoto {
+  const photo = preparePhoto(ctx, upload);
+  const id = randomUUID();
+  ctx.vault().photos.add({
+    id,
+    patientId: owner.patientId,
+    consultationId: owner.consultationId,
+    kind: owner.kind,
+    sha256: photo.sha256,
+    mime: upload.mime,
+    bytes: photo.clean,
+    capturedAt: photo.capturedAt,
+    capturedAtSource: photo.capturedAtSource,
+    angle: photo.angle,
+    area: photo.area,
+    marketingConsent: upload.marketingConsent,
+    createdAt: nowIso(ctx),
+    createdBy: ctx.session().staff.id,
+  });
+  return { id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource };
 }

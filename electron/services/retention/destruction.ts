@@ -4,7 +4,8 @@ import type { Out, Parsed } from '../../../shared/api';
 import type { DestructionRecord } from '../../../shared/schemas/retention';
 import { fail, failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
-import { clinicToday, destructionView } from './records';
+import { clinicToday } from '../clinic-time';
+import { destructionView } from './records';
 import { requireDestroyable } from './retention';
 import { addYears, DESTRUCTION_LOG_YEARS } from './rules';
 

@@ -3,12 +3,9 @@ import type { DestructionRecord, HoldView, PatientRetention, ProposalView } from
 import { fail } from '../../domain/errors';
 import type { DestroyedRecordRow, DestructionLogRecord, HoldRecord, ProposalRecord } from '../../store/retention/repository';
 import type { Vault } from '../../store/vault';
+import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
 import { isPastRetention, retentionDateOf } from './rules';
-
-export function clinicToday(ctx: ServiceContext): string {
-  return dateInZone(ctx.clock.now(), ctx.vault().clinicSettings().timeZone);
-}
 
 export function holdView(h: HoldRecord): HoldView {
   return { kind: h.kind, id: h.id, refNo: h.refNo, reason: h.reason, since: h.since, placedByName: h.placedByName };

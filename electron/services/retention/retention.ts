@@ -5,12 +5,13 @@ import type { RetentionDueItem } from '../../../shared/schemas/retention';
 import { fail } from '../../domain/errors';
 import { auditedText } from '../audit/typed-text';
 import type { ServiceContext } from '../context';
-import { clinicToday, destructionView, holdsOn, holdView, patientRetention, proposalView, refuseIfDestroyed } from './records';
+import { clinicToday } from '../clinic-time';
+import { destructionView, holdsOn, holdView, patientRetention, proposalView, refuseIfDestroyed } from './records';
 import { clinicDay, isPastRetention, retentionDateOf } from './rules';
 
 const DUE_LIST_LIMIT = 500;
 const RECENT_DESTRUCTIONS = 20;
-const patientSubject = (id: string) => ({ type: 'patient', id });
+const patientSubject = (id: string) => ({ type: 'patient', id }) as const;
 
 export function forPatient(ctx: ServiceContext, input: Parsed<'retention.forPatient'>): Out<'retention.forPatient'> {
   const view = patientRetention(ctx, input.patientId);

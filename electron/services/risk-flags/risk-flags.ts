@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
-import { dateInZone } from '../../../shared/dates';
 import { BODY_IMAGE_QUESTIONS } from '../../../shared/schemas/consultation';
 import { PHYSICIAN_ASSESSES, type ConsultationFlag, type ConsultationFlags, type FlagChip, type FlagKind } from '../../../shared/schemas/risk-flags';
 import type { ConsultationRecord } from '../../store/consultations/repository';
 import { fail, failField } from '../../domain/errors';
-import { requireOperatingPhysician } from '../consents/consents';
-import { recordFlags } from '../consultations/consultations';
+import { requireOperatingPhysician } from '../consents/operating-physician';
+import { recordFlags } from '../../domain/consultation-view';
+import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
 
 const flagId = (kind: FlagKind, key: string) => `${kind}:${key}`;
@@ -33,7 +33,7 @@ export function flagsOf(ctx: ServiceContext, c: ConsultationRecord): Consultatio
     const a = assessed.get(flagId(kind, key));
     return { kind, key, ...rest, needsAssessment: PHYSICIAN_ASSESSES.includes(kind), assessment: a ? { text: a.assessment, physicianName: a.physicianName, at: a.assessedAt } : null };
   };
-  const today = dateInZone(ctx.clock.now(), vault.clinicSettings().timeZone);
+  const today = clinicToday(ctx);
   const record = [...new Set([...(s?.flagNotes.map((f) => f.flag) ?? []), ...recordFlags(patient, today)])];
   const flags: ConsultationFlag[] = [
     ...record.map((f) => flag('record', f, { label: '', consultantNote: s?.flagNotes.find((n) => n.flag === f)?.note ?? '', bodyImageAnswers: [] })),

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 export async function handBack(ctx: ServiceContext, input: Parsed<'session.handBack'>): Promise<Out<'session.handBack'>> {
   const staff = ctx.session().staff;
   const c = ctx.vault().consultations.get(input.consultationId) ?? fail('not_found', 'errors.consultationNotFound');
-  const subject = { type: 'consultation', id: c.id };
+  const subject = { type: 'consultation', id: c.id } as const;
   const details = { patientId: c.patientId, view: input.view };
   let ok: boolean;
   try {

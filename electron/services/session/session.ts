@@ -145,7 +145,7 @@ export function lockIfIdle(app: AppCore): boolean {
 export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'>): Promise<Out<'session.unlock'>> {
   const session = ctx.session();
   if (!session.locked) return ctx.app.sessionInfo()!;
-  const subject = { type: 'staff', id: session.staff.id };
+  const subject = { type: 'staff', id: session.staff.id } as const;
   let ok: boolean;
   try {
     ok = await ctx.vault().verifyStaffPassword(session.staff.id, input.password, ctx.clock);
@@ -170,7 +170,7 @@ export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'
 export async function changePassword(ctx: ServiceContext, input: Parsed<'account.changePassword'>): Promise<Out<'account.changePassword'>> {
   const session = ctx.session();
   const staff = session.staff;
-  const subject = { type: 'staff', id: staff.id };
+  const subject = { type: 'staff', id: staff.id } as const;
   const named = [staff.name, staff.loginId].some((n) => passwordWeaknesses(input.newPassword, n).includes('validation.passwordContainsName'));
   if (named) failField('invalid_input', 'newPassword', 'validation.passwordContainsName');
   if (input.newPassword === input.currentPassword) failField('rule_violation', 'newPassword', 'errors.samePassword');

@@ -1,13 +1,12 @@
 import type { settingsChannels } from '../../../shared/contracts/settings';
 import type { ServiceContext } from '../context';
 import type { HandlersFor } from '../handler';
-import { printedDates, setPrintedDates } from '../intake-moving';
 import * as settings from './settings';
 
 /** The settings channels' handlers; spread into the one handler map, which checks it is complete. */
 export const settingsHandlers: HandlersFor<typeof settingsChannels> = {
   'settings.get': (ctx) => settings.getSettings(ctx),
   'settings.update': settings.updateSettings,
-  'settings.printedDates': (ctx: ServiceContext) => printedDates(ctx),
-  'settings.setPrintedDates': setPrintedDates,
+  'settings.printedDates': (ctx: ServiceContext) => settings.printedDates(ctx),
+  'settings.setPrintedDates': settings.setPrintedDates,
 };

@@ -17,3 +17,17 @@ export function updateSettings(ctx: ServiceContext, input: Parsed<'settings.upda
   ctx.audit('settings.updated', { type: 'clinic_settings', id: '1' }, { changed });
   return saved;
 }
+
+export function printedDates(ctx: ServiceContext): Out<'settings.printedDates'> {
+  return { era: ctx.vault().settings.printedDateEra() };
+}
+
+export function setPrintedDates(ctx: ServiceContext, input: Parsed<'settings.setPrintedDates'>): Out<'settings.setPrintedDates'> {
+  const settings = ctx.vault().settings;
+  const before = settings.printedDateEra();
+  if (before !== input.era) {
+    settings.setPrintedDateEra(input.era, ctx.clock.now().toISOString());
+    ctx.audit('settings.printed_dates_changed', { type: 'clinic_settings', id: 'clinic' }, { from: before, to: input.era });
+  }
+  return { era: input.era };
+}

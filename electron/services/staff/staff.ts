@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
-import type { StaffMember } from '../../../shared/schemas/staff';
+import type { Role, StaffMember } from '../../../shared/schemas/staff';
 import { passwordWeaknesses } from '../../../shared/schemas/staff';
 import { crashPoint } from '../../store/crash-points';
 import { fail, failField } from '../../domain/errors';
@@ -8,11 +8,18 @@ import { nameKey } from '../../store/keyslots';
 import type { ServiceContext } from '../context';
 
 function subject(s: StaffMember) {
-  return { type: 'staff', id: s.id };
+  return { type: 'staff', id: s.id } as const;
 }
 
 function requireStaff(ctx: ServiceContext, staffId: string): StaffMember {
   return ctx.vault().staff.get(staffId) ?? fail('not_found', 'errors.staffNotFound');
+}
+
+/** An active staff member (optionally of one of `roles`), or a field error: whom a record names as owner or team. */
+export function requireActiveStaff(ctx: ServiceContext, id: string, field: string | (string | number)[], roles?: readonly Role[]): StaffMember {
+  const s = ctx.vault().staff.get(id);
+  if (!s || !s.active || (roles && !roles.includes(s.role))) failField('rule_violation', field, 'aftercare.errors.unknownStaff');
+  return s;
 }
 
 /** A password must contain neither the person's name nor their login id. */

@@ -8,20 +8,22 @@ import type { ConsultationRecord } from '../../store/consultations/repository';
 import { fail, failField } from '../../domain/errors';
 import { consentUsableForTreatment } from '../consents/view';
 import type { ServiceContext } from '../context';
-import { clinicZone, notInFuture, nowIso, requireActiveStaff, storeAfterPhoto } from '../clinic-time';
+import { clinicZone, notInFuture, nowIso } from '../clinic-time';
+import { storePhoto } from '../photos/photo-intake';
+import { requireActiveStaff } from '../staff/staff';
 
-const subject = (id: string) => ({ type: 'treatment', id });
+const subject = (id: string) => ({ type: 'treatment', id }) as const;
 /** Products that must be traceable to their lot when a complaint questions them. */
 const LOT_REQUIRED = new Set(['drug', 'device', 'implant']);
 const EXPIRY_REQUIRED = new Set(['drug', 'implant']);
 
 export function requireTreatment(ctx: ServiceContext, id: string): TreatmentRecord {
-  return ctx.vault().aftercare.treatments.get(id) ?? fail('not_found', 'aftercare.errors.treatmentNotFound');
+  return ctx.vault().treatments.get(id) ?? fail('not_found', 'aftercare.errors.treatmentNotFound');
 }
 
 export function treatmentView(ctx: ServiceContext, t: TreatmentRecord): Treatment {
   const vault = ctx.vault();
-  const store = vault.aftercare.treatments;
+  const store = vault.treatments;
   const c = vault.consultations.get(t.consultationId) ?? fail('internal');
   const patient = vault.patients.get(t.patientId) ?? fail('internal');
   const procedure = vault.catalogue.get(c.procedureId) ?? fail('internal');
@@ -75,9 +77,8 @@ function checkProducts(products: Parsed<'treatments.record'>['products'], treate
  */
 export function recordTreatment(ctx: ServiceContext, input: Parsed<'treatments.record'>): Out<'treatments.record'> {
   const vault = ctx.vault();
-  const store = vault.aftercare;
   const c: ConsultationRecord = vault.consultations.get(input.consultationId) ?? fail('not_found', 'errors.consultationNotFound');
-  if (store.treatments.forConsultation(c.id)) fail('conflict', 'aftercare.errors.alreadyTreated');
+  if (vault.treatments.forConsultation(c.id)) fail('conflict', 'aftercare.errors.alreadyTreated');
   const usable = consentUsableForTreatment(ctx, c.id);
   if (!usable.ok) fail('rule_violation', CONSENT_REASON_KEYS[usable.reason]);
   if (c.status !== 'fully_signed') fail('rule_violation', 'aftercare.errors.consentNotFullySigned');
@@ -101,7 +102,7 @@ export function recordTreatment(ctx: ServiceContext, input: Parsed<'treatments.r
 
   const now = nowIso(ctx);
   const id = randomUUID();
-  store.treatments.insert(
+  vault.treatments.insert(
     {
       id,
       consultationId: c.id,
@@ -132,7 +133,7 @@ export function recordTreatment(ctx: ServiceContext, input: Parsed<'treatments.r
     assignedTo: level.role === 'physician' ? input.physicianId : level.role === 'consultant' && consultant?.active && consultant.role === 'consultant' ? consultant.id : null,
     createdAt: now,
   }));
-  for (const v of visits) store.followUps.insertVisit(v);
+  for (const v of visits) vault.followUps.insertVisit(v);
   vault.consultations.save({ ...c, status: 'treated', updatedAt: now });
   ctx.audit('treatment.recorded', subject(id), {
     patientId: c.patientId,
@@ -144,7 +145,7 @@ export function recordTreatment(ctx: ServiceContext, input: Parsed<'treatments.r
     products: products.map((p) => ({ kind: p.kind, brand: p.brand, name: p.name, lot: p.lot, serialNo: p.serialNo })),
     visits: visits.map((v) => ({ levelId: v.levelId, dueDate: v.dueDate, role: v.role })),
   });
-  return treatmentView(ctx, store.treatments.get(id)!);
+  return treatmentView(ctx, vault.treatments.get(id)!);
 }
 
 export function getTreatment(ctx: ServiceContext, input: Parsed<'treatments.get'>): Out<'treatments.get'> {
@@ -155,7 +156,7 @@ export function getTreatment(ctx: ServiceContext, input: Parsed<'treatments.get'
 
 export function treatmentForConsultation(ctx: ServiceContext, input: Parsed<'treatments.forConsultation'>): Out<'treatments.forConsultation'> {
   const c = ctx.vault().consultations.get(input.consultationId) ?? fail('not_found', 'errors.consultationNotFound');
-  const t = ctx.vault().aftercare.treatments.forConsultation(c.id);
+  const t = ctx.vault().treatments.forConsultation(c.id);
   if (!t) return null;
   ctx.audit('treatment.viewed', subject(t.id), { patientId: t.patientId });
   return treatmentView(ctx, t);
@@ -164,8 +165,8 @@ export function treatmentForConsultation(ctx: ServiceContext, input: Parsed<'tre
 /** After photos are added to the record (never replacing anything). */
 export function addTreatmentPhoto(ctx: ServiceContext, input: Parsed<'treatments.addPhoto'>): Out<'treatments.addPhoto'> {
   const t = requireTreatment(ctx, input.treatmentId);
-  const photo = storeAfterPhoto(ctx, t.patientId, input);
-  ctx.vault().aftercare.treatments.linkPhoto(photo.id, t.id, null);
+  const photo = storePhoto(ctx, { patientId: t.patientId, consultationId: null, kind: 'after' }, input);
+  ctx.vault().treatments.linkPhoto(photo.id, t.id, null);
   ctx.audit('treatment.photo_added', subject(t.id), { patientId: t.patientId, photoId: photo.id, sha256: photo.sha256, bytesRemoved: photo.bytesRemoved, marketingConsent: input.marketingConsent, angle: photo.angle, area: photo.area, capturedAtSource: photo.capturedAtSource });
   return treatmentView(ctx, t);
 }
@@ -174,7 +175,7 @@ export function addTreatmentPhoto(ctx: ServiceContext, input: Parsed<'treatments
 export function correctTreatment(ctx: ServiceContext, input: Parsed<'treatments.correct'>): Out<'treatments.correct'> {
   const t = requireTreatment(ctx, input.treatmentId);
   const id = randomUUID();
-  ctx.vault().aftercare.treatments.addCorrection(id, t.id, input.text, ctx.session().staff.id, nowIso(ctx));
+  ctx.vault().treatments.addCorrection(id, t.id, input.text, ctx.session().staff.id, nowIso(ctx));
   ctx.audit('treatment.corrected', subject(t.id), { patientId: t.patientId, correctionId: id });
   return treatmentView(ctx, t);
 }

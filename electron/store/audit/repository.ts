@@ -1,11 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { AuditAction } from '../../../shared/schemas/audit-actions';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { AuditEvent, AuditVerification } from '../../../shared/schemas/audit';
 
 /** The hash chain's own verdict; audit verify adds the records and checkpoint comparisons. */
 export type ChainVerification = Omit<AuditVerification, 'records' | 'checkpoint'>;
 import type { Role } from '../../../shared/schemas/staff';
-import { sha256Hex } from '../crypto';
+import { sha256Hex } from '../../domain/hash';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -14,7 +15,8 @@ export interface AuditEntry {
   actorId: string | null;
   actorName: string | null;
   actorRole: Role | null;
-  action: string;
+  /** New events only name listed actions; events read back keep whatever name they were written with. */
+  action: AuditAction;
   subjectType: string | null;
   subjectId: string | null;
   details: Record<string, unknown>;

@@ -25,6 +25,7 @@ export class ClinicCalendarRepository {
   private readonly rangeStmt: Statement;
   private readonly getStmt: Statement;
   private readonly insertStmt: Statement;
+  private readonly importStmt: Statement;
   private readonly deleteStmt: Statement;
 
   constructor(db: Database) {
@@ -33,6 +34,10 @@ export class ClinicCalendarRepository {
     this.rangeStmt = db.prepare('SELECT date, kind FROM clinic_calendar WHERE date >= ? AND date <= ?');
     this.getStmt = db.prepare(`${select} WHERE c.date = ?`);
     this.insertStmt = db.prepare('INSERT INTO clinic_calendar (date, kind, name, created_by, created_at) VALUES (@date, @kind, @name, @createdBy, @createdAt)');
+    this.importStmt = db.prepare(
+      `INSERT INTO clinic_calendar (date, kind, name, created_by, created_at, source) VALUES (@date, @kind, @name, @createdBy, @createdAt, 'imported')
+       ON CONFLICT (date) DO NOTHING`,
+    );
     this.deleteStmt = db.prepare('DELETE FROM clinic_calendar WHERE date = ?');
   }
 
@@ -52,6 +57,11 @@ export class ClinicCalendarRepository {
 
   insert(e: { date: string; kind: CalendarDayKind; name: string; createdBy: string; createdAt: string }): void {
     this.insertStmt.run(e);
+  }
+
+  /** Adds an imported day unless the date is already on the calendar; true when it was added. */
+  importDay(d: { date: string; kind: CalendarDayKind; name: string; createdBy: string; createdAt: string }): boolean {
+    return this.importStmt.run(d).changes === 1;
   }
 
   remove(date: string): boolean {

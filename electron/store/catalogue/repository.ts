@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Locale } from '../../../shared/schemas/common';
+import { sha256Hex } from '../../domain/hash';
 import { EMPTY_PRICE_LIST, PriceList, type DisclosureTemplate, type FollowUpPlan, type Procedure, type ProcedureFields, type TemplateContent } from '../../../shared/schemas/catalogue';
 
 interface ProcedureRow {
@@ -188,7 +188,7 @@ export class CatalogueRepository {
   /** A new draft numbered after every earlier version, or the existing draft's content replaced. */
   saveDraft(id: string, procedureId: string, locale: Locale, content: TemplateContent, by: string, at: string): DisclosureTemplate {
     const json = JSON.stringify(content);
-    const sha = createHash('sha256').update(json).digest('hex');
+    const sha = sha256Hex(json);
     const existing = this.draft(procedureId, locale);
     if (existing) {
       this.updateDraftStmt.run({ id: existing.id, content: json, sha });

@@ -3,7 +3,6 @@ import type { ClockKind } from '../../../shared/clinic-calendar';
 import type { CauseCategory, ComplaintCategory, ResolutionKind } from '../../../shared/schemas/complaint';
 import { AttachmentRepository } from './attachments';
 import type { CorrectionRecord } from '../treatments/repository';
-import { EFFECTIVE_DUE_AT } from '../intake-moving';
 
 type Channel = 'phone' | 'line' | 'in_person' | 'email' | 'online_review' | 'letter';
 type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -49,6 +48,12 @@ export interface ClockRecord {
   sourceEntryId: string | null;
   metAt: string | null;
   metByEntryId: string | null;
+}
+
+/** A clock with its complaint's status and patient: what recomputing its deadline needs. */
+export interface ClockOfComplaint extends ClockRecord {
+  complaintStatus: 'open' | 'closed';
+  patientId: string | null;
 }
 
 export interface EntryRecord {
@@ -97,6 +102,9 @@ const COMPLAINT_SELECT = `
   LEFT JOIN patients p ON p.id = c.patient_id
   JOIN staff cb ON cb.id = c.created_by
   LEFT JOIN staff xb ON xb.id = c.closed_by`;
+
+/** The deadline in force of a clock row `k`: the newest recomputation's (0150), else the one fixed when the clock started. */
+const EFFECTIVE_DUE_AT = `COALESCE((SELECT r.due_at FROM complaint_clock_recomputations r WHERE r.clock_id = k.id ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1), k.due_at) AS due_at`;
 
 type Raw = Record<string, string | number | null>;
 const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
@@ -170,6 +178,10 @@ function statements(db: Database) {
     // due_at is the deadline in force: an administrator's recomputation (0150) overrides the one fixed at the start.
     clocks: p(`SELECT k.*, ${EFFECTIVE_DUE_AT} FROM complaint_clocks k WHERE k.complaint_id = ? ORDER BY k.started_at, k.kind`),
     openComplaintClocks: p(`SELECT k.*, ${EFFECTIVE_DUE_AT} FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id WHERE c.status = 'open' ORDER BY k.started_at`),
+    clockOfComplaint: p(`SELECT k.*, c.status AS complaint_status, c.patient_id, ${EFFECTIVE_DUE_AT}
+      FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id WHERE k.complaint_id = ? AND k.kind = ?`),
+    insertRecomputation: p(`INSERT INTO complaint_clock_recomputations (id, clock_id, previous_due_at, due_at, reason, staff_id, created_at)
+      VALUES (@id, @clockId, @previousDueAt, @dueAt, @reason, @staffId, @createdAt)`),
     meetClock: p('UPDATE complaint_clocks SET met_at = ?, met_by_entry_id = ? WHERE id = ? AND met_at IS NULL'),
     insertResolution: p(`INSERT INTO complaint_resolutions (id, complaint_id, kind, amount_twd, description, decided_at, staff_id, created_at)
       VALUES (@id, @complaintId, @kind, @amountTwd, @description, @decidedAt, @staffId, @createdAt)`),
@@ -292,6 +304,17 @@ export class ComplaintRepository {
     const out = new Map<string, ClockRecord[]>();
     for (const c of (this.s.openComplaintClocks.all() as Raw[]).map(toClock)) out.set(c.complaintId, [...(out.get(c.complaintId) ?? []), c]);
     return out;
+  }
+
+  /** One clock of a complaint by kind, with the deadline in force. */
+  clock(complaintId: string, kind: ClockRecord['kind']): ClockOfComplaint | null {
+    const r = this.s.clockOfComplaint.get(complaintId, kind) as Raw | undefined;
+    return r ? { ...toClock(r), complaintStatus: r.complaint_status as ClockOfComplaint['complaintStatus'], patientId: str(r.patient_id) } : null;
+  }
+
+  /** A new deadline for a running clock; the one it replaces is kept with it. */
+  recompute(r: { id: string; clockId: string; previousDueAt: string; dueAt: string; reason: string; staffId: string; createdAt: string }): void {
+    this.s.insertRecomputation.run(r);
   }
 
   meetClock(clockId: string, at: string, entryId: string): boolean {

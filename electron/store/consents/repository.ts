@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Locale } from '../../../shared/schemas/common';
 import type { ConsentForm, SignatureRole, StoredConsentStatus } from '../../../shared/schemas/consent';
+import type { PrintedDateEra } from '../../../shared/schemas/settings';
 import { chartNoKey } from '../patients/repository';
 
 export interface ConsentRecord {
@@ -258,6 +259,8 @@ export class ConsentRepository {
   private readonly boxesStmt: Statement;
   private readonly insertAdoptionStmt: Statement;
   private readonly adoptionStmt: Statement;
+  private readonly eraStmt: Statement;
+  private readonly insertEraStmt: Statement;
 
   constructor(db: Database) {
     this.insertDocStmt = db.prepare('INSERT INTO consent_documents (sha256, bytes, size, page_count, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -312,6 +315,8 @@ export class ConsentRepository {
        ORDER BY seq LIMIT ?`,
     );
     this.listForChartStmt = db.prepare(`${listSql} WHERE p.chart_no_key = ? ORDER BY c.issued_at DESC, c.id LIMIT ?`);
+    this.eraStmt = db.prepare('SELECT era FROM consent_printed_eras WHERE consent_id = ?');
+    this.insertEraStmt = db.prepare('INSERT INTO consent_printed_eras (consent_id, era) VALUES (?, ?)');
   }
 
   putDocument(sha256: string, bytes: Buffer, pageCount: number, at: string): void {
@@ -428,6 +433,16 @@ export class ConsentRepository {
       consentId: r.subject_id,
       details: JSON.parse(r.details) as Record<string, unknown>,
     }));
+  }
+
+  /** The era a consent was issued with (西元 when none was recorded: every consent before 0150). */
+  printedEra(consentId: string): PrintedDateEra {
+    const r = this.eraStmt.get(consentId) as { era: string } | undefined;
+    return r?.era === 'roc' ? 'roc' : 'gregorian';
+  }
+
+  recordPrintedEra(consentId: string, era: PrintedDateEra): void {
+    this.insertEraStmt.run(consentId, era);
   }
 
   list(opts: { chartNo?: string; limit: number }): ConsentListRow[] {

@@ -6,14 +6,11 @@ import type {
   ConsultationSummary,
   FeeQuote,
   GoalsInput,
-  PhotoMeta,
   RiskAcknowledgement,
   ScreeningInput,
 } from '../../../shared/schemas/consultation';
 import type { z } from 'zod';
 import { AttachmentRepository } from '../complaints/attachments';
-import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from '../photos/repository';
-import type { CapturedAtSource, PhotoAngle, PhotoArea } from '../../../shared/schemas/photo';
 
 type Alternatives = z.infer<typeof AlternativesInput>;
 
@@ -90,23 +87,6 @@ function rowToConsultation(r: ConsultationRow): ConsultationRecord {
   };
 }
 
-export interface NewPhoto {
-  id: string;
-  patientId: string;
-  consultationId: string | null;
-  kind: 'before' | 'after';
-  sha256: string;
-  mime: string;
-  bytes: Buffer;
-  capturedAt: string;
-  capturedAtSource: CapturedAtSource;
-  angle: PhotoAngle | null;
-  area: PhotoArea | null;
-  marketingConsent: boolean;
-  createdAt: string;
-  createdBy: string;
-}
-
 export class ConsultationRepository {
   private readonly insertStmt: Statement;
   private readonly byIdStmt: Statement;
@@ -121,10 +101,6 @@ export class ConsultationRepository {
   private readonly answersStmt: Statement;
   private readonly maxAttemptStmt: Statement;
   private readonly attachments: AttachmentRepository;
-  private readonly insertPhotoStmt: Statement;
-  private readonly photosStmt: Statement;
-  private readonly photoStmt: Statement;
-  private readonly withdrawMarketingStmt: Statement;
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(
@@ -163,13 +139,6 @@ export class ConsultationRepository {
     );
     this.maxAttemptStmt = db.prepare('SELECT COALESCE(MAX(attempt), 0) AS n FROM comprehension_answers WHERE consultation_id = ?');
     this.attachments = new AttachmentRepository(db);
-    this.insertPhotoStmt = db.prepare(
-      `INSERT INTO photos (id, patient_id, consultation_id, kind, sha256, captured_at, captured_at_source, angle, area, marketing_consent, marketing_withdrawn_at, created_at, created_by)
-       VALUES (@id, @patientId, @consultationId, @kind, @sha256, @capturedAt, @capturedAtSource, @angle, @area, @marketingConsent, NULL, @createdAt, @createdBy)`,
-    );
-    this.photosStmt = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.consultation_id = ? ORDER BY ph.created_at`);
-    this.photoStmt = db.prepare(`SELECT ${PHOTO_COLUMNS}, ph.patient_id FROM photos ph JOIN attachments a ON a.sha256 = ph.sha256 WHERE ph.id = ?`);
-    this.withdrawMarketingStmt = db.prepare('UPDATE photos SET marketing_withdrawn_at = ? WHERE id = ? AND marketing_consent = 1 AND marketing_withdrawn_at IS NULL');
   }
 
   insert(c: { id: string; patientId: string; consultantId: string; physicianId: string; procedureId: string; templateId: string; locale: Locale; coolingOffDays: number; at: string }): void {
@@ -257,25 +226,7 @@ export class ConsultationRepository {
     }));
   }
 
-  addPhoto(p: NewPhoto): void {
-    this.attachments.put(p.sha256, p.mime, p.bytes, p.createdAt);
-    this.insertPhotoStmt.run({ ...p, marketingConsent: p.marketingConsent ? 1 : 0 });
-  }
-
-  photos(consultationId: string): PhotoMeta[] {
-    return (this.photosStmt.all(consultationId) as PhotoRow[]).map(rowToPhoto);
-  }
-
-  photo(id: string): (PhotoMeta & { patientId: string }) | null {
-    const r = this.photoStmt.get(id) as (PhotoRow & { patient_id: string }) | undefined;
-    return r ? { ...rowToPhoto(r), patientId: r.patient_id } : null;
-  }
-
   attachmentBytes(sha256: string): Buffer {
     return this.attachments.bytes(sha256);
-  }
-
-  withdrawMarketing(photoId: string, at: string): boolean {
-    return this.withdrawMarketingStmt.run(at, photoId).changes === 1;
   }
 }

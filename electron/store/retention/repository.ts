@@ -165,6 +165,8 @@ const DELETES: readonly [table: string, where: string][] = [
   ['complaint_review_causes', `review_id IN (${OWNED.reviews})`],
   ['complaint_review_actions', `review_id IN (${OWNED.reviews})`],
   ['complaint_reviews', `complaint_id IN (${OWNED.complaints})`],
+  // A recomputation points at its clock (0150), so it goes first.
+  ['complaint_clock_recomputations', `clock_id IN (SELECT id FROM complaint_clocks WHERE complaint_id IN (${OWNED.complaints}))`],
   ['complaint_clocks', `complaint_id IN (${OWNED.complaints})`],
   ['complaint_entry_corrections', `entry_id IN (${OWNED.entries})`],
   ['complaint_resolutions', `complaint_id IN (${OWNED.complaints})`],
@@ -176,6 +178,7 @@ const DELETES: readonly [table: string, where: string][] = [
   ['consent_signature_adoptions', `consent_id IN (${OWNED.consents})`],
   ['consent_signature_boxes', `consent_id IN (${OWNED.consents})`],
   ['consent_withdrawals', `consent_id IN (${OWNED.consents})`],
+  ['consent_printed_eras', `consent_id IN (${OWNED.consents})`],
   ['consents', 'patient_id = @pid'],
   ['consent_documents', `sha256 IN (SELECT record_id FROM destroyed_records WHERE patient_id = @pid AND kind = 'consent_document')`],
   ['cooling_off_overrides', `consultation_id IN (${OWNED.consultations})`],

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import type { ClinicSettings } from '../../../shared/schemas/settings';
+import type { ClinicSettings, PrintedDateEra } from '../../../shared/schemas/settings';
 
 interface SettingsRow {
   vault_id: string;
@@ -23,8 +23,11 @@ export class SettingsRepository {
   private readonly updateStmt: Statement;
   private readonly insertKeyStmt: Statement;
   private readonly signingKeyStmt: Statement;
+  private readonly db: Database;
+  private eraStmts: { get: Statement; set: Statement } | null = null;
 
   constructor(db: Database) {
+    this.db = db;
     this.getStmt = db.prepare('SELECT vault_id, clinic_name, time_zone, idle_lock_minutes, bates_prefix FROM clinic_settings WHERE id = 1');
     this.insertStmt = db.prepare(
       `INSERT INTO clinic_settings (id, vault_id, clinic_name, time_zone, idle_lock_minutes, created_at, updated_at)
@@ -61,6 +64,27 @@ export class SettingsRepository {
   update(s: ClinicSettings, at: string): ClinicSettings {
     this.updateStmt.run({ ...s, at });
     return this.get();
+  }
+
+  /**
+   * Prepared on first use: backups and restores read the settings of copies that may be older than
+   * migration 0150 (the column), before those copies are migrated.
+   */
+  private era(): { get: Statement; set: Statement } {
+    return (this.eraStmts ??= {
+      get: this.db.prepare('SELECT printed_date_era FROM clinic_settings WHERE id = 1'),
+      set: this.db.prepare('UPDATE clinic_settings SET printed_date_era = ?, updated_at = ? WHERE id = 1'),
+    });
+  }
+
+  /** How printed documents write dates: 西元 (gregorian) unless the clinic chose 民國. */
+  printedDateEra(): PrintedDateEra {
+    const r = this.era().get.get() as { printed_date_era: string } | undefined;
+    return r?.printed_date_era === 'roc' ? 'roc' : 'gregorian';
+  }
+
+  setPrintedDateEra(era: PrintedDateEra, at: string): void {
+    this.era().set.run(era, at);
   }
 
   insertSigningKey(k: ClinicKey): void {

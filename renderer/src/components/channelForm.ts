@@ -2,15 +2,10 @@ import { useCallback, useState } from 'react';
 import { api, type ChannelName, type In, type Out } from '../../../shared/api';
 import { toFieldIssues, type ApiError, type FieldIssue } from '../../../shared/errors';
 import { callApi } from '../api';
+import { firstIssueByField } from '../fieldIssues';
 
 /** Field errors keyed by the issue's path ('pain', 'products.0.lot'); the value is a locale key. */
 export type FieldErrors = Record<string, string>;
-
-export function errorsFromIssues(issues: readonly FieldIssue[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const i of issues) out[i.path.join('.')] ??= i.messageKey;
-  return out;
-}
 
 /**
  * Submits one channel from a small form: checked first with the channel's own zod schema (the same the main
@@ -24,7 +19,7 @@ export function useChannelForm<C extends ChannelName>(channel: C, shown: readonl
 
   const place = useCallback(
     (issues: readonly FieldIssue[], fallback: ApiError): void => {
-      const byField = errorsFromIssues(issues);
+      const byField: FieldErrors = Object.fromEntries(firstIssueByField(issues, (path) => path.join('.')));
       const placed = Object.fromEntries(Object.entries(byField).filter(([k]) => shown.some((s) => k === s || k.startsWith(`${s}.`))));
       setErrors(placed);
       const unplaced = Object.keys(byField).length > Object.keys(placed).length || Object.keys(byField).length === 0;

@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { DateInput } from '../../components/DateInput';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
-import { formatInstant } from '../../timezones';
+import { formatInstant } from '../../clinicTime';
 import './AuditSearch.css';
 
 /** An audit action code such as `patient.viewed`, in words when the locale knows it. */

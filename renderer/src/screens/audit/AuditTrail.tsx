@@ -7,7 +7,8 @@ import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import i18next from 'i18next';
-import { formatInstant, timeZoneLabel } from '../../timezones';
+import { formatInstant } from '../../clinicTime';
+import { timeZoneLabel } from '../../timezones';
 import { AuditSearch } from './AuditSearch';
 
 /** An audit action code such as `staff.added`, in words when the locale knows it. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BACKUP_STALE_AFTER_DAYS, type BackupHomeStatus } from '../../../../shared/schemas/backup';
 import { useNavigate } from '../../navigation';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { ageOf } from './sizes-and-ages';
 import './backups.css';
 

@@ -5,8 +5,9 @@ import type { ApiError, FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { humanBytes } from './sizes-and-ages';
 import './backups.css';
 
@@ -180,13 +181,13 @@ function BackupSettingsForm({ settings, reachable, onSaved }: { settings: Backup
         ))}
       </div>
       <p className="muted small">{t('backups.settings.rotationHint')}</p>
-      <FormError error={error} />
-      <FormSuccess>{saved ? t('backups.settings.saved') : null}</FormSuccess>
-      <div className="actions actions--end">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('backups.settings.save')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        submitLabel={t('backups.settings.save')}
+        submitDisabled={busy}
+      >
+        <FormSuccess>{saved ? t('backups.settings.saved') : null}</FormSuccess>
+      </FormActions>
     </form>
   );
 }

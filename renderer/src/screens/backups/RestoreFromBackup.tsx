@@ -5,7 +5,7 @@ import type { RestoreResult } from '../../../../shared/schemas/backup';
 import type { AppStatus } from '../../../../shared/schemas/session';
 import { callApi } from '../../api';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import './backups.css';
 
 /**
@@ -116,15 +116,16 @@ export function RestoreFromBackup({ status, onRestored, onBack }: { status: AppS
           </Field>
         )}
       </fieldset>
-      <FormError error={error} />
-      <div className="actions actions--between">
-        <button type="button" className="btn btn--secondary" onClick={onBack} disabled={busy}>
-          {t('backups.restore.back')}
-        </button>
-        <button type="submit" className="btn btn--primary btn--large" disabled={busy}>
-          {busy ? t('backups.restore.submitting') : t('backups.restore.submit')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        className="actions actions--between"
+        onCancel={onBack}
+        cancelLabel={t('backups.restore.back')}
+        cancelDisabled={busy}
+        submitLabel={busy ? t('backups.restore.submitting') : t('backups.restore.submit')}
+        submitClassName="btn btn--primary btn--large"
+        submitDisabled={busy}
+      />
     </form>
   );
 }

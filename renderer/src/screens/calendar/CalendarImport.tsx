@@ -5,7 +5,7 @@ import { GOV_CALENDAR_MAX_BYTES } from '../../../../shared/gov-calendar';
 import type { ApiError } from '../../../../shared/errors';
 import { callApi } from '../../api';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { formatCalendarDate } from '../patients/clinicTime';
+import { formatCalendarDate } from '../../clinicTime';
 
 /**
  * The government's office calendar CSV (行政院人事行政總處), read as text here and parsed in the main process:

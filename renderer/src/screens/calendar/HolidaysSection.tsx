@@ -5,10 +5,11 @@ import { CalendarDayKind } from '../../../../shared/schemas/complaint';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
-import { formatCalendarDate } from '../patients/clinicTime';
+import { formatCalendarDate } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { DateInput } from '../../components/DateInput';
 import { CalendarImport } from './CalendarImport';
+import './calendar.css';
 
 /**
  * The clinic's calendar (administrator): holidays the clinic is closed and weekend make-up working days. Working-day

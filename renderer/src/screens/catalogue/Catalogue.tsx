@@ -7,6 +7,7 @@ import { FormError, FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { ProcedureDetail } from './ProcedureDetail';
 import { ProcedureForm } from './ProcedureForm';
+import './catalogue.css';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'procedure'; procedureId: string };
 

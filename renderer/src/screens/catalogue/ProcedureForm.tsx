@@ -11,7 +11,8 @@ import {
   type Procedure,
 } from '../../../../shared/schemas/catalogue';
 import { Field } from '../../components/Field';
-import { FormError, FormSuccess } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
+import { FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { callApi } from '../../api';
 import { rootError, useFormError } from '../../forms';
@@ -199,18 +200,14 @@ export function ProcedureForm({
       <PriceListEditor control={control} register={register} errors={errors} />
 
       <div className="pform__actions">
-        <FormError error={formError ?? rootError(errors)} />
-        <FormSuccess>{saved ? t('catalogue.form.saved') : null}</FormSuccess>
-        <div className="actions actions--end">
-          {onCancel ? (
-            <button type="button" className="btn btn--secondary" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting || (Boolean(procedure) && !isDirty)}>
-            {procedure ? t('catalogue.form.submitSave') : t('catalogue.form.submitCreate')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          submitLabel={procedure ? t('catalogue.form.submitSave') : t('catalogue.form.submitCreate')}
+          submitDisabled={isSubmitting || (Boolean(procedure) && !isDirty)}
+        >
+          <FormSuccess>{saved ? t('catalogue.form.saved') : null}</FormSuccess>
+        </FormActions>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import type { DisclosureTemplate } from '../../../../shared/schemas/catalogue';
 import type { Locale } from '../../../../shared/schemas/common';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormMessage';
 import { rootError, useFormError } from '../../forms';
 import { nestedResolver, placeServerError } from '../patients/nestedForm';
@@ -119,15 +120,13 @@ function TemplateEditor({
         <QuestionsEditor {...lists} setValue={setValue} getValues={getValues} />
       </div>
       <div className="editor__bar">
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('catalogue.content.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('catalogue.content.saving') : t('catalogue.content.saveDraft')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          cancelLabel={t('catalogue.content.cancel')}
+          submitLabel={isSubmitting ? t('catalogue.content.saving') : t('catalogue.content.saveDraft')}
+          submitDisabled={isSubmitting}
+        />
       </div>
     </form>
   );

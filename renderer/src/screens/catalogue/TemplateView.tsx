@@ -3,7 +3,7 @@ import type { DisclosureTemplate } from '../../../../shared/schemas/catalogue';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormMessage';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { CARE_SECTIONS, TEXT_SECTIONS } from './templateForm';
 
 /** One version of an explanation sheet, read-only, as a dialog over the versions list. */

@@ -6,8 +6,9 @@ import { Locale } from '../../../../shared/schemas/common';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { scrollContentToTop } from '../patients/scroll';
 import { TemplateEditorLoader } from './TemplateEditor';
 import { TemplateViewDialog } from './TemplateView';
@@ -163,15 +164,14 @@ function PublishDialog({ templateId, version, onCancel, onPublished }: { templat
   return (
     <Dialog title={t('catalogue.templates.publishTitle', { version })} onCancel={onCancel} testId="publish-dialog">
       <p>{t('catalogue.templates.publishBody')}</p>
-      <FormError error={error} />
-      <div className="actions actions--end">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn btn--primary" onClick={() => void publish()} disabled={busy}>
-          {t('catalogue.templates.publish')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        onCancel={onCancel}
+        cancelAutoFocus
+        submitLabel={t('catalogue.templates.publish')}
+        submitDisabled={busy}
+        onConfirm={() => void publish()}
+      />
     </Dialog>
   );
 }

@@ -9,7 +9,8 @@ import {
 } from '../../../../shared/schemas/catalogue';
 import { parseTypedNumber } from '../../../../shared/fullwidth';
 import type { FieldIssue } from '../../../../shared/errors';
-import type { IssuePath, Rename } from '../patients/nestedForm';
+import type { IssuePath } from '../../fieldIssues';
+import type { Rename } from '../patients/nestedForm';
 import { newItemId } from './templateForm';
 
 type FollowUp = FollowUpPlan[number];

@@ -7,7 +7,8 @@ import type {
   TemplateContent,
   TemplateContentInput,
 } from '../../../../shared/schemas/catalogue';
-import type { IssuePath, Rename } from '../patients/nestedForm';
+import type { IssuePath } from '../../fieldIssues';
+import type { Rename } from '../patients/nestedForm';
 
 type Frequency = z.infer<typeof RiskFrequency>;
 type Severity = z.infer<typeof RiskSeverity>;

@@ -5,9 +5,10 @@ import type { Communication } from '../../../../shared/schemas/communication';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormMessage';
 import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
-import { base64ToBytes, saveBytes } from './attachments';
+import { base64ToBytes, saveBytes } from '../../files';
 
 interface CorrectionForm {
   text: string;
@@ -52,15 +53,12 @@ export function CorrectionDialog({
         <Field label={t('communications.correctionText')} error={errors.text?.message}>
           {(p) => <textarea {...p} rows={4} autoFocus {...register('text')} />}
         </Field>
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {t('communications.correctionSubmit')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          submitLabel={t('communications.correctionSubmit')}
+          submitDisabled={isSubmitting}
+        />
       </form>
     </Dialog>
   );

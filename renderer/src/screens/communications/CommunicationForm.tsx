@@ -6,13 +6,15 @@ import { CommunicationChannel, CommunicationDirection, type Communication } from
 import type { PatientDetail } from '../../../../shared/schemas/patient';
 import { callApi } from '../../api';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { Icon } from '../../components/Icon';
 import { rootError, useFormError } from '../../forms';
 import { translateKey } from '../../i18n';
-import { formatBytes, formatDate, procedureNameIn, toWallTime } from '../patients/clinicTime';
+import { formatBytes, readFileAsBase64 } from '../../files';
+import { formatDate, toWallTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { nestedResolver, placeServerError } from '../patients/nestedForm';
-import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from './attachments';
+import { attachmentMime, attachmentProblem, safeFileName, type PickedAttachment } from './attachments';
 import { CHANNEL_ICON } from './channelIcons';
 import { logFormChecks, logRename, toLogInput, type LogForm } from './commForm';
 import { parseTypedDateTime } from '../../../../shared/date-format';
@@ -70,7 +72,7 @@ export function CommunicationForm({
     }
     setReading(true);
     try {
-      const dataBase64 = await readFileBase64(file);
+      const dataBase64 = await readFileAsBase64(file);
       const fileName = safeFileName(file.name);
       setAttachment({ fileName, mime, dataBase64, size: file.size });
       setValue('attachmentName', fileName);
@@ -183,15 +185,12 @@ export function CommunicationForm({
           </p>
         ) : null}
       </div>
-      <FormError error={formError ?? rootError(errors)} />
-      <div className="actions actions--end">
-        <button type="button" className="btn btn--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting || reading}>
-          {isSubmitting ? t('communications.saving') : t('communications.submit')}
-        </button>
-      </div>
+      <FormActions
+        error={formError ?? rootError(errors)}
+        onCancel={onCancel}
+        submitLabel={isSubmitting ? t('communications.saving') : t('communications.submit')}
+        submitDisabled={isSubmitting || reading}
+      />
     </form>
   );
 }

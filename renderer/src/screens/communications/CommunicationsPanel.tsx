@@ -5,10 +5,13 @@ import type { Communication } from '../../../../shared/schemas/communication';
 import type { PatientDetail } from '../../../../shared/schemas/patient';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { formatBytes, formatDateTime, procedureNameIn } from '../patients/clinicTime';
+import { formatBytes } from '../../files';
+import { formatDateTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { CHANNEL_ICON } from './channelIcons';
 import { AttachmentDialog, CorrectionDialog } from './CommunicationDialogs';
 import { CommunicationForm } from './CommunicationForm';
+import './communications.css';
 
 type Open = { kind: 'correct' | 'attachment'; entry: Communication } | null;
 

@@ -40,36 +40,3 @@ export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
   return base.replace(/[\r\n]/g, ' ').trim().slice(0, 200) || 'attachment';
 }
-
-/** A picked file as base64 (what the channel carries). */
-export function readFileBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Saves bytes through the browser's download (in Electron: the save dialog). */
-export function saveBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the download a moment to take the blob before it is released.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -1,7 +1,7 @@
 import type { In } from '../../../../shared/api';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { CommunicationChannel, CommunicationDirection } from '../../../../shared/schemas/communication';
-import { wallTimeToIso } from '../patients/clinicTime';
+import { wallTimeToIso } from '../../clinicTime';
 import type { Rename } from '../patients/nestedForm';
 import type { PickedAttachment } from './attachments';
 

@@ -5,8 +5,9 @@ import { useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
-import { toWallTime, wallTimeToIso } from '../patients/clinicTime';
-import { attachmentMime, attachmentProblem, readFileBase64, safeFileName, type PickedAttachment } from '../communications/attachments';
+import { toWallTime, wallTimeToIso } from '../../clinicTime';
+import { attachmentMime, attachmentProblem, safeFileName, type PickedAttachment } from '../communications/attachments';
+import { readFileAsBase64 } from '../../files';
 import { useChannelForm } from '../../components/channelForm';
 import { DateInput } from '../../components/DateInput';
 
@@ -28,7 +29,7 @@ export function EntryForm({ complaint, timeZone, onSaved }: Props & { timeZone: 
     const problem = attachmentProblem(f);
     const mime = attachmentMime(f);
     if (problem || !mime) return setFileError(problem ?? 'communications.fileType');
-    setFile({ fileName: safeFileName(f.name), mime, dataBase64: await readFileBase64(f), size: f.size });
+    setFile({ fileName: safeFileName(f.name), mime, dataBase64: await readFileAsBase64(f), size: f.size });
   };
   return (
     <form

@@ -7,13 +7,14 @@ import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
-import { formatBytes, formatDateTime } from '../patients/clinicTime';
-import { base64ToBytes } from '../communications/attachments';
-import { Countdown } from '../aftercare-bits-moving';
+import { formatDateTime } from '../../clinicTime';
+import { base64ToBytes, formatBytes } from '../../files';
+import { Countdown } from '../../components/Countdown';
 import { AccidentForm, AssignOwner, EntryForm, RecordsRequestForm } from './ComplaintActions';
 import { CloseComplaint, ResolutionForm, ResolutionList, ReviewForm, ReviewView } from './ComplaintResolution';
 import { Corrections } from '../treatments/TreatmentView';
 import { RecomputeClock } from './RecomputeClock';
+import './complaints.css';
 
 /** One complaint: its clocks, what the patient says and wants, the timeline, owner, resolutions, root cause, closure. */
 export function ComplaintDetail({ session, complaintId }: { session: SessionInfo; complaintId: string }) {

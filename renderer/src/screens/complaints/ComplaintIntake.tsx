@@ -7,7 +7,8 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
-import { formatDate, procedureNameIn, toWallTime, wallTimeToIso } from '../patients/clinicTime';
+import { formatDate, toWallTime, wallTimeToIso } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { useChannelForm } from '../../components/channelForm';
 import { DateInput } from '../../components/DateInput';
 

@@ -5,7 +5,7 @@ import { useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { formatCalendarDate, formatDateTime, toWallTime, wallTimeToIso } from '../patients/clinicTime';
+import { formatCalendarDate, formatDateTime, toWallTime, wallTimeToIso } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { parseTypedNumber } from '../../../../shared/fullwidth';
 import { DateInput } from '../../components/DateInput';

@@ -6,9 +6,10 @@ import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
-import { formatDateTime } from '../patients/clinicTime';
-import { Countdown } from '../aftercare-bits-moving';
+import { formatDateTime } from '../../clinicTime';
+import { Countdown } from '../../components/Countdown';
 import { ComplaintIntake } from './ComplaintIntake';
+import './complaints.css';
 
 type Status = 'open' | 'closed' | 'all';
 

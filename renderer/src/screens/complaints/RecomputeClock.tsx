@@ -4,8 +4,8 @@ import type { Out } from '../../../../shared/api';
 import type { ApiError } from '../../../../shared/errors';
 import { callApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormMessage';
-import { formatDateTime } from '../patients/clinicTime';
+import { FormActions } from '../../components/FormActions';
+import { formatDateTime } from '../../clinicTime';
 
 type Kind = 'first_response' | 'accident_explanation' | 'records_copy';
 
@@ -41,15 +41,7 @@ export function RecomputeClock({ complaintId, kind, timeZone, onDone }: { compla
             <span className="field__label">{t('intake.clocks.reason')}</span>
             <textarea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <FormError error={error} />
-          <div className="actions actions--end">
-            <button type="button" className="btn btn--secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn btn--primary" onClick={() => void submit()}>
-              {t('intake.clocks.confirm')}
-            </button>
-          </div>
+          <FormActions error={error} onCancel={() => setOpen(false)} submitLabel={t('intake.clocks.confirm')} onConfirm={() => void submit()} />
         </Dialog>
       ) : null}
     </>

@@ -5,8 +5,9 @@ import type { ApiError } from '../../../../shared/errors';
 import type { ConsentView } from '../../../../shared/schemas/consent';
 import { callApi } from '../../api';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { formatInZone } from './time';
-import { base64ToBytes, downloadBytes, pagesForPrint, PRINT_DPI } from './pdf';
+import { formatInZone } from '../../clinicTime';
+import { pagesForPrint, PRINT_DPI } from './pdf';
+import { base64ToBytes, saveBytes } from '../../files';
 import './final-actions.css';
 
 /**
@@ -44,7 +45,7 @@ export function FinalActions({ consent, timeZone }: { consent: ConsentView; time
       setPrintPages(null);
       for (const p of pages) URL.revokeObjectURL(p.url);
     } else {
-      downloadBytes(bytes, r.value.fileName);
+      saveBytes(bytes, r.value.fileName, 'application/pdf');
     }
     const audit = await callApi('consents.recordPrint', { consentId: consent.id, kind });
     setBusy(false);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../navigation';
+import './signing.css';
 
 /** The way from a disclosed consultation to its consent and signing screen. */
 export function OpenSigningLink({ consultationId }: { consultationId: string }) {

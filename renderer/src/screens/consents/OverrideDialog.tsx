@@ -5,7 +5,7 @@ import type { CoolingOffOverride } from '../../../../shared/schemas/consent';
 import { callApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
+import { SigningDialogActions } from './SigningDialogActions';
 
 /** The operating physician shortens the cooling-off period: a reason and their password (audited). */
 export function OverrideDialog({
@@ -49,15 +49,14 @@ export function OverrideDialog({
       <Field label={t('consent.signing.override.password', { name: physicianName })} error={fieldError('password')}>
         {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />}
       </Field>
-      <FormError error={error} />
-      <div className="actions actions--end dialog__footer">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
-          {t('consent.signing.sign.cancel')}
-        </button>
-        <button type="button" className="btn btn--primary" onClick={() => void submit()} disabled={busy || reason.trim().length === 0 || password.length === 0}>
-          {t('consent.signing.override.submit')}
-        </button>
-      </div>
+      <SigningDialogActions
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        onConfirm={() => void submit()}
+        label={t('consent.signing.override.submit')}
+        disabled={busy || reason.trim().length === 0 || password.length === 0}
+      />
     </Dialog>
   );
 }

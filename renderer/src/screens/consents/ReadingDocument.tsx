@@ -5,7 +5,7 @@ import type { ApiError } from '../../../../shared/errors';
 import type { Locale } from '../../../../shared/schemas/common';
 import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
-import { base64ToBytes } from './pdf';
+import { base64ToBytes } from '../../files';
 import { PdfPages } from './PdfPages';
 
 const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));

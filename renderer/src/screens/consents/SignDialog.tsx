@@ -6,8 +6,8 @@ import { IdentityDocumentKind, type AdoptedSignature } from '../../../../shared/
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
 import { SignaturePadField } from './SignaturePadField';
+import { SigningDialogActions } from './SigningDialogActions';
 
 /** What the signing screen keeps of a signer's adopted signature: its id, when it stops applying, its picture. */
 export interface Adoption {
@@ -125,15 +125,15 @@ export function SignDialog({
         </Field>
       ) : null}
       {/* A problem with one field is shown beside it; anything else above the buttons. */}
-      {error && !error.issues?.some((i) => shownBeside.includes(String(i.path[0]))) ? <FormError error={error} /> : null}
-      <div className="actions actions--end dialog__footer">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
-          {t('consent.signing.sign.cancel')}
-        </button>
-        <button type="button" className="btn btn--primary" onClick={() => void submit()} disabled={!ready || busy} data-testid="sign-submit">
-          {busy ? t('consent.signing.sign.submitting') : t(isPhysician ? 'signaturePlacement.adopt.physicianSubmit' : 'signaturePlacement.adopt.submit', { form: formName })}
-        </button>
-      </div>
+      <SigningDialogActions
+        error={error && !error.issues?.some((i) => shownBeside.includes(String(i.path[0]))) ? error : null}
+        busy={busy}
+        onCancel={onCancel}
+        onConfirm={() => void submit()}
+        label={busy ? t('consent.signing.sign.submitting') : t(isPhysician ? 'signaturePlacement.adopt.physicianSubmit' : 'signaturePlacement.adopt.submit', { form: formName })}
+        disabled={!ready || busy}
+        testId="sign-submit"
+      />
     </Dialog>
   );
 }

@@ -5,8 +5,8 @@ import type { ConsentView, SignatureInk } from '../../../../shared/schemas/conse
 import { callApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
 import { SignaturePadField } from './SignaturePadField';
+import { SigningDialogActions } from './SigningDialogActions';
 
 /** Withdrawal before treatment: the reason and the patient's (or a minor's guardian's) signature. */
 export function WithdrawDialog({ consent, onDone, onCancel }: { consent: ConsentView; onDone: (v: ConsentView) => void; onCancel: () => void }) {
@@ -45,15 +45,16 @@ export function WithdrawDialog({ consent, onDone, onCancel }: { consent: Consent
         </Field>
       ) : null}
       <SignaturePadField onChange={setInk} testId="withdraw-pad" />
-      <FormError error={error} />
-      <div className="actions actions--end dialog__footer">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
-          {t('consent.signing.sign.cancel')}
-        </button>
-        <button type="button" className="btn btn--danger" onClick={() => void submit()} disabled={busy || !ink || reason.trim().length === 0} data-testid="withdraw-submit">
-          {t('consent.signing.withdraw.submit')}
-        </button>
-      </div>
+      <SigningDialogActions
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        onConfirm={() => void submit()}
+        label={t('consent.signing.withdraw.submit')}
+        disabled={busy || !ink || reason.trim().length === 0}
+        danger
+        testId="withdraw-submit"
+      />
     </Dialog>
   );
 }

@@ -14,13 +14,6 @@ function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   return pdfjs;
 }
 
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(new ArrayBuffer(bin.length));
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** Opens PDF bytes with pdf.js (the fonts are embedded, so no CMap or standard-font files are fetched). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask> {
   const { getDocument } = await loadPdfjs();
@@ -69,16 +62,4 @@ export async function pagesForPrint(bytes: Uint8Array, dpi = PRINT_DPI): Promise
   } finally {
     await task.destroy();
   }
-}
-
-/** Saves bytes as a file through a temporary object URL (no navigation). */
-export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

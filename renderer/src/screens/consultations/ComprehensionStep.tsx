@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { ComprehensionTopic } from '../../../../shared/schemas/catalogue';
 import { callApi } from '../../api';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { rootError, useFormError } from '../../forms';
 import { ChoiceGroup } from './Choice';
 import { lastAttempt, stepsToRevisit, topicsToReexplain, type StepId } from './steps';
-import { StepFrame, useFormatTime, type StepProps } from './StepFrame';
+import { StepFrame, type StepProps } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 import { applyStepServerError, stepResolver } from './stepForm';
 
 interface ComprehensionForm {
@@ -134,12 +135,13 @@ function AnswerForm({ view, onSaved, onPassed }: { view: StepProps['view']; onSa
           />
         </div>
       ))}
-      <FormError error={formError ?? rootError(errors)} />
-      <div className="actions actions--end consult-step__actions">
-        <button type="submit" className="btn btn--primary btn--large" disabled={isSubmitting}>
-          {isSubmitting ? t('consultation.saving') : t('consultation.comprehension.submit')}
-        </button>
-      </div>
+      <FormActions
+        error={formError ?? rootError(errors)}
+        className="actions actions--end consult-step__actions"
+        submitLabel={isSubmitting ? t('consultation.saving') : t('consultation.comprehension.submit')}
+        submitClassName="btn btn--primary btn--large"
+        submitDisabled={isSubmitting}
+      />
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { ScreeningStep } from './ScreeningStep';
 import { ReexplainNotice, type StepProps } from './StepFrame';
 import { OpenSigningLink } from '../consents/OpenSigningLink';
 import { OpenTreatmentLink } from '../treatments/OpenTreatmentLink';
+import './consultations.css';
 
 /** Those who may hold a consultation: the roles of the channels that change one. */
 const CONSULTING_ROLES = api['consultations.saveGoals'].access as readonly Role[];

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/errors';
 import { callApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { useNavigate } from '../../navigation';
 import { GAP_STEP } from './steps';
-import { StepFrame, useFormatTime, type StepProps } from './StepFrame';
+import { StepFrame, type StepProps } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 import { AnsweredContraindications } from './AnsweredContraindications';
 
 /**
@@ -123,15 +124,14 @@ function ConfirmDisclose({ consultationId, days, onCancel, onDone }: { consultat
   return (
     <Dialog title={t('consultation.disclose.confirmTitle')} onCancel={onCancel} testId="confirm-disclose">
       <p>{t('consultation.disclose.confirmBody', { days })}</p>
-      <FormError error={error} />
-      <div className="actions actions--end">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn btn--primary" onClick={() => void confirm()} disabled={busy}>
-          {t('consultation.disclose.confirm')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        onCancel={onCancel}
+        cancelAutoFocus
+        submitLabel={t('consultation.disclose.confirm')}
+        submitDisabled={busy}
+        onConfirm={() => void confirm()}
+      />
     </Dialog>
   );
 }

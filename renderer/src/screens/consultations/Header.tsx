@@ -7,7 +7,7 @@ import { translateKey } from '../../i18n';
 import { useNavigate } from '../../navigation';
 import { procedureNameFor, statusBadgeKey } from './status';
 import { checklist, topicsToReexplain } from './steps';
-import { useFormatTime } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 
 /** Who, what and by whom: patient, procedure, operating physician, explanation-sheet version and status. */
 export function ConsultationHeader({

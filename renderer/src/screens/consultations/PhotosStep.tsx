@@ -4,11 +4,13 @@ import type { ApiError } from '../../../../shared/errors';
 import type { PhotoMeta } from '../../../../shared/schemas/consultation';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { FormError, FormSuccess } from '../../components/FormMessage';
-import { PhotoLabel } from '../photos/PhotoComparison';
+import { FormActions } from '../../components/FormActions';
+import { FormSuccess } from '../../components/FormMessage';
+import { PhotoLabel } from '../photos/PhotoLabel';
 import { PhotoIntake, type PhotoMime } from '../photos/PhotoIntake';
 import { CameraDialog, type CapturedPhoto } from './CameraDialog';
-import { StepFrame, useFormatTime, type StepProps } from './StepFrame';
+import { StepFrame, type StepProps } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 
 /** A camera capture as a file to upload like any chosen photo. */
 function capturedBlob(photo: CapturedPhoto): Blob {
@@ -150,15 +152,15 @@ function WithdrawDialog({ photo, onCancel, onDone }: { photo: PhotoMeta; onCance
   return (
     <Dialog title={t('consultation.photos.withdrawTitle')} onCancel={onCancel} testId="withdraw-dialog">
       <p>{t('consultation.photos.withdrawBody')}</p>
-      <FormError error={error} />
-      <div className="actions actions--end">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy}>
-          {t('consultation.photos.withdrawConfirm')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        onCancel={onCancel}
+        cancelAutoFocus
+        submitLabel={t('consultation.photos.withdrawConfirm')}
+        submitClassName="btn btn--danger"
+        submitDisabled={busy}
+        onConfirm={() => void confirm()}
+      />
     </Dialog>
   );
 }

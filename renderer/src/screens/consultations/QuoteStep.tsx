@@ -11,7 +11,8 @@ import { rootError, useFormError } from '../../forms';
 import { TextArea } from './Choice';
 import { toHalfWidth } from '../../../../shared/fullwidth';
 import { formatTwd, parseAmount, runningTotal, uncountedRows } from './steps';
-import { StepFrame, useFormatTime, type StepProps } from './StepFrame';
+import { StepFrame, type StepProps } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 import { applyStepServerError, stepResolver } from './stepForm';
 import './quote-prices.css';
 

@@ -9,7 +9,8 @@ import { applyServerError, contractResolver, rootError, useFormError } from '../
 import { TextArea } from './Choice';
 import { firstOpenRisk, nextOpenRisk, riskToReexplain } from './steps';
 import { ReadingMode } from './ReadingMode';
-import { Prose, StepFrame, useFormatTime, type StepProps } from './StepFrame';
+import { Prose, StepFrame, type StepProps } from './StepFrame';
+import { useFormatTime } from '../../clinicTime';
 
 /** One risk at a time: text, how often, how severe, the patient's questions, then the patient's acknowledgement. */
 export function RisksStep(props: StepProps) {

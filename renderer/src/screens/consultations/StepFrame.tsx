@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComprehensionTopic } from '../../../../shared/schemas/catalogue';
 import type { ConsultationView } from '../../../../shared/schemas/consultation';
-import { formatInstant } from '../../timezones';
 import type { StepId } from './steps';
 
 /** What every step receives from the consultation screen. */
@@ -17,12 +16,6 @@ export interface StepProps {
   onContinue: () => void;
   /** Opens any step (the disclosure summary links to the step of each gap). */
   onOpen: (step: StepId) => void;
-}
-
-/** Formats stored instants in the clinic's time zone and the display language. */
-export function useFormatTime(timeZone: string): (iso: string) => string {
-  const { i18n } = useTranslation();
-  return (iso: string) => formatInstant(iso, timeZone, i18n.language);
 }
 
 /** A step's frame: its heading (focus lands here when the step opens), an introduction and its content. */

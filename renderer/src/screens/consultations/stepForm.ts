@@ -1,6 +1,7 @@
-import { set, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormSetError } from 'react-hook-form';
+import { set, type FieldErrors, type FieldValues, type Resolver, type UseFormSetError } from 'react-hook-form';
 import { api, type ChannelName, type In } from '../../../../shared/api';
 import { toFieldIssues, type ApiError, type FieldIssue } from '../../../../shared/errors';
+import { firstIssueByField, setIssuesOnFields, type IssuePlace } from '../../fieldIssues';
 
 /**
  * Where an issue of the channel input belongs in a nested step form: the input path without the `prefix` the
@@ -13,6 +14,14 @@ export function issueField(path: readonly (string | number)[], prefix: readonly 
   if (rest.length === 0 || !fields.includes(rest[0]!)) return 'root';
   const name = rest.join('.');
   return arrays.includes(name) ? `${name}.root` : name;
+}
+
+/** issueField as the place of an issue: 'root' (outside the form) is no field of it. */
+function placeInStep(options: { prefix: readonly string[]; fields: readonly string[]; arrays?: readonly string[] }): IssuePlace {
+  return (path) => {
+    const field = issueField(path, options.prefix, options.fields, options.arrays);
+    return field === 'root' ? null : field;
+  };
 }
 
 /**
@@ -34,13 +43,7 @@ export function stepResolver<C extends ChannelName, V extends FieldValues>(
     const issues = [...formIssues, ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
     const errors: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    for (const issue of issues) {
-      const field = issueField(issue.path, options.prefix, options.fields, options.arrays);
-      if (seen.has(field)) continue;
-      seen.add(field);
-      set(errors, field, { type: 'validate', message: issue.messageKey });
-    }
+    for (const [field, message] of firstIssueByField(issues, placeInStep(options))) set(errors, field, { type: 'validate', message });
     return { values: {}, errors: errors as FieldErrors<V> };
   };
 }
@@ -54,19 +57,7 @@ export function applyStepServerError<V extends FieldValues>(
   options: { prefix: readonly string[]; fields: readonly string[]; arrays?: readonly string[] },
   setError: UseFormSetError<V>,
 ): ApiError | null {
-  if (!error.issues?.length) return error;
-  let unplaced = false;
-  let first = true;
-  for (const issue of error.issues) {
-    const field = issueField(issue.path, options.prefix, options.fields, options.arrays);
-    if (field === 'root') {
-      unplaced = true;
-      continue;
-    }
-    setError(field as Path<V>, { type: 'server', message: issue.messageKey }, { shouldFocus: first });
-    first = false;
-  }
-  return unplaced || first ? error : null;
+  return setIssuesOnFields(error.issues ?? [], placeInStep(options), setError) ? error : null;
 }
 
 /** "yes"/"no" radios as a form value: nothing chosen yet is ''. */

@@ -9,6 +9,7 @@ import { translateKey } from '../../i18n';
 import { ExportProgress, formatBytes } from './ExportProgress';
 import { useCommittedText } from '../../components/useCommittedText';
 import { DateInput } from '../../components/DateInput';
+import './evidence.css';
 
 type ScopeType = EvidenceScope['type'];
 const COUNT_KEYS = ['consultations', 'consents', 'signatures', 'communications', 'attachments', 'photos', 'treatments', 'followUps', 'complaints', 'auditEvents'] as const;

@@ -4,15 +4,8 @@ import type { ApiError } from '../../../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type PackVerificationView, type VerifySource } from '../../../../shared/schemas/evidence';
 import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readFileAsBase64 } from '../../files';
+import './evidence.css';
 
 /** Verify an evidence pack (every role): drop it, pick it, or give its path; every problem is listed by file. */
 export function EvidenceVerify() {
@@ -76,7 +69,7 @@ export function EvidenceVerify() {
       setError({ code: 'invalid_input', messageKey: 'evidence.verify.tooBigToSend', params: { name: file.name } });
       return;
     }
-    await verify({ fileName: file.name, dataBase64: await readAsBase64(file) }, file.name);
+    await verify({ fileName: file.name, dataBase64: await readFileAsBase64(file) }, file.name);
   };
   const choose = async () => {
     const r = await callApi('evidence.choosePack', {});

@@ -6,7 +6,7 @@ import { callApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { joinList } from '../../lists';
 

@@ -8,14 +8,17 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
-import { formatCalendarDate, formatDateTime, procedureNameIn, toWallTime, wallTimeToIso } from '../patients/clinicTime';
-import { DueBadge, LevelLabel, StoredPhoto } from '../aftercare-bits-moving';
+import { formatCalendarDate, formatDateTime, toWallTime, wallTimeToIso } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
+import { DueBadge, LevelLabel } from './VisitLabels';
+import { StoredPhoto } from '../photos/StoredPhoto';
 import { useChannelForm } from '../../components/channelForm';
 import { PhotoIntake } from '../photos/PhotoIntake';
 import { OutcomeForm, OutcomeView } from './OutcomeForm';
 import { Corrections } from '../treatments/TreatmentView';
 import { EscalationList } from './Escalations';
 import { DateInput } from '../../components/DateInput';
+import './follow-ups.css';
 
 const CLINICAL = ['physician', 'consultant', 'nurse'];
 

@@ -5,9 +5,12 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { useNavigate } from '../../navigation';
-import { formatCalendarDate, formatDate, procedureNameIn } from '../patients/clinicTime';
-import { DueBadge, EscalationBanner, LevelLabel } from '../aftercare-bits-moving';
+import { formatCalendarDate, formatDate } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
+import { DueBadge, LevelLabel } from './VisitLabels';
+import { EscalationBanner } from './EscalationBanner';
 import { QualityFigures } from './QualityFigures';
+import './follow-ups.css';
 
 type Scope = 'mine' | 'all';
 

@@ -7,7 +7,7 @@ import './OutcomeForm.css';
 import { Field } from '../../components/Field';
 import { translateKey } from '../../i18n';
 import { FormError } from '../../components/FormMessage';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { joinList } from '../../lists';
 

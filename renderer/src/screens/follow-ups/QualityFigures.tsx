@@ -4,7 +4,8 @@ import type { QualityFigureRow } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
-import { procedureNameIn, toWallTime } from '../patients/clinicTime';
+import { procedureNameIn } from '../../procedureName';
+import { toWallTime } from '../../clinicTime';
 import { DateInput } from '../../components/DateInput';
 
 const pct = (n: number, of: number) => (of > 0 ? `${n} (${Math.round((n / of) * 100)}%)` : '0');

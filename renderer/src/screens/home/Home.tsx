@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { timeZoneLabel } from '../../timezones';
 import { HomeToday } from './HomeToday';
 import { FirstRunGuide, QuickActions } from './HomeStart';
+import './home.css';
 
 export function Home({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();

@@ -6,9 +6,12 @@ import type { Role } from '../../../../shared/schemas/staff';
 import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { useNavigate, type Route } from '../../navigation';
-import { formatCalendarDate, formatDateTime, procedureNameIn } from '../patients/clinicTime';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { BackupHomeCard } from '../backups/BackupHomeCard';
-import { Countdown, DueBadge, EscalationBanner, LevelLabel, useNow } from '../aftercare-bits-moving';
+import { Countdown, useNow } from '../../components/Countdown';
+import { DueBadge, LevelLabel } from '../follow-ups/VisitLabels';
+import { EscalationBanner } from '../follow-ups/EscalationBanner';
 import { FlagChips } from '../patients/ConsultationFlags';
 
 /** Which lists each role has (an empty one still shows, so "nothing waiting" is visible). */

@@ -6,12 +6,13 @@ import { useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { formatDateTime, toWallTime, wallTimeToIso } from '../patients/clinicTime';
-import { Countdown } from '../aftercare-bits-moving';
+import { formatDateTime, toWallTime, wallTimeToIso } from '../../clinicTime';
+import { Countdown } from '../../components/Countdown';
 import { useChannelForm } from '../../components/channelForm';
 import { parseTypedNumber } from '../../../../shared/fullwidth';
 import { DateInput } from '../../components/DateInput';
 import { joinList } from '../../lists';
+import './incidents.css';
 
 type Status = 'open' | 'closed' | 'all';
 

@@ -6,7 +6,8 @@ import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { formatDateTime, procedureNameIn } from './clinicTime';
+import { formatDateTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import './ConsultationFlags.css';
 
 /** A flag's name: the record flag or body-image screen in the locale's words, a contraindication as the sheet words it. */

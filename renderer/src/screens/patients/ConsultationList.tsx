@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientDetail } from '../../../../shared/schemas/patient';
 import { translateKey } from '../../i18n';
-import { formatDate, formatDateTime, procedureNameIn } from './clinicTime';
+import { formatDate, formatDateTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 
 /** A consultation status in words (an unknown future status shows its code rather than nothing). */
 export function statusLabel(status: string): string {

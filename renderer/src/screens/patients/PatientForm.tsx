@@ -5,7 +5,7 @@ import { api } from '../../../../shared/api';
 import { dateInZone } from '../../../../shared/dates';
 import type { Patient } from '../../../../shared/schemas/patient';
 import { callApi } from '../../api';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { rootError, useFormError } from '../../forms';
 import { nestedResolver, placeServerError } from './nestedForm';
 import {
@@ -113,15 +113,13 @@ export function PatientForm({
             ) : null}
           </div>
         ) : null}
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {patient ? t('patients.page.cancelEdit') : t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('patients.form.saving') : patient ? t('patients.form.submitSave') : t('patients.form.submitCreate')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          cancelLabel={patient ? t('patients.page.cancelEdit') : t('common.cancel')}
+          submitLabel={isSubmitting ? t('patients.form.saving') : patient ? t('patients.form.submitSave') : t('patients.form.submitCreate')}
+          submitDisabled={isSubmitting}
+        />
       </div>
     </form>
   );

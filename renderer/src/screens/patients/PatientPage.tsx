@@ -10,7 +10,7 @@ import { Icon } from '../../components/Icon';
 import { tabId, tabPanelId, Tabs } from '../../components/Tabs';
 import { useNavigate } from '../../navigation';
 import { timeZoneLabel } from '../../timezones';
-import { formatCalendarDate } from './clinicTime';
+import { formatCalendarDate } from '../../clinicTime';
 import { CommunicationsPanel } from '../communications/CommunicationsPanel';
 import { ConsultationList } from './ConsultationList';
 import { PatientForm } from './PatientForm';
@@ -23,6 +23,7 @@ import { scrollContentToTop } from './scroll';
 import { StartConsultationDialog } from './StartConsultationDialog';
 import { Timeline } from './Timeline';
 import { DestroyedPatient, PatientRetention } from '../retention/PatientRetention';
+import './patients.css';
 
 type Tab = 'consultations' | 'communications' | 'record' | 'timeline' | 'history' | 'access';
 const TAB_PREFIX = 'patient';

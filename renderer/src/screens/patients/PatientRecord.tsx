@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/schemas/patient';
 import { translateKey } from '../../i18n';
-import { formatCalendarDate, formatDateTime } from './clinicTime';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
 import { formatRevisionValue } from './revisionFormat';
 
 function Item({ label, children, wide, flagged }: { label: string; children: ReactNode; wide?: boolean; flagged?: boolean }) {

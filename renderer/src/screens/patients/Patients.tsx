@@ -10,6 +10,7 @@ import { useCommittedText } from '../../components/useCommittedText';
 import { useNavigate } from '../../navigation';
 import { PatientForm } from './PatientForm';
 import '../retention/retention.css';
+import './patients.css';
 
 /** Typing pauses shorter than this are one search (each search is an audited view of the names it shows). */
 const SEARCH_DEBOUNCE_MS = 150;

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PatientRevision } from '../../../../shared/schemas/patient';
 import { translateKey } from '../../i18n';
-import { formatDateTime } from './clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { fieldLabel, formatRevisionValue } from './revisionFormat';
 
 const exists = (key: string) => i18next.exists(key);

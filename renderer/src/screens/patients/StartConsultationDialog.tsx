@@ -6,6 +6,7 @@ import type { Patient } from '../../../../shared/schemas/patient';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormMessage';
 import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
 
@@ -100,15 +101,12 @@ export function StartConsultationDialog({
             </select>
           )}
         </Field>
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting || noPhysicians}>
-            {isSubmitting ? t('patients.startDialog.starting') : t('patients.startDialog.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          submitLabel={isSubmitting ? t('patients.startDialog.starting') : t('patients.startDialog.submit')}
+          submitDisabled={isSubmitting || noPhysicians}
+        />
       </form>
     </Dialog>
   );

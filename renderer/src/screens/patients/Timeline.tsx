@@ -4,7 +4,8 @@ import type { Communication } from '../../../../shared/schemas/communication';
 import type { PatientDetail, TimelineEntry } from '../../../../shared/schemas/patient';
 import { Icon, type IconName } from '../../components/Icon';
 import { translateKey } from '../../i18n';
-import { formatDateTime, procedureNameIn } from './clinicTime';
+import { formatDateTime } from '../../clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { fieldLabel } from './revisionFormat';
 import { statusLabel } from './ConsultationList';
 

@@ -1,8 +1,8 @@
-import { get, set, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormSetError } from 'react-hook-form';
+import { get, set, type FieldErrors, type FieldValues, type Resolver, type UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { toFieldIssues, type ApiError, type FieldIssue } from '../../../../shared/errors';
+import { firstIssueByField, setIssuesOnFields, type IssuePath } from '../../fieldIssues';
 
-export type IssuePath = readonly (string | number)[];
 /** Adjusts an issue's path in the channel input to the form's shape (e.g. drops a leading 'fields'). */
 export type Rename = (path: IssuePath) => IssuePath;
 
@@ -50,11 +50,7 @@ export function nestedResolver<V extends FieldValues, S extends z.ZodType>(
     const parsed = schema.safeParse(input);
     const issues = [...(options.extra?.(values) ?? []), ...(parsed.success ? [] : toFieldIssues(parsed.error, input))];
     if (issues.length === 0) return { values, errors: {} };
-    const flat = new Map<string, string>();
-    for (const issue of issues) {
-      const name = placeIssue(issue.path, values, options.rename) ?? 'root';
-      if (!flat.has(name)) flat.set(name, issue.messageKey);
-    }
+    const flat = firstIssueByField(issues, (path) => placeIssue(path, values, options.rename));
     return { values: {}, errors: nestErrors(flat) as FieldErrors<V> };
   };
 }
@@ -69,19 +65,7 @@ export function placeServerError<V extends FieldValues>(
   setError: UseFormSetError<V>,
   rename: Rename = same,
 ): ApiError | null {
-  if (!error.issues?.length) return error;
-  let unplaced = false;
-  let first = true;
-  for (const issue of error.issues) {
-    const name = placeIssue(issue.path, values, rename);
-    if (name) {
-      setError(name as Path<V>, { type: 'server', message: issue.messageKey }, { shouldFocus: first });
-      first = false;
-    } else {
-      unplaced = true;
-    }
-  }
-  return unplaced || first ? error : null;
+  return setIssuesOnFields(error.issues ?? [], (path) => placeIssue(path, values, rename), setError) ? error : null;
 }
 
 /** The message key of a control's error, or of a list's own error, from react-hook-form's errors object. */

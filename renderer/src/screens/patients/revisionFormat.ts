@@ -1,4 +1,4 @@
-import { formatCalendarDate } from './clinicTime';
+import { formatCalendarDate } from '../../clinicTime';
 
 /** Looks a locale key up (with params); injected so the formatting can be tested without i18next. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

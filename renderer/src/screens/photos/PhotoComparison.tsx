@@ -1,35 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonGroup, ComparisonPhoto } from '../../../../shared/schemas/photo';
-import { formatDateTime } from '../../../../shared/date-format';
-import { callApi, useApi } from '../../api';
+import { useApi } from '../../api';
+import { formatDateTime } from '../../clinicTime';
 import { FormError } from '../../components/FormMessage';
+import { PhotoLabel } from './PhotoLabel';
+import { useStoredPhotoSource } from './StoredPhoto';
 import './photos.css';
-
-/** Angle · area, as staff labelled the photo (or "no angle given" for photos from before labels). */
-export function PhotoLabel({ angle, area }: { angle: ComparisonPhoto['angle']; area: ComparisonPhoto['area'] }) {
-  const { t } = useTranslation();
-  if (!angle && !area) return <span className="photo-label muted">{t('intake.photos.unlabelled')}</span>;
-  return (
-    <span className="photo-label" data-testid="photo-label">
-      {[angle ? t(`intake.photos.angles.${angle}`) : null, area ? t(`intake.photos.areas.${area}`) : null].filter(Boolean).join(' · ')}
-    </span>
-  );
-}
 
 function ComparedPhoto({ photo, timeZone }: { photo: ComparisonPhoto; timeZone: string }) {
   const { t, i18n } = useTranslation();
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Each photo opened is audited as a view of it, as everywhere else.
-    void callApi('photos.get', { photoId: photo.id }).then((r) => {
-      if (live && r.ok) setSrc(`data:${r.value.mime};base64,${r.value.dataBase64}`);
-    });
-    return () => {
-      live = false;
-    };
-  }, [photo.id]);
+  // Each photo opened is audited as a view of it, as everywhere else.
+  const src = useStoredPhotoSource(photo.id);
   const when = formatDateTime(photo.capturedAt, timeZone, i18n.language);
   const where = photo.kind === 'before' ? t('intake.photos.before') : photo.visitDay === null ? t('intake.photos.atTreatment') : t('intake.photos.visitDay', { day: photo.visitDay });
   return (

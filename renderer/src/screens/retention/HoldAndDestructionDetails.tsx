@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DestructionRecord, HoldView } from '../../../../shared/schemas/retention';
-import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
 import { joinList } from '../../lists';
 import './retention.css';
 

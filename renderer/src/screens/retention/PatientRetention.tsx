@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { HoldView, PatientRetention as Retention } from '../../../../shared/schemas/retention';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { useChannelForm } from '../../components/channelForm';
-import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
 import { DestructionDetails, HoldList } from './HoldAndDestructionDetails';
+import { ReasonDialog } from './ReasonDialog';
 import './retention.css';
 
 /** The patient page's retention panel: the date and why, the holds, and (administrators) placing or releasing a hold. */
@@ -91,29 +90,21 @@ function HoldDialog({
   onDone: (r: Retention) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
   const place = useChannelForm('retention.placeHold', ['reason']);
   const release = useChannelForm('retention.releaseHold', ['reason']);
   const form = mode.kind === 'place' ? place : release;
-  const submit = () =>
+  const submit = (reason: string) =>
     mode.kind === 'place' ? place.submit({ patientId: mode.patientId, reason }) : release.submit({ holdId: mode.holdId, reason });
   return (
-    <Dialog title={t(mode.kind === 'place' ? 'retention.panel.placeHoldTitle' : 'retention.panel.releaseTitle')} onCancel={onCancel} testId="hold-dialog">
-      <form className="form" noValidate onSubmit={(e) => (e.preventDefault(), void submit().then((r) => r && onDone(r)))}>
-        <Field label={t('retention.reason')} error={form.errors.reason} hint={mode.kind === 'place' ? t('retention.panel.placeHoldHint') : undefined}>
-          {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <FormError error={form.formError} />
-        <div className="dialog__footer rt-actions">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('retention.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={form.busy}>
-            {t('retention.panel.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t(mode.kind === 'place' ? 'retention.panel.placeHoldTitle' : 'retention.panel.releaseTitle')}
+      testId="hold-dialog"
+      hint={mode.kind === 'place' ? t('retention.panel.placeHoldHint') : undefined}
+      submitLabel={t('retention.panel.save')}
+      form={form}
+      onSubmit={(reason) => void submit(reason).then((r) => r && onDone(r))}
+      onCancel={onCancel}
+    />
   );
 }
 

@@ -7,8 +7,10 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { useChannelForm } from '../../components/channelForm';
-import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
 import { DestructionDetails, HoldList } from './HoldAndDestructionDetails';
+import { ReasonDialog, RetentionDialogActions } from './ReasonDialog';
+import { RetentionTable } from './RetentionTable';
 import './retention.css';
 
 /**
@@ -137,44 +139,30 @@ function Proposals({
         <p className="empty">{t('retention.noProposals')}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="table table--rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('retention.columns.chartNo')}</th>
-                  <th scope="col">{t('retention.columns.name')}</th>
-                  <th scope="col">{t('retention.columns.retentionDate')}</th>
-                  <th scope="col">{t('retention.columns.proposedBy')}</th>
-                  <th scope="col">{t('retention.columns.holds')}</th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {proposals.map((p) => (
-                  <tr key={p.id} data-testid={`proposal-${p.chartNo}`}>
-                    <td className="mono nowrap">{p.chartNo}</td>
-                    <th scope="row" className="nowrap">
-                      {p.nameZh}
-                    </th>
-                    <td className="nowrap">{formatCalendarDate(p.retentionDate, i18n.language)}</td>
-                    <td>
-                      {p.proposedByName}
-                      <div className="muted small">{formatDateTime(p.proposedAt, tz, i18n.language)}</div>
-                      {p.proposedById === session.staff.id ? <div className="small">{t('retention.ownProposal')}</div> : null}
-                    </td>
-                    <td>
-                      <HoldList holds={p.holds} timeZone={tz} />
-                    </td>
-                    <td>
-                      <button type="button" className="btn btn--secondary btn--small" onClick={() => onWithdraw(p)}>
-                        {t('retention.withdraw')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RetentionTable columns={['chartNo', 'name', 'retentionDate', 'proposedBy', 'holds']} buttonColumn>
+            {proposals.map((p) => (
+              <tr key={p.id} data-testid={`proposal-${p.chartNo}`}>
+                <td className="mono nowrap">{p.chartNo}</td>
+                <th scope="row" className="nowrap">
+                  {p.nameZh}
+                </th>
+                <td className="nowrap">{formatCalendarDate(p.retentionDate, i18n.language)}</td>
+                <td>
+                  {p.proposedByName}
+                  <div className="muted small">{formatDateTime(p.proposedAt, tz, i18n.language)}</div>
+                  {p.proposedById === session.staff.id ? <div className="small">{t('retention.ownProposal')}</div> : null}
+                </td>
+                <td>
+                  <HoldList holds={p.holds} timeZone={tz} />
+                </td>
+                <td>
+                  <button type="button" className="btn btn--secondary btn--small" onClick={() => onWithdraw(p)}>
+                    {t('retention.withdraw')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </RetentionTable>
           <div className="rt-actions">
             <button type="button" className="btn btn--danger" disabled={confirmable.length === 0} onClick={() => onConfirm(confirmable)}>
               {t('retention.confirm', { count: confirmable.length })}
@@ -206,50 +194,36 @@ function DueList({ due, truncated, timeZone, onProposed }: { due: RetentionDueIt
       ) : (
         <>
           {truncated ? <p className="small muted">{t('retention.dueTruncated', { count: due.length })}</p> : null}
-          <div className="table-wrap">
-            <table className="table table--rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('retention.columns.select')}</th>
-                  <th scope="col">{t('retention.columns.chartNo')}</th>
-                  <th scope="col">{t('retention.columns.name')}</th>
-                  <th scope="col">{t('retention.columns.lastEntry')}</th>
-                  <th scope="col">{t('retention.columns.retentionDate')}</th>
-                  <th scope="col">{t('retention.columns.holds')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {due.map((d) => (
-                  <tr key={d.patientId} data-testid={`due-${d.chartNo}`}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('retention.columns.select') + ' ' + d.chartNo}
-                        disabled={!selectable(d)}
-                        checked={selected.has(d.patientId)}
-                        onChange={() => toggle(d.patientId)}
-                      />
-                    </td>
-                    <td className="mono nowrap">{d.chartNo}</td>
-                    <th scope="row" className="nowrap">
-                      {d.nameZh}
-                    </th>
-                    <td className="nowrap">
-                      {t(`retention.entryKinds.${d.lastEntryKind}`)} · {formatCalendarDate(d.lastEntryDate, i18n.language)}
-                    </td>
-                    <td className="nowrap">
-                      {formatCalendarDate(d.retentionDate, i18n.language)}
-                      {d.basis === 'adulthood' ? <div className="small muted">{t('patients.flags.minor')}</div> : null}
-                    </td>
-                    <td>
-                      {d.pendingProposalId ? <span className="badge rt-badge--pending">{t('retention.pendingBadge')}</span> : null}
-                      <HoldList holds={d.holds} timeZone={timeZone} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RetentionTable columns={['select', 'chartNo', 'name', 'lastEntry', 'retentionDate', 'holds']}>
+            {due.map((d) => (
+              <tr key={d.patientId} data-testid={`due-${d.chartNo}`}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('retention.columns.select') + ' ' + d.chartNo}
+                    disabled={!selectable(d)}
+                    checked={selected.has(d.patientId)}
+                    onChange={() => toggle(d.patientId)}
+                  />
+                </td>
+                <td className="mono nowrap">{d.chartNo}</td>
+                <th scope="row" className="nowrap">
+                  {d.nameZh}
+                </th>
+                <td className="nowrap">
+                  {t(`retention.entryKinds.${d.lastEntryKind}`)} · {formatCalendarDate(d.lastEntryDate, i18n.language)}
+                </td>
+                <td className="nowrap">
+                  {formatCalendarDate(d.retentionDate, i18n.language)}
+                  {d.basis === 'adulthood' ? <div className="small muted">{t('patients.flags.minor')}</div> : null}
+                </td>
+                <td>
+                  {d.pendingProposalId ? <span className="badge rt-badge--pending">{t('retention.pendingBadge')}</span> : null}
+                  <HoldList holds={d.holds} timeZone={timeZone} />
+                </td>
+              </tr>
+            ))}
+          </RetentionTable>
           <FormError error={propose.formError} />
           <div className="rt-actions">
             <button
@@ -310,15 +284,7 @@ function ConfirmDialog({
         <Field label={t('retention.password')} error={form.errors.password}>
           {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
-        <FormError error={form.formError} />
-        <div className="dialog__footer rt-actions">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('retention.cancel')}
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={form.busy}>
-            {t('retention.confirmSubmit')}
-          </button>
-        </div>
+        <RetentionDialogActions error={form.formError} onCancel={onCancel} submitLabel={t('retention.confirmSubmit')} busy={form.busy} danger />
       </form>
     </Dialog>
   );
@@ -326,24 +292,14 @@ function ConfirmDialog({
 
 function WithdrawDialog({ proposal, onCancel, onDone }: { proposal: ProposalView; onCancel: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
   const form = useChannelForm('retention.withdrawProposal', ['reason']);
   return (
-    <Dialog title={t('retention.withdrawTitle', { chartNo: proposal.chartNo })} onCancel={onCancel}>
-      <form className="form" noValidate onSubmit={(e) => (e.preventDefault(), void form.submit({ proposalId: proposal.id, reason }).then((r) => r && onDone()))}>
-        <Field label={t('retention.reason')} error={form.errors.reason}>
-          {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <FormError error={form.formError} />
-        <div className="dialog__footer rt-actions">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('retention.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={form.busy}>
-            {t('retention.withdraw')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={t('retention.withdrawTitle', { chartNo: proposal.chartNo })}
+      submitLabel={t('retention.withdraw')}
+      form={form}
+      onSubmit={(reason) => void form.submit({ proposalId: proposal.id, reason }).then((r) => r && onDone())}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,23 +1,12 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
-import { passwordWeaknesses } from '../../../../shared/schemas/staff';
 import { callApi } from '../../api';
-import { Field } from '../../components/Field';
-import { FormError, FormSuccess } from '../../components/FormMessage';
-import { PasswordStrength } from '../../components/PasswordStrength';
-import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../../forms';
-
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
-const EMPTY: PasswordForm = { currentPassword: '', newPassword: '', confirm: '' };
-const toInput = (v: PasswordForm) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+import { FormActions } from '../../components/FormActions';
+import { FormSuccess } from '../../components/FormMessage';
+import { PASSWORD_CHANGE_FIELDS, PASSWORD_CHANGE_WORDING, PasswordChangeFields, EMPTY_PASSWORD_CHANGE, toPasswordChangeInput, type PasswordChangeForm } from './PasswordChangeFields';
+import { applyServerError, contractResolver, newPasswordChecks, rootError, useFormError } from '../../forms';
 
 /** My account: change my own password. */
 export function Account({ session }: { session: SessionInfo }) {
@@ -32,27 +21,22 @@ export function Account({ session }: { session: SessionInfo }) {
     reset,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<PasswordForm>({
+  } = useForm<PasswordChangeForm>({
     mode: 'onTouched',
-    defaultValues: EMPTY,
-    resolver: contractResolver('account.changePassword', toInput, FIELDS, (v): FieldIssue[] => [
-      ...confirmMatches<PasswordForm>('newPassword', 'confirm')(v),
-      ...(passwordWeaknesses(v.newPassword, name).includes('validation.passwordContainsName')
-        ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
-        : []),
-    ]),
+    defaultValues: EMPTY_PASSWORD_CHANGE,
+    resolver: contractResolver('account.changePassword', toPasswordChangeInput, PASSWORD_CHANGE_FIELDS, newPasswordChecks<PasswordChangeForm>('newPassword', 'confirm', () => [name])),
   });
   const newPassword = useWatch({ control, name: 'newPassword' });
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
     setDone(false);
-    const r = await callApi('account.changePassword', toInput(v));
+    const r = await callApi('account.changePassword', toPasswordChangeInput(v));
     if (r.ok) {
-      reset(EMPTY);
+      reset(EMPTY_PASSWORD_CHANGE);
       setDone(true);
     } else {
-      setFormError(applyServerError(r.error, FIELDS, setError, { 'errors.invalid_credentials': 'errors.passwordIncorrect' }));
+      setFormError(applyServerError(r.error, PASSWORD_CHANGE_FIELDS, setError, PASSWORD_CHANGE_WORDING));
     }
   });
 
@@ -78,26 +62,15 @@ export function Account({ session }: { session: SessionInfo }) {
         </dl>
         <h2 className="card__title">{t('account.changePassword')}</h2>
         <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('account.changePassword')}>
-          <Field label={t('account.currentPassword')} error={errors.currentPassword?.message}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" {...register('currentPassword')} />}
-          </Field>
-          <Field
-            label={t('account.newPassword')}
-            error={errors.newPassword?.message}
-            hint={<PasswordStrength password={newPassword} name={name} />}
+          <PasswordChangeFields form={{ register, errors }} newPassword={newPassword} owner={name} />
+          <FormActions
+            error={formError ?? rootError(errors)}
+            className="actions"
+            submitLabel={t('account.submit')}
+            submitDisabled={isSubmitting}
           >
-            {(p) => <input {...p} type="password" autoComplete="new-password" {...register('newPassword')} />}
-          </Field>
-          <Field label={t('account.confirmPassword')} error={errors.confirm?.message}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
-          </Field>
-          <FormError error={formError ?? rootError(errors)} />
-          <FormSuccess>{done ? t('account.changed') : null}</FormSuccess>
-          <div className="actions">
-            <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-              {t('account.submit')}
-            </button>
-          </div>
+            <FormSuccess>{done ? t('account.changed') : null}</FormSuccess>
+          </FormActions>
         </form>
       </div>
     </section>

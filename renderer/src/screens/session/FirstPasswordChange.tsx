@@ -1,23 +1,13 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
-import { passwordWeaknesses } from '../../../../shared/schemas/staff';
 import { callApi } from '../../api';
-import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
 import { LanguageToggle } from '../../components/LanguageToggle';
-import { PasswordStrength } from '../../components/PasswordStrength';
-import { applyServerError, confirmMatches, contractResolver, rootError, useFormError } from '../../forms';
-
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
-const toInput = (v: PasswordForm) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+import { FormError } from '../../components/FormMessage';
+import { PASSWORD_CHANGE_FIELDS, PASSWORD_CHANGE_WORDING, PasswordChangeFields, EMPTY_PASSWORD_CHANGE, toPasswordChangeInput, type PasswordChangeForm } from './PasswordChangeFields';
+import { applyServerError, contractResolver, newPasswordChecks, rootError, useFormError } from '../../forms';
+import './session.css';
 
 /**
  * Shown instead of the app when the password was set by an administrator: the main process answers nothing
@@ -42,23 +32,18 @@ export function FirstPasswordChange({
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<PasswordForm>({
+  } = useForm<PasswordChangeForm>({
     mode: 'onTouched',
-    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-    resolver: contractResolver('account.changePassword', toInput, FIELDS, (v): FieldIssue[] => [
-      ...confirmMatches<PasswordForm>('newPassword', 'confirm')(v),
-      ...([name, loginId].some((n) => passwordWeaknesses(v.newPassword, n).includes('validation.passwordContainsName'))
-        ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
-        : []),
-    ]),
+    defaultValues: EMPTY_PASSWORD_CHANGE,
+    resolver: contractResolver('account.changePassword', toPasswordChangeInput, PASSWORD_CHANGE_FIELDS, newPasswordChecks<PasswordChangeForm>('newPassword', 'confirm', () => [name, loginId])),
   });
   const newPassword = useWatch({ control, name: 'newPassword' });
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
-    const r = await callApi('account.changePassword', toInput(v));
+    const r = await callApi('account.changePassword', toPasswordChangeInput(v));
     if (!r.ok) {
-      setFormError(applyServerError(r.error, FIELDS, setError, { 'errors.invalid_credentials': 'errors.passwordIncorrect' }));
+      setFormError(applyServerError(r.error, PASSWORD_CHANGE_FIELDS, setError, PASSWORD_CHANGE_WORDING));
       return;
     }
     const info = await callApi('session.heartbeat', {});
@@ -89,19 +74,7 @@ export function FirstPasswordChange({
           </h1>
           <p>{t('staffAccounts.mustChange.body', { name, loginId })}</p>
           <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="first-password-title">
-            <Field label={t('account.currentPassword')} error={errors.currentPassword?.message}>
-              {(p) => <input {...p} type="password" autoComplete="current-password" autoFocus {...register('currentPassword')} />}
-            </Field>
-            <Field
-              label={t('account.newPassword')}
-              error={errors.newPassword?.message}
-              hint={<PasswordStrength password={newPassword} name={name} />}
-            >
-              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('newPassword')} />}
-            </Field>
-            <Field label={t('account.confirmPassword')} error={errors.confirm?.message}>
-              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
-            </Field>
+            <PasswordChangeFields form={{ register, errors }} newPassword={newPassword} owner={name} autoFocus />
             <FormError error={formError ?? rootError(errors)} />
             <button type="submit" className="btn btn--primary btn--wide" disabled={isSubmitting}>
               {t('staffAccounts.mustChange.submit')}

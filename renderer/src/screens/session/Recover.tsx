@@ -1,13 +1,12 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '../../../../shared/errors';
-import { passwordWeaknesses } from '../../../../shared/schemas/staff';
 import { callApi } from '../../api';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { LanguageToggle } from '../../components/LanguageToggle';
-import { PasswordStrength } from '../../components/PasswordStrength';
-import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../../forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { applyServerError, contractResolver, newPasswordChecks, rootError, useFormError } from '../../forms';
+import './session.css';
 
 interface RecoverForm {
   recoveryCode: string;
@@ -17,12 +16,7 @@ interface RecoverForm {
 }
 const FIELDS = ['recoveryCode', 'adminLoginId', 'newPassword', 'confirm'] as const;
 const toInput = (v: RecoverForm) => ({ recoveryCode: v.recoveryCode, adminLoginId: v.adminLoginId, newPassword: v.newPassword });
-const formChecks = (v: RecoverForm): FieldIssue[] => [
-  ...confirmMatches<RecoverForm>('newPassword', 'confirm')(v),
-  ...(passwordWeaknesses(v.newPassword, v.adminLoginId).includes('validation.passwordContainsName')
-    ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
-    : []),
-];
+const formChecks = newPasswordChecks<RecoverForm>('newPassword', 'confirm', (v) => [v.adminLoginId]);
 
 /** An administrator who forgot the password sets a new one with the vault's recovery code. */
 export function Recover({ onRecovered, onBack }: { onRecovered: () => void; onBack: () => void }) {
@@ -78,26 +72,22 @@ export function Recover({ onRecovered, onBack }: { onRecovered: () => void; onBa
               {(p) => <input {...p} autoComplete="username" {...register('adminLoginId')} />}
             </Field>
             <div className="columns">
-              <Field
-                label={t('recover.newPassword')}
-                error={errors.newPassword?.message}
-                hint={<PasswordStrength password={newPassword} name={adminLoginId} />}
-              >
-                {(p) => <input {...p} type="password" autoComplete="new-password" {...register('newPassword')} />}
-              </Field>
-              <Field label={t('recover.confirmPassword')} error={errors.confirm?.message}>
-                {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
-              </Field>
+              <NewPasswordFields
+                form={{ register, errors }}
+                names={['newPassword', 'confirm']}
+                labels={[t('recover.newPassword'), t('recover.confirmPassword')]}
+                value={newPassword}
+                owner={adminLoginId}
+              />
             </div>
-            <FormError error={formError ?? rootError(errors)} />
-            <div className="actions actions--between">
-              <button type="button" className="btn btn--secondary" onClick={onBack}>
-                {t('recover.back')}
-              </button>
-              <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-                {t('recover.submit')}
-              </button>
-            </div>
+            <FormActions
+              error={formError ?? rootError(errors)}
+              className="actions actions--between"
+              onCancel={onBack}
+              cancelLabel={t('recover.back')}
+              submitLabel={t('recover.submit')}
+              submitDisabled={isSubmitting}
+            />
           </form>
         </section>
       </div>

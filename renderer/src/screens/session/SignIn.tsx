@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import { applyServerError, rootError, contractResolver, useFormError } from '../../forms';
+import './session.css';
 
 export type SignInNotice = 'vaultCreated' | 'recovered' | 'signedOut' | 'sessionEnded';
 

@@ -5,6 +5,7 @@ import type { ClinicSettings } from '../../../../shared/schemas/settings';
 import { IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../../../shared/schemas/settings';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { applyServerError, rootError, contractResolver, useFormError } from '../../forms';
@@ -110,13 +111,14 @@ function SettingsEditor({ initial, updateSession }: { initial: ClinicSettings; u
         <Field label={t('evidence.settings.batesPrefix')} error={errors.batesPrefix?.message} hint={t('evidence.settings.batesPrefixHint')}>
           {(p) => <input {...p} className="input--short" autoComplete="off" spellCheck={false} maxLength={12} {...register('batesPrefix')} />}
         </Field>
-        <FormError error={formError ?? rootError(errors)} />
-        <FormSuccess>{saved ? t('settings.saved') : null}</FormSuccess>
-        <div className="actions">
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting || !isDirty}>
-            {t('settings.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          className="actions"
+          submitLabel={t('settings.submit')}
+          submitDisabled={isSubmitting || !isDirty}
+        >
+          <FormSuccess>{saved ? t('settings.saved') : null}</FormSuccess>
+        </FormActions>
       </form>
     </div>
   );

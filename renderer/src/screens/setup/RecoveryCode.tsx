@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import { Steps } from './Steps';
+import './setup.css';
 
 /**
  * The recovery code is shown exactly once, right after the vault is created. It can be copied or printed

@@ -7,7 +7,7 @@ import { DEFAULT_TIME_ZONE } from '../../../../shared/schemas/settings';
 import { passwordWeaknesses } from '../../../../shared/schemas/staff';
 import { callApi } from '../../api';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormMessage';
+import { FormActions } from '../../components/FormActions';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
@@ -15,6 +15,7 @@ import { applyServerError, rootError, confirmMatches, contractResolver, useFormE
 import { currentLocale } from '../../i18n';
 import { RestoreFromBackup } from '../backups/RestoreFromBackup';
 import { Steps } from './Steps';
+import './setup.css';
 
 interface SetupForm {
   clinicName: string;
@@ -226,12 +227,12 @@ export function SetupWizard({
             </button>
           </div>
         ) : null}
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="submit" className="btn btn--primary btn--large" disabled={isSubmitting}>
-            {isSubmitting ? t('setup.submitting') : t('setup.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={formError ?? rootError(errors)}
+          submitLabel={isSubmitting ? t('setup.submitting') : t('setup.submit')}
+          submitClassName="btn btn--primary btn--large"
+          submitDisabled={isSubmitting}
+        />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { LanguageToggle } from '../../components/LanguageToggle';
 import { LockOverlay } from '../../components/LockOverlay';
 import { useIdleLock, type SessionUpdate } from '../../idle';
 import { NavigationProvider, useHistoryRoute } from '../../navigation';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import { Account } from '../session/Account';
 import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { Complaints } from '../complaints/Complaints';

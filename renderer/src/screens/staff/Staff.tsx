@@ -3,14 +3,16 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
-import { passwordWeaknesses, ROLES, type Role, type StaffMember } from '../../../../shared/schemas/staff';
+import { ROLES, type Role, type StaffMember } from '../../../../shared/schemas/staff';
 import { EditStaffDialog, StaffHistoryDialog } from './StaffProfileDialogs';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
-import { PasswordStrength } from '../../components/PasswordStrength';
-import { applyServerError, rootError, confirmMatches, contractResolver, useFormError } from '../../forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { applyServerError, rootError, confirmMatches, contractResolver, newPasswordChecks, useFormError } from '../../forms';
+import './staff.css';
 
 type Pending = { kind: 'deactivate' | 'reactivate' | 'reset' | 'edit' | 'history'; member: StaffMember } | null;
 
@@ -262,28 +264,17 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
             </div>
           </div>
           <div>
-            <Field
-              label={t('staff.initialPassword')}
-              error={errors.password?.message}
-              hint={<PasswordStrength password={password} name={name} />}
-            >
-              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
-            </Field>
-            <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
-            <Field label={t('staff.confirmPassword')} error={errors.confirm?.message}>
-              {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
-            </Field>
+            <NewPasswordFields
+              form={{ register, errors }}
+              names={['password', 'confirm']}
+              labels={[t('staff.initialPassword'), t('staff.confirmPassword')]}
+              value={password}
+              owner={name}
+              between={<p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>}
+            />
           </div>
         </div>
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {t('staff.submitAdd')}
-          </button>
-        </div>
+        <FormActions error={formError ?? rootError(errors)} onCancel={onCancel} submitLabel={t('staff.submitAdd')} submitDisabled={isSubmitting} />
       </form>
     </div>
   );
@@ -312,15 +303,15 @@ function ConfirmDeactivate({
   return (
     <Dialog title={t('staff.confirmDeactivateTitle')} onCancel={onCancel} testId="confirm-dialog">
       <p>{t('staff.confirmDeactivateBody', { name: member.name })}</p>
-      <FormError error={error} />
-      <div className="actions actions--end">
-        <button type="button" className="btn btn--secondary" onClick={onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy}>
-          {t('staff.deactivate')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        onCancel={onCancel}
+        cancelAutoFocus
+        submitLabel={t('staff.deactivate')}
+        submitClassName="btn btn--danger"
+        submitDisabled={busy}
+        onConfirm={() => void confirm()}
+      />
     </Dialog>
   );
 }
@@ -363,12 +354,7 @@ function PasswordDialog({
       mode === 'reset' ? 'staff.resetPassword' : 'staff.reactivate',
       passwordInput,
       PASSWORD_FIELDS,
-      (v): FieldIssue[] => [
-        ...confirmMatches<PasswordForm>('newPassword', 'confirm')(v),
-        ...(passwordWeaknesses(v.newPassword, member.name).includes('validation.passwordContainsName')
-          ? [{ path: ['newPassword'], messageKey: 'validation.passwordContainsName' }]
-          : []),
-      ],
+      newPasswordChecks<PasswordForm>('newPassword', 'confirm', () => [member.name]),
     ),
   });
   const newPassword = useWatch({ control, name: 'newPassword' });
@@ -390,25 +376,20 @@ function PasswordDialog({
       <p className="muted">{mode === 'reset' ? t('staff.resetIntro') : t('staff.reactivateIntro')}</p>
       <p className="muted">{t('staffAccounts.temporaryPasswordNote')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <Field
-          label={t('staff.newPassword')}
-          error={errors.newPassword?.message}
-          hint={<PasswordStrength password={newPassword} name={member.name} />}
-        >
-          {(p) => <input {...p} type="password" autoComplete="new-password" autoFocus {...register('newPassword')} />}
-        </Field>
-        <Field label={t('staff.confirmPassword')} error={errors.confirm?.message}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" {...register('confirm')} />}
-        </Field>
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {mode === 'reset' ? t('staff.resetSubmit') : t('staff.reactivate')}
-          </button>
-        </div>
+        <NewPasswordFields
+          form={{ register, errors }}
+          names={['newPassword', 'confirm']}
+          labels={[t('staff.newPassword'), t('staff.confirmPassword')]}
+          value={newPassword}
+          owner={member.name}
+          autoFocus
+        />
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          submitLabel={mode === 'reset' ? t('staff.resetSubmit') : t('staff.reactivate')}
+          submitDisabled={isSubmitting}
+        />
       </form>
     </Dialog>
   );

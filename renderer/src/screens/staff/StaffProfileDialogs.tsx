@@ -5,9 +5,10 @@ import { ROLES, type Role, type StaffMember, type StaffRevision } from '../../..
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormMessage';
 import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
-import { formatDateTime } from '../patients/clinicTime';
+import { formatDateTime } from '../../clinicTime';
 import './staff.css';
 
 interface ProfileForm {
@@ -90,15 +91,7 @@ export function EditStaffDialog({
             {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
           </Field>
         </div>
-        <FormError error={formError ?? rootError(errors)} />
-        <div className="actions actions--end">
-          <button type="button" className="btn btn--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-            {t('staffAccounts.editSubmit')}
-          </button>
-        </div>
+        <FormActions error={formError ?? rootError(errors)} onCancel={onCancel} submitLabel={t('staffAccounts.editSubmit')} submitDisabled={isSubmitting} />
       </form>
     </Dialog>
   );

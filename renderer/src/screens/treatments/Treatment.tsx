@@ -8,9 +8,10 @@ import { useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
-import { procedureNameIn } from '../patients/clinicTime';
+import { procedureNameIn } from '../../procedureName';
 import { TreatmentForm } from './TreatmentForm';
 import { TreatmentView } from './TreatmentView';
+import './treatments.css';
 
 const TREATING = api['treatments.record'].access as readonly Role[];
 

@@ -9,7 +9,7 @@ import { useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
-import { toWallTime, wallTimeToIso } from '../patients/clinicTime';
+import { toWallTime, wallTimeToIso } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { TreatmentFlags } from '../patients/ConsultationFlags';
 import { DateInput } from '../../components/DateInput';

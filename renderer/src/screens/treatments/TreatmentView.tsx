@@ -7,11 +7,13 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import type { Role } from '../../../../shared/schemas/staff';
 import { callApi, useApi } from '../../api';
 import { useNavigate } from '../../navigation';
-import { formatCalendarDate, formatDateTime } from '../patients/clinicTime';
-import { DueBadge, LevelLabel, StoredPhoto } from '../aftercare-bits-moving';
+import { formatCalendarDate, formatDateTime } from '../../clinicTime';
+import { DueBadge, LevelLabel } from '../follow-ups/VisitLabels';
+import { StoredPhoto } from '../photos/StoredPhoto';
 import { PhotoComparison } from '../photos/PhotoComparison';
 import { PhotoIntake } from '../photos/PhotoIntake';
 import { joinList } from '../../lists';
+import './treatments.css';
 
 const TREATING = api['treatments.correct'].access as readonly Role[];
 

@@ -1,7 +1,9 @@
 /**
- * Times as the clinic sees them. Records store UTC instants; staff read and type them in the clinic's time zone
- * (session.timeZone), whatever zone this computer is set to.
+ * Times as the clinic sees them: the renderer's one module for them. Records store UTC instants; staff read and
+ * type them in the clinic's time zone (session.timeZone), whatever zone this computer is set to.
  */
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/date-format';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -48,16 +50,22 @@ export function wallTimeToIso(wall: string, timeZone: string): string | null {
 
 // One formatting module for screens and printed forms (shared/date-format.ts): yyyy/mm/dd and 24-hour time in
 // zh-TW, 2 Dec 2026 14:05 in English.
-export { formatCalendarDate, formatDate, formatDateTime } from '../../../../shared/date-format';
+export { formatCalendarDate, formatDate, formatDateTime } from '../../shared/date-format';
 
-/** File sizes as staff read them: 512 B, 34 KB, 2.5 MB. */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+/** Formats a stored UTC instant in the clinic's time zone, to the second (shared/date-format.ts). */
+export function formatInstant(iso: string, timeZone: string, locale: string): string {
+  return formatDateTime(iso, timeZone, locale, true);
 }
 
-/** A consultation's procedure in the screen's language (the record carries both names). */
-export function procedureNameIn(c: { procedureName: string; procedureNameEn: string }, locale: string): string {
-  return locale === 'en' ? c.procedureNameEn : c.procedureName;
+/** Formats stored instants in the clinic's time zone and the display language, to the second. */
+export function useFormatTime(timeZone: string): (iso: string) => string {
+  const { i18n } = useTranslation();
+  return (iso: string) => formatInstant(iso, timeZone, i18n.language);
+}
+
+/** '2026-11-23 10:05' in the clinic's time zone (what the consent document prints too). */
+export function formatInZone(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
