@@ -3,8 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { CheckpointCheck, CheckpointReason } from '../shared/schemas/checkpoint';
 import type { SessionInfo } from '../shared/schemas/session';
-import type { StaffMember } from '../shared/schemas/staff';
 import { JobRunner } from './jobs/runner';
+import { MemorySessionRegistry, type Caller, type Session, type SessionRegistry } from './sessions/registry';
+import { deskSeat, type Seat } from './sessions/seat';
 import { UploadStore } from './services/uploads';
 import { writeFileAtomic } from './store/files';
 import { systemClock, type Clock, type Vault } from './store/vault';
@@ -68,20 +69,23 @@ export interface HostCapabilities {
   defaultVaultPath: string;
 }
 
-export interface Session {
-  staff: StaffMember;
-  signedInAt: Date;
-  lastActivity: Date;
-  locked: boolean;
-}
+export type { Session } from './sessions/registry';
 
 /**
- * The application core behind every transport: the open vault and the one signed-in session of this
- * desktop. Electron's IPC, the browser host and the CLI all drive it through the same router.
+ * The application core behind every transport: the open vault and the signed-in sessions of every seat (the desk,
+ * the command line, paired devices). Electron's IPC, the browser host, the clinic server and the CLI all drive it
+ * through the same router.
  */
 export class AppCore {
   vault: Vault | null = null;
-  session: Session | null = null;
+  readonly sessions: SessionRegistry;
+  /** The computer that holds the vault: Electron's window, the loopback browser host, the CLI. */
+  readonly deskCaller: Caller;
+  /**
+   * The clinic server keeps the vault open while it runs (an administrator unlocked it at start); the desk closes
+   * it when the last person signs out, so the key is not kept in memory for nobody.
+   */
+  keepVaultOpen = false;
   /** What the chain checkpoint comparison found at sign-in, when it was not ok (shown to administrators). */
   chainAlert: CheckpointCheck | null = null;
   readonly config: AppConfigStore;
@@ -94,25 +98,38 @@ export class AppCore {
   /** Scheduled backups while the vault is open (started at sign-in, stopped at close). */
   backupSchedule: { stop(): void } | null = null;
 
-  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner }) {
+  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; sessions?: SessionRegistry; deskSeat?: Seat }) {
     this.config = opts.config;
     this.host = opts.host;
     this.clock = opts.clock ?? systemClock;
     this.jobs = opts.jobs ?? new JobRunner();
+    this.sessions = opts.sessions ?? new MemorySessionRegistry();
+    this.deskCaller = { seat: opts.deskSeat ?? deskSeat(), sessionId: null };
+  }
+
+  /** The desk's own session (the one person at the computer that holds the vault). */
+  get session(): Session | null {
+    return this.sessions.get(this.deskCaller.sessionId);
+  }
+
+  set session(next: Session | null) {
+    if (next) throw new Error('sessions are opened through sign-in');
+    if (this.deskCaller.sessionId) this.sessions.end(this.deskCaller.sessionId);
+    this.deskCaller.sessionId = null;
   }
 
   vaultPath(): string | null {
     return this.config.load().vaultPath;
   }
 
-  sessionInfo(): SessionInfo | null {
-    if (!this.session || !this.vault) return null;
+  sessionInfo(session: Session | null = this.session): SessionInfo | null {
+    if (!session || !this.vault) return null;
     const settings = this.vault.clinicSettings();
-    const s = this.session.staff;
+    const s = session.staff;
     return {
       staff: { id: s.id, name: s.name, loginId: s.loginId, role: s.role, licenceNo: s.licenceNo, specialty: s.specialty },
-      signedInAt: this.session.signedInAt.toISOString(),
-      locked: this.session.locked,
+      signedInAt: session.signedInAt.toISOString(),
+      locked: session.locked,
       passwordChangeRequired: s.passwordChangeRequired,
       idleLockMinutes: settings.idleLockMinutes,
       clinicName: settings.clinicName,
@@ -131,8 +148,8 @@ export class AppCore {
     this.uploads.clear();
     this.backupSchedule?.stop();
     this.backupSchedule = null;
-    if (this.session) this.jobs.cancelOwnedBy(this.session.staff.id);
-    this.session = null;
+    for (const s of this.sessions.clear()) this.jobs.cancelOwnedBy(s.staff.id);
+    this.deskCaller.sessionId = null;
     const vault = this.vault;
     this.vault = null;
     if (!vault) return;

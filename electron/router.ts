@@ -5,7 +5,9 @@ import type { AppCore } from './app-core';
 import { handlers, type Handler } from './handlers';
 import { makeContext, type PendingWork } from './services/context';
 import { lockIfIdle } from './services/session/session';
+import { passwordPrecheck, type CheckedPassword } from './services/session/password-checks';
 import { DomainError } from './domain/errors';
+import type { Caller } from './sessions/registry';
 
 export interface RouterOptions {
   /** Parse every answer with the contract's output schema (tests and development). */
@@ -15,7 +17,8 @@ export interface RouterOptions {
 }
 
 export interface Router {
-  call(channel: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  /** One call from one seat; the desk's own caller when none is given (Electron, loopback host, CLI). */
+  call(channel: unknown, input: unknown, caller?: Caller): Promise<ApiResult<unknown>>;
 }
 
 const failure = (code: DomainError['code'], messageKey: string): ApiResult<never> => ({ ok: false, error: { code, messageKey } });
@@ -29,7 +32,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
   const logError = options.logError ?? ((channel, e) => console.error(`[router] ${channel} failed:`, e));
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function dispatch(channelName: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+  async function dispatch(channelName: unknown, rawInput: unknown, caller: Caller, checkedPassword: CheckedPassword | null): Promise<ApiResult<unknown>> {
     if (!isChannelName(channelName)) return failure('invalid_input', 'errors.unknownChannel');
     const channel: ChannelName = channelName;
     const spec: Channel = api[channel];
@@ -37,18 +40,18 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: toFieldIssues(parsed.error, rawInput) } };
     }
-    const pending: PendingWork = { failureAudits: [], afterCommit: [] };
-    const ctx = makeContext(app, pending);
+    const pending: PendingWork = { failureAudits: [], afterCommit: [], checkedPassword };
+    const ctx = makeContext(app, pending, caller);
     const handler = handlers[channel] as Handler<ChannelName>;
     try {
       let value: unknown;
       if (spec.access === 'public') {
         value = await handler(ctx, parsed.data as never);
       } else {
-        const session = app.session;
+        const session = app.sessions.get(caller.sessionId);
         const vault = app.vault;
         if (!session || !vault) return failure('unauthenticated', 'errors.unauthenticated');
-        lockIfIdle(app);
+        lockIfIdle(app, session);
         if (session.locked && !spec.whileLocked) return failure('locked', 'errors.locked');
         // A password an administrator set is replaced before anything else: only that, sign-out and the lock answer.
         if (session.staff.passwordChangeRequired && !spec.whileLocked && channel !== 'account.changePassword') {
@@ -72,7 +75,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
       }
       return { ok: true, value };
     } catch (e) {
-      writeFailureAudits(app, pending, logError, channel);
+      writeFailureAudits(app, pending, logError, channel, caller);
       if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
       logError(channel, e);
       return failure('internal', 'errors.internal');
@@ -80,20 +83,26 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
   }
 
   return {
-    call(channel, input) {
-      const run = queue.then(() => dispatch(channel, input));
-      queue = run.catch(() => undefined);
-      return run;
+    call(channel, input, caller = app.deskCaller) {
+      const enqueue = (checked: CheckedPassword | null) => {
+        const run = queue.then(() => dispatch(channel, input, caller, checked));
+        queue = run.catch(() => undefined);
+        return run;
+      };
+      // Sign-in and unlock: the Argon2 check runs first, beside other seats' calls, then the call joins the queue.
+      const precheck = passwordPrecheck(channel);
+      if (!precheck) return enqueue(null);
+      return precheck(app, caller, input).then(enqueue, () => enqueue(null));
     },
   };
 }
 
 /** Events that must outlive the failed call (wrong password at unlock, ...), in a transaction of their own. */
-function writeFailureAudits(app: AppCore, pending: PendingWork, logError: NonNullable<RouterOptions['logError']>, channel: string): void {
+function writeFailureAudits(app: AppCore, pending: PendingWork, logError: NonNullable<RouterOptions['logError']>, channel: string, caller: Caller): void {
   const vault = app.vault;
   if (!vault || pending.failureAudits.length === 0) return;
   try {
-    const ctx = makeContext(app);
+    const ctx = makeContext(app, undefined, caller);
     vault.transaction(() => {
       for (const a of pending.failureAudits) ctx.audit(a.action, a.subject, a.details);
     });

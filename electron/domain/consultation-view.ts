@@ -1,10 +1,9 @@
 import { isMinorOn } from '../../shared/dates';
-import type { TemplateContent } from '../../shared/schemas/catalogue';
+import type { DisclosureTemplate, Procedure, TemplateContent } from '../../shared/schemas/catalogue';
 import type { Consultation, DisclosureGap, RecordFlag } from '../../shared/schemas/consultation';
+import type { StaffMember } from '../../shared/schemas/staff';
 import type { ConsultationRecord } from '../store/consultations/repository';
 import type { PatientRecord } from '../store/patients/repository';
-import type { Vault } from '../store/vault';
-import { fail } from './errors';
 
 /** Facts in the patient's record that the consultant must address in writing. */
 export function recordFlags(p: PatientRecord, clinicDate: string): RecordFlag[] {
@@ -39,29 +38,37 @@ export function disclosureGaps(c: ConsultationRecord, template: TemplateContent,
   return gaps;
 }
 
-/** The repositories a consultation's view is read from. */
-export type ConsultationSources = Pick<Vault, 'patients' | 'consultations' | 'catalogue' | 'staff' | 'photos'>;
+/** What a consultation's view is built from besides its record: read from the store by the caller. */
+export interface ConsultationFacts {
+  patient: PatientRecord;
+  template: Pick<DisclosureTemplate, 'version' | 'content'>;
+  procedure: Pick<Procedure, 'nameZh' | 'nameEn' | 'coolingOffDays'>;
+  consultant: Pick<StaffMember, 'name'> | null;
+  physician: Pick<StaffMember, 'name' | 'specialty' | 'licenceNo'> | null;
+  acknowledgements: Consultation['riskAcknowledgements'];
+  readingSeconds: Consultation['readingSeconds'];
+  comprehensionAnswers: Consultation['comprehensionAnswers'];
+  photos: Consultation['photos'];
+  /** The clinic's date now (the caller's clock): the patient's flags and the gaps are as of this day. */
+  clinicDate: string;
+}
 
 /**
  * A consultation as the screens show it and the evidence pack records it: the record with the names, the
- * patient's flags and what is still missing, on the clinic's date `clinicDate` (the caller's clock, so the
- * consultation service and the evidence export read it alike). Reads only.
+ * patient's flags and what is still missing. The consultation service and the evidence export both build it here.
  */
-export function toConsultation(vault: ConsultationSources, clinicDate: string, c: ConsultationRecord): Consultation {
-  const patient = vault.patients.get(c.patientId)!;
-  const template = (vault.catalogue.template(c.templateId) ?? fail('internal')).content;
-  const acks = vault.consultations.acknowledgements(c.id);
+export function toConsultation(c: ConsultationRecord, f: ConsultationFacts): Consultation {
+  const { patient, procedure, physician, clinicDate } = f;
+  const template = f.template.content;
+  const acks = f.acknowledgements;
   const flags = recordFlags(patient, clinicDate);
   const body = c.screening?.bodyImage;
-  const staffName = (id: string) => vault.staff.get(id)?.name ?? '';
-  const physician = vault.staff.get(c.physicianId);
-  const procedure = vault.catalogue.get(c.procedureId)!;
   return {
     id: c.id,
     patientId: c.patientId,
     patientName: patient.nameZh,
     consultantId: c.consultantId,
-    consultantName: staffName(c.consultantId),
+    consultantName: f.consultant?.name ?? '',
     physicianId: c.physicianId,
     physicianName: physician?.name ?? '',
     physicianSpecialty: physician?.specialty ?? null,
@@ -69,7 +76,7 @@ export function toConsultation(vault: ConsultationSources, clinicDate: string, c
     procedureId: c.procedureId,
     procedureName: c.locale === 'en' ? procedure.nameEn : procedure.nameZh,
     templateId: c.templateId,
-    templateVersion: vault.catalogue.template(c.templateId)!.version,
+    templateVersion: f.template.version,
     locale: c.locale,
     status: c.status,
     screening: c.screening,
@@ -81,10 +88,10 @@ export function toConsultation(vault: ConsultationSources, clinicDate: string, c
     quoteTotalTwd: c.quoteTotalTwd,
     quoteAcknowledgedAt: c.quoteAcknowledgedAt,
     riskAcknowledgements: acks,
-    readingSeconds: vault.consultations.readingSeconds(c.id),
-    comprehensionAnswers: vault.consultations.comprehensionAnswers(c.id),
+    readingSeconds: f.readingSeconds,
+    comprehensionAnswers: f.comprehensionAnswers,
     comprehensionPassedAt: c.comprehensionPassedAt,
-    photos: vault.photos.forConsultation(c.id),
+    photos: f.photos,
     gaps: c.status === 'draft' ? disclosureGaps(c, template, patient, flags, new Set(acks.map((a) => a.riskId)), clinicDate) : [],
     coolingOffDays: c.status === 'draft' ? procedure.coolingOffDays : c.coolingOffDays,
     disclosedAt: c.disclosedAt,

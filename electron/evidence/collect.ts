@@ -118,9 +118,21 @@ export function collectScope(vault: Vault, now: Date, patientId: string, scope: 
   const consultationIds = new Set(consultationRecords.map((c) => c.id));
 
   const consultations = consultationRecords.map((c) => {
-    const view = toConsultation(vault, clinicDate, c);
     const template = vault.catalogue.template(c.templateId) ?? fail('internal');
     const procedure = vault.catalogue.get(c.procedureId) ?? fail('internal');
+    // The same view as the consultation screens (one builder), from what the vault holds at the export.
+    const view = toConsultation(c, {
+      patient,
+      template,
+      procedure,
+      consultant: vault.staff.get(c.consultantId),
+      physician: vault.staff.get(c.physicianId),
+      acknowledgements: vault.consultations.acknowledgements(c.id),
+      readingSeconds: vault.consultations.readingSeconds(c.id),
+      comprehensionAnswers: vault.consultations.comprehensionAnswers(c.id),
+      photos: vault.photos.forConsultation(c.id),
+      clinicDate,
+    });
     const o = vault.consents.override(c.id);
     return {
       ...view,

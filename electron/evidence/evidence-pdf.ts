@@ -35,8 +35,7 @@ export function groupedFingerprint(hex: string): string {
 }
 
 function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; width: number } } {
-  const { w, s, m, words } = r;
-  const p = words;
+  const { w, s, m, words: p } = r;
   const d = w.doc;
   w.newPage();
   w.gap(24);
@@ -46,7 +45,7 @@ function cover(r: PdfRun): { batesAt: { page: number; x: number; y: number; widt
     [p.cover.clinic, s.clinic.name],
     [p.cover.patient, patient.nameEn ? `${patient.nameZh}${paren(s, patient.nameEn)}` : patient.nameZh],
     [p.cover.chartNo, patient.chartNo],
-    [p.cover.scope, scopeLabel(s, words)],
+    [p.cover.scope, scopeLabel(s, p)],
     [p.cover.kind, p.kinds[s.kind]],
     [p.cover.exportedBy, `${s.exporter.name}${paren(s, m.roles[s.exporter.role])}`],
     [p.cover.exportedAt, r.t(s.exportedAt)],
@@ -275,8 +274,7 @@ function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: strin
  * contents, then each section on its own pages; every page gets its Bates number and "page N of M".
  */
 export async function renderEvidencePdf(r: PdfRun): Promise<{ pages: number; batesFirst: string; batesLast: string }> {
-  const { w, s, words } = r;
-  const p = words;
+  const { w, s, words: p } = r;
   const d = w.doc;
   w.setHeader(s.clinic.name, fill(p.header, { packNo: String(s.packNo).padStart(4, '0'), patient: s.records.patient.nameZh, chartNo: s.records.patient.chartNo }));
   const { batesAt } = cover(r);

@@ -1,4 +1,6 @@
 import type { AppCore, Session } from '../app-core';
+import type { Caller } from '../sessions/registry';
+import type { CheckedPassword } from './session/password-checks';
 import type { AuditAction, AuditSubjectType } from '../../shared/schemas/audit-actions';
 import type { Role } from '../../shared/schemas/staff';
 import { fail } from '../domain/errors';
@@ -6,14 +8,18 @@ import type { Clock, Vault } from '../store/vault';
 
 export interface Subject {
   type: AuditSubjectType;
-  id: string;
+  /** Null where the subject has no record to name (a sign-in name that matched nobody is never stored). */
+  id: string | null;
 }
 
 /** What a service sees: the open vault, who is acting, the clock, and the audit trail. No Electron, no SQL. */
 export interface ServiceContext {
   readonly app: AppCore;
   readonly clock: Clock;
+  /** The seat calling and the session it holds (the transport's; sign-in and sign-out change its session). */
+  readonly caller: Caller;
   vault(): Vault;
+  /** The caller's own session: never another seat's. */
   session(): Session;
   /** Appends an event to the chain inside the current transaction, as the signed-in person. */
   audit(action: AuditAction, subject?: Subject | null, details?: Record<string, unknown>): void;
@@ -21,21 +27,25 @@ export interface ServiceContext {
   auditEvenIfFailed(action: AuditAction, subject?: Subject | null, details?: Record<string, unknown>): void;
   /** Work to do once the transaction has committed (closing the vault on sign-out). */
   afterCommit(fn: () => void): void;
+  /** The password this call carried, already checked outside the serialised path (sign-in, unlock); null if not. */
+  checkedPassword(): CheckedPassword | null;
 }
 
 export interface PendingWork {
   failureAudits: { action: AuditAction; subject: Subject | null; details: Record<string, unknown> }[];
   afterCommit: (() => void)[];
+  checkedPassword?: CheckedPassword | null;
 }
 
-export function makeContext(app: AppCore, pending: PendingWork = { failureAudits: [], afterCommit: [] }): ServiceContext {
+export function makeContext(app: AppCore, pending: PendingWork = { failureAudits: [], afterCommit: [] }, caller: Caller = app.deskCaller): ServiceContext {
   const ctx: ServiceContext = {
     app,
     clock: app.clock,
+    caller,
     vault: () => app.vault ?? fail('unauthenticated'),
-    session: () => app.session ?? fail('unauthenticated'),
+    session: () => app.sessions.get(caller.sessionId) ?? fail('unauthenticated'),
     audit(action, subject, details = {}) {
-      const actor = app.session?.staff ?? null;
+      const actor = app.sessions.get(caller.sessionId)?.staff ?? null;
       ctx.vault().appendAudit({
         at: app.clock.now().toISOString(),
         actorId: actor?.id ?? null,
@@ -45,6 +55,7 @@ export function makeContext(app: AppCore, pending: PendingWork = { failureAudits
         subjectType: subject?.type ?? null,
         subjectId: subject?.id ?? null,
         details,
+        seat: caller.seat,
       });
     },
     auditEvenIfFailed(action, subject, details = {}) {
@@ -52,6 +63,10 @@ export function makeContext(app: AppCore, pending: PendingWork = { failureAudits
     },
     afterCommit(fn) {
       pending.afterCommit.push(fn);
+    },
+    checkedPassword() {
+      const checked = pending.checkedPassword ?? null;
+      return checked && checked.vault === app.vault ? checked : null;
     },
   };
   return ctx;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Caller } from '../sessions/registry';
 import { PHOTO_UPLOAD_MAX_BYTES, type UploadReceipt } from '../../shared/schemas/photo';
 import type { ApiResult } from '../../shared/errors';
 import type { AppCore } from '../app-core';
@@ -69,8 +70,8 @@ const refuse = (code: 'unauthenticated' | 'locked' | 'invalid_input' | 'rule_vio
  * The one entry for uploaded bytes, whatever the transport: only a signed-in, unlocked session may send, and
  * only a file no larger than one photo may be kept. What the bytes are is checked when a channel uses them.
  */
-export function acceptUpload(app: AppCore, bytes: Buffer): ApiResult<UploadReceipt> {
-  const session = app.session;
+export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.deskCaller): ApiResult<UploadReceipt> {
+  const session = app.sessions.get(caller.sessionId);
   if (!session || !app.vault) return refuse('unauthenticated', 'errors.unauthenticated');
   const now = app.clock.now();
   // Read-only idle check: uploads run beside the router's queue, so the lock itself (and its audit event) is

@@ -487,6 +487,31 @@ export class Vault {
   }
 
   /** Checks a staff member's password against their slot (idle unlock, password change, re-signing). */
+  /**
+   * Signing in at another seat while the vault is open (the clinic server, or a second seat at the desk): the same
+   * key-slot check and the same lockout per sign-in name as opening the vault, without opening it again. The
+   * Argon2 work happens here, so the router runs it outside the serialised path.
+   */
+  async checkSignIn(loginId: string, password: string, clock: Clock = systemClock): Promise<StaffMember> {
+    const slots = this.currentSlots();
+    const key = nameKey(loginId);
+    const account = signInAccount(slots, key);
+    const wait = this.guard.retryAfterMs(account, clock.now());
+    if (wait > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(wait / 1000) });
+    const { slot, masterKey } = await openStaffSlot(slots, key, password);
+    const ok = slot !== null && masterKey !== null && masterKey.length === this.masterKey.length && timingSafeEqual(masterKey, this.masterKey);
+    masterKey?.fill(0);
+    if (!ok || !slot) {
+      const lockMs = this.guard.recordFailure(account, clock.now());
+      if (lockMs > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(lockMs / 1000) });
+      fail('invalid_credentials', 'errors.invalid_credentials');
+    }
+    const staff = this.staff.get(slot.staffId);
+    if (!staff || !staff.active) fail('forbidden', 'errors.accountInactive');
+    this.guard.recordSuccess(account);
+    return staff;
+  }
+
   async verifyStaffPassword(staffId: string, password: string, clock: Clock = systemClock): Promise<boolean> {
     const slots = this.currentSlots();
     const slot = slots.slots.find((s) => s.kind === 'staff' && s.staffId === staffId);

@@ -21,9 +21,9 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Saves bytes through the browser's download (in Electron: the save dialog), with no navigation. */
-export function saveBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+/** Saves bytes (or text) through the browser's download (in Electron: the save dialog), with no navigation. */
+export function saveFile(content: Uint8Array<ArrayBuffer> | string, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

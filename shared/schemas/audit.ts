@@ -16,6 +16,8 @@ export const AuditEvent = z
     subjectType: z.string().nullable(),
     subjectId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
+    /** The seat (device) the event came from; absent or null in events before seats (hash format 1). */
+    seat: z.object({ deviceId: z.string().max(200), name: z.string().max(200) }).strict().nullable().optional(),
     prevHash: z.string(),
     hash: z.string(),
   })

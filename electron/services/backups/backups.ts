@@ -151,7 +151,8 @@ export async function backupBeforeSignOut(ctx: ServiceContext, limitMs = BACKUP_
 /** Quit (Electron), before the vault closes: the same rule, outside any call; the end hook records the outcome. */
 export async function backupBeforeQuit(app: AppCore, limitMs = BACKUP_AT_CLOSE_LIMIT_MS): Promise<void> {
   const vault = app.vault;
-  const session = app.session;
+  // Whoever is still signed in at quit: the desk's own person first.
+  const session = app.session ?? app.sessions.all()[0] ?? null;
   if (!vault || !session || !vault.db.open || app.host.commandLine) return;
   let run: BackupRun | null = activeRun(app);
   if (!run && backupDueAtClose(vault, app.clock.now())) {
@@ -180,7 +181,7 @@ export function startBackupSchedule(app: AppCore, vault: Vault): void {
  * the restore is recorded in the restored vault's own audit trail.
  */
 export async function restoreFromBackup(ctx: ServiceContext, input: Parsed<'setup.restoreBackup'>): Promise<Out<'setup.restoreBackup'>> {
-  if (ctx.app.session) fail('conflict', 'errors.alreadySignedIn');
+  if (ctx.app.sessions.all().length > 0) fail('conflict', 'errors.alreadySignedIn');
   const current = ctx.app.vaultPath();
   if (current && vaultExists(current)) fail('conflict', 'errors.vaultAlreadyConfigured');
   const checked = await checkBackupFolder(input.backupDir);

@@ -97,7 +97,7 @@ export function startBackupRun(app: AppCore, vault: Vault, opts: { trigger: Back
     'backup.create',
     { dbPath: source.dbPath, keyslotsPath: source.keyslotsPath, key: source.key, destination, name: run.name, backupId: run.backupId, takenAt: run.takenAt, vaultId: vault.id },
     {
-      ownerId: opts.actor?.id ?? app.session?.staff.id ?? 'backup-schedule',
+      ownerId: opts.actor?.id ?? 'backup-schedule',
       timeLimitMs: timeLimitMs(sourceBytes),
       // The key moves into the worker rather than being copied: the main thread keeps no second copy.
       transfer: [source.key.buffer as ArrayBuffer],

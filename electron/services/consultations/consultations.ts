@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction } from '../../../shared/schemas/audit-actions';
 import type { Out, Parsed } from '../../../shared/api';
 import type { TemplateContent } from '../../../shared/schemas/catalogue';
+import type { Consultation } from '../../../shared/schemas/consultation';
 import { toConsultation } from '../../domain/consultation-view';
 import { DomainError, fail, failField } from '../../domain/errors';
 import type { ConsultationRecord } from '../../store/consultations/repository';
@@ -28,8 +29,25 @@ function templateOf(ctx: ServiceContext, c: ConsultationRecord): TemplateContent
   return (ctx.vault().catalogue.template(c.templateId) ?? fail('internal')).content;
 }
 
+/** The consultation as the screens show it, from what the vault holds now (the builder is shared with the evidence export). */
+function consultationView(ctx: ServiceContext, c: ConsultationRecord): Consultation {
+  const vault = ctx.vault();
+  return toConsultation(c, {
+    patient: vault.patients.get(c.patientId)!,
+    template: vault.catalogue.template(c.templateId) ?? fail('internal'),
+    procedure: vault.catalogue.get(c.procedureId)!,
+    consultant: vault.staff.get(c.consultantId),
+    physician: vault.staff.get(c.physicianId),
+    acknowledgements: vault.consultations.acknowledgements(c.id),
+    readingSeconds: vault.consultations.readingSeconds(c.id),
+    comprehensionAnswers: vault.consultations.comprehensionAnswers(c.id),
+    photos: vault.photos.forConsultation(c.id),
+    clinicDate: clinicToday(ctx),
+  });
+}
+
 function view(ctx: ServiceContext, c: ConsultationRecord) {
-  return { consultation: toConsultation(ctx.vault(), clinicToday(ctx), c), template: templateOf(ctx, c) };
+  return { consultation: consultationView(ctx, c), template: templateOf(ctx, c) };
 }
 
 function save(ctx: ServiceContext, c: ConsultationRecord, action: AuditAction, details: Record<string, unknown> = {}) {
@@ -163,7 +181,7 @@ export function answerComprehension(ctx: ServiceContext, input: Parsed<'consulta
 
 export function disclose(ctx: ServiceContext, input: Parsed<'consultations.disclose'>): Out<'consultations.disclose'> {
   const c = requireDraft(ctx, input.consultationId);
-  const current = toConsultation(ctx.vault(), clinicToday(ctx), c);
+  const current = consultationView(ctx, c);
   if (current.gaps.length > 0) {
     throw new DomainError('rule_violation', 'errors.disclosureIncomplete', undefined, current.gaps.map((g) => ({ path: ['gaps', g], messageKey: `gaps.${g}` })));
   }

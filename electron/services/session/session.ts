@@ -1,12 +1,13 @@
 import type { Out, Parsed } from '../../../shared/api';
 import { passwordWeaknesses } from '../../../shared/schemas/staff';
-import type { AppCore } from '../../app-core';
+import type { AppCore, Session } from '../../app-core';
 import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
 import { accountSubject, staffAccount } from '../../store/session/signin-guard';
 import { Vault } from '../../store/vault';
 import { backupBeforeSignOut, startBackupSchedule } from '../backups/backups';
 import type { ServiceContext } from '../context';
+import { vaultStaysOpen, WrongPassword } from './password-checks';
 
 function requireVaultPath(app: AppCore): string {
   return app.vaultPath() ?? fail('conflict', 'errors.setupRequired');
@@ -33,14 +34,15 @@ function replayFailedSignIns(vault: Vault): void {
 }
 
 export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'>): Promise<Out<'session.signIn'>> {
-  const { app } = ctx;
-  if (app.session) fail('conflict', 'errors.alreadySignedIn');
+  const { app, caller } = ctx;
+  if (app.sessions.get(caller.sessionId)) fail('conflict', 'errors.alreadySignedIn');
+  if (app.vault && vaultStaysOpen(app)) return signInToOpenVault(ctx, input);
   const dir = requireVaultPath(app);
   app.closeVault();
   const { vault, staff } = await Vault.openWithPassword(dir, input.loginId, input.password, ctx.clock);
-  const now = ctx.clock.now();
   app.vault = vault;
-  app.session = { staff, signedInAt: now, lastActivity: now, locked: false };
+  const session = app.sessions.open(caller.seat, staff, ctx.clock.now());
+  caller.sessionId = session.id;
   try {
     // A chain shorter than the checkpoint it signed at the last close, or rewritten under it, is reported now.
     const chain = vault.checkCheckpoint();
@@ -57,7 +59,37 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
     app.closeVault();
     throw e;
   }
-  return app.sessionInfo()!;
+  return app.sessionInfo(session)!;
+}
+
+/**
+ * Another seat signs in while the vault is open: the key slot is checked (outside the serialised path, see
+ * password-checks.ts) and a session of its own is opened; nobody else is signed out.
+ */
+async function signInToOpenVault(ctx: ServiceContext, input: Parsed<'session.signIn'>): Promise<Out<'session.signIn'>> {
+  const { app, caller } = ctx;
+  const vault = ctx.vault();
+  const checked = ctx.checkedPassword()?.verdict;
+  let staff;
+  try {
+    if (checked && !checked.ok) throw checked.error;
+    staff = checked?.ok ? checked.staff : await vault.checkSignIn(input.loginId, input.password, ctx.clock);
+  } catch (e) {
+    // The vault is open, so the failed attempt joins the chain now (it outlives the failed call).
+    for (const f of vault.guard.takePending()) {
+      const { subjectType, subjectId, bucket } = accountSubject(f.account);
+      ctx.auditEvenIfFailed(f.action, { type: subjectType, id: subjectId }, {
+        ...(bucket ? { bucket } : {}),
+        failures: f.failures,
+        lockedUntil: f.lockedUntil,
+      });
+    }
+    throw e;
+  }
+  const session = app.sessions.open(caller.seat, staff, ctx.clock.now());
+  caller.sessionId = session.id;
+  ctx.audit('session.signed_in', { type: 'staff', id: staff.id });
+  return app.sessionInfo(session)!;
 }
 
 /** A lost administrator password: the recovery code from set-up opens the vault and sets a new one. */
@@ -99,15 +131,26 @@ export async function recover(ctx: ServiceContext, input: Parsed<'session.recove
 }
 
 export async function signOut(ctx: ServiceContext): Promise<Out<'session.signOut'>> {
+  const { app, caller } = ctx;
+  const session = ctx.session();
+  const last = !app.keepVaultOpen && app.sessions.all().every((s) => s.id === session.id);
   // Before the key is dropped: a backup when the last verified one is older than a day (bounded in time).
-  await backupBeforeSignOut(ctx);
-  ctx.audit('session.signed_out', { type: 'staff', id: ctx.session().staff.id });
-  ctx.afterCommit(() => ctx.app.closeVault('sign_out'));
+  if (last) await backupBeforeSignOut(ctx);
+  ctx.audit('session.signed_out', { type: 'staff', id: session.staff.id });
+  ctx.afterCommit(() => {
+    app.sessions.end(session.id);
+    if (caller.sessionId === session.id) caller.sessionId = null;
+    app.jobs.cancelOwnedBy(session.staff.id);
+    // The last person out closes the vault; with other seats signed in (or the clinic server) it stays open and
+    // the chain's head is signed now, as at every sign-out.
+    if (last) app.closeVault('sign_out');
+    else app.vault?.writeCheckpoint('sign_out', app.clock.now());
+  });
   return { ok: true };
 }
 
 export function heartbeat(ctx: ServiceContext): Out<'session.heartbeat'> {
-  return ctx.app.sessionInfo() ?? fail('unauthenticated');
+  return ctx.app.sessionInfo(ctx.session()) ?? fail('unauthenticated');
 }
 
 export function lock(ctx: ServiceContext, input: Parsed<'session.lock'>): Out<'session.lock'> {
@@ -116,13 +159,12 @@ export function lock(ctx: ServiceContext, input: Parsed<'session.lock'>): Out<'s
     session.locked = true;
     ctx.audit('session.locked', { type: 'staff', id: session.staff.id }, { reason: input.reason ?? 'manual' });
   }
-  return ctx.app.sessionInfo()!;
+  return ctx.app.sessionInfo(session)!;
 }
 
 /** Called by the router when a call arrives after the idle limit: the main process enforces the lock too. */
-export function lockIfIdle(app: AppCore): boolean {
-  const session = app.session;
-  if (!session || session.locked || !app.vault) return false;
+export function lockIfIdle(app: AppCore, session: Session): boolean {
+  if (session.locked || !app.vault) return false;
   const idleMs = app.clock.now().getTime() - session.lastActivity.getTime();
   if (idleMs < app.vault.clinicSettings().idleLockMinutes * 60_000) return false;
   session.locked = true;
@@ -137,6 +179,7 @@ export function lockIfIdle(app: AppCore): boolean {
       subjectType: 'staff',
       subjectId: session.staff.id,
       details: { reason: 'idle', idleMinutes: Math.floor(idleMs / 60_000) },
+      seat: session.seat,
     }),
   );
   return true;
@@ -144,11 +187,17 @@ export function lockIfIdle(app: AppCore): boolean {
 
 export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'>): Promise<Out<'session.unlock'>> {
   const session = ctx.session();
-  if (!session.locked) return ctx.app.sessionInfo()!;
+  if (!session.locked) return ctx.app.sessionInfo(session)!;
   const subject = { type: 'staff', id: session.staff.id } as const;
+  const checked = ctx.checkedPassword()?.verdict;
   let ok: boolean;
   try {
-    ok = await ctx.vault().verifyStaffPassword(session.staff.id, input.password, ctx.clock);
+    if (checked) {
+      if (!checked.ok && !(checked.error instanceof WrongPassword)) throw checked.error;
+      ok = checked.ok && checked.staff.id === session.staff.id;
+    } else {
+      ok = await ctx.vault().verifyStaffPassword(session.staff.id, input.password, ctx.clock);
+    }
   } catch (e) {
     ctx.auditEvenIfFailed('session.unlock_refused', subject, { reason: 'locked_out' });
     throw e;
@@ -160,7 +209,7 @@ export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'
   session.locked = false;
   session.lastActivity = ctx.clock.now();
   ctx.audit('session.unlocked', subject);
-  return ctx.app.sessionInfo()!;
+  return ctx.app.sessionInfo(session)!;
 }
 
 /**

@@ -8,6 +8,12 @@ export type ChainVerification = Omit<AuditVerification, 'records' | 'checkpoint'
 import type { Role } from '../../../shared/schemas/staff';
 import { sha256Hex } from '../../domain/hash';
 
+/** The seat an event came from, as the audit trail keeps it. */
+export interface AuditSeat {
+  deviceId: string;
+  name: string;
+}
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
@@ -20,6 +26,8 @@ export interface AuditEntry {
   subjectType: string | null;
   subjectId: string | null;
   details: Record<string, unknown>;
+  /** The seat the event came from (hash format 2); null only for events no seat caused (set-up, replays). */
+  seat?: AuditSeat | null;
 }
 
 export interface AuditRow {
@@ -34,9 +42,15 @@ export interface AuditRow {
   details: string;
   prev_hash: string;
   hash: string;
+  seat_id: string | null;
+  seat_name: string | null;
 }
 
-/** The hashed body of an event: everything but the hashes themselves. */
+/**
+ * The hashed body of an event: everything but the hashes themselves. Format 1 (every event before migration 0180,
+ * and any without a seat) has no seat; format 2 adds `v: 2` and the seat, so a seat cannot be removed or changed
+ * without breaking the hash, and older events verify unchanged.
+ */
 export function auditEventHash(prevHash: string, event: Omit<AuditEvent, 'hash' | 'prevHash'>): string {
   const body = {
     seq: event.seq,
@@ -49,7 +63,8 @@ export function auditEventHash(prevHash: string, event: Omit<AuditEvent, 'hash' 
     subjectId: event.subjectId,
     details: event.details,
   };
-  return sha256Hex(prevHash + canonicalJson(body));
+  const seat = event.seat ?? null;
+  return sha256Hex(prevHash + canonicalJson(seat ? { ...body, v: 2, seat: { deviceId: seat.deviceId, name: seat.name } } : body));
 }
 
 export function rowToAuditEvent(r: AuditRow): AuditEvent {
@@ -70,6 +85,7 @@ export function rowToAuditEvent(r: AuditRow): AuditEvent {
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     details,
+    seat: r.seat_id !== null && r.seat_id !== undefined ? { deviceId: r.seat_id, name: r.seat_name ?? '' } : null,
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -117,8 +133,8 @@ export class AuditRepository {
     this.actionsStmt = db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action');
     this.eventStmt = db.prepare('SELECT * FROM audit_events WHERE seq = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO audit_events (seq, at, actor_id, actor_name, actor_role, action, subject_type, subject_id, details, prev_hash, hash)
-       VALUES (@seq, @at, @actorId, @actorName, @actorRole, @action, @subjectType, @subjectId, @details, @prevHash, @hash)`,
+      `INSERT INTO audit_events (seq, at, actor_id, actor_name, actor_role, action, subject_type, subject_id, details, prev_hash, hash, seat_id, seat_name)
+       VALUES (@seq, @at, @actorId, @actorName, @actorRole, @action, @subjectType, @subjectId, @details, @prevHash, @hash, @seatId, @seatName)`,
     );
     this.headStmt = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
     this.recentStmt = db.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?');
@@ -141,9 +157,10 @@ export class AuditRepository {
     const prevHash = head?.hash ?? GENESIS_HASH;
     // Round-trip the details through JSON so the hash covers exactly what is stored.
     const details = JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>;
-    const event = { ...entry, seq, details };
+    const seat = entry.seat ?? null;
+    const event = { ...entry, seq, details, seat };
     const hash = auditEventHash(prevHash, event);
-    this.insertStmt.run({ ...event, details: canonicalJson(details), prevHash, hash });
+    this.insertStmt.run({ ...event, details: canonicalJson(details), prevHash, hash, seatId: seat?.deviceId ?? null, seatName: seat?.name ?? null });
     return { ...event, prevHash, hash };
   }
 

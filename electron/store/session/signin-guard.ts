@@ -42,7 +42,7 @@ export function signInAccount(slots: KeySlotsFile, loginKey: string): string {
  * What the audit chain says about an account's failures. Anything that is not a staff account or the recovery
  * slot is reported as the unknown-name bucket, so no stored string can ever reach the chain as a subject.
  */
-export function accountSubject(account: string): { subjectType: string; subjectId: string | null; bucket: string | null } {
+export function accountSubject(account: string): { subjectType: 'staff' | 'recovery_code' | 'sign_in_name'; subjectId: string | null; bucket: string | null } {
   if (account.startsWith('staff:')) return { subjectType: 'staff', subjectId: account.slice('staff:'.length), bucket: null };
   if (account === RECOVERY_ACCOUNT) return { subjectType: 'recovery_code', subjectId: null, bucket: null };
   return { subjectType: 'sign_in_name', subjectId: null, bucket: UNKNOWN_NAME_ACCOUNT };

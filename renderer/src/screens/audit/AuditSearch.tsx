@@ -11,6 +11,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { formatInstant } from '../../clinicTime';
+import { saveFile } from '../../files';
 import './AuditSearch.css';
 
 /** An audit action code such as `patient.viewed`, in words when the locale knows it. */
@@ -40,17 +41,6 @@ function filterInput(f: Filter) {
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
   };
-}
-
-function saveText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Patients named by an event: the first few by name and chart number, and how many more. */
@@ -246,7 +236,7 @@ export function AuditSearch({ session, patient }: { session: SessionInfo; patien
     const r = await callApi('audit.exportCsv', { ...filterInput(applied), lang: i18n.language === 'en' ? 'en' : 'zh-TW' });
     setExporting(false);
     if (!r.ok) return setError(r.error);
-    saveText(r.value.csv, r.value.fileName);
+    saveFile(r.value.csv, r.value.fileName, 'text/csv;charset=utf-8');
     setExported(r.value.truncated ? t('safety.audit.truncated', { max: r.value.rows }) : t('safety.audit.exported', { count: r.value.rows, file: r.value.fileName }));
   };
 

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/errors';
 import type { ProcedureListItem } from '../../../../shared/schemas/catalogue';
 import { Locale } from '../../../../shared/schemas/common';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { FormActions } from '../../components/FormActions';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { formatDateTime } from '../../clinicTime';
 import { scrollContentToTop } from '../patients/scroll';
@@ -151,27 +149,16 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
 
 function PublishDialog({ templateId, version, onCancel, onPublished }: { templateId: string; version: number; onCancel: () => void; onPublished: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const publish = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callApi('templates.publish', { templateId });
-    setBusy(false);
-    if (r.ok) onPublished();
-    else setError(r.error);
-  };
   return (
-    <Dialog title={t('catalogue.templates.publishTitle', { version })} onCancel={onCancel} testId="publish-dialog">
+    <ConfirmDialog
+      title={t('catalogue.templates.publishTitle', { version })}
+      testId="publish-dialog"
+      confirmLabel={t('catalogue.templates.publish')}
+      action={() => callApi('templates.publish', { templateId })}
+      onDone={() => onPublished()}
+      onCancel={onCancel}
+    >
       <p>{t('catalogue.templates.publishBody')}</p>
-      <FormActions
-        error={error}
-        onCancel={onCancel}
-        cancelAutoFocus
-        submitLabel={t('catalogue.templates.publish')}
-        submitDisabled={busy}
-        onConfirm={() => void publish()}
-      />
-    </Dialog>
+    </ConfirmDialog>
   );
 }

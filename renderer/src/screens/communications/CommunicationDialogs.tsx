@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormMessage';
 import { applyServerError, contractResolver, rootError, useFormError } from '../../forms';
-import { base64ToBytes, saveBytes } from '../../files';
+import { base64ToBytes, saveFile } from '../../files';
 
 interface CorrectionForm {
   text: string;
@@ -97,7 +97,7 @@ export function AttachmentDialog({ entry, onClose }: { entry: Communication; onC
           className="btn btn--primary"
           disabled={file.state !== 'ok'}
           onClick={() => {
-            if (file.state === 'ok') saveBytes(base64ToBytes(file.value.dataBase64), file.value.fileName, file.value.mime);
+            if (file.state === 'ok') saveFile(base64ToBytes(file.value.dataBase64), file.value.fileName, file.value.mime);
           }}
         >
           {t('communications.saveAttachment')}

@@ -7,7 +7,7 @@ import { callApi } from '../../api';
 import { FormError, FormSuccess } from '../../components/FormMessage';
 import { formatInZone } from '../../clinicTime';
 import { pagesForPrint, PRINT_DPI } from './pdf';
-import { base64ToBytes, saveBytes } from '../../files';
+import { base64ToBytes, saveFile } from '../../files';
 import './final-actions.css';
 
 /**
@@ -45,7 +45,7 @@ export function FinalActions({ consent, timeZone }: { consent: ConsentView; time
       setPrintPages(null);
       for (const p of pages) URL.revokeObjectURL(p.url);
     } else {
-      saveBytes(bytes, r.value.fileName, 'application/pdf');
+      saveFile(bytes, r.value.fileName, 'application/pdf');
     }
     const audit = await callApi('consents.recordPrint', { consentId: consent.id, kind });
     setBusy(false);

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/errors';
 import { callApi } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { FormActions } from '../../components/FormActions';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNavigate } from '../../navigation';
 import { GAP_STEP } from './steps';
 import { StepFrame, type StepProps } from './StepFrame';
@@ -111,27 +109,16 @@ export function DiscloseStep({ view, editable, timeZone, onSaved, onOpen }: Step
 
 function ConfirmDisclose({ consultationId, days, onCancel, onDone }: { consultationId: string; days: number; onCancel: () => void; onDone: StepProps['onSaved'] }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callApi('consultations.disclose', { consultationId });
-    setBusy(false);
-    if (r.ok) onDone(r.value);
-    else setError(r.error);
-  };
   return (
-    <Dialog title={t('consultation.disclose.confirmTitle')} onCancel={onCancel} testId="confirm-disclose">
+    <ConfirmDialog
+      title={t('consultation.disclose.confirmTitle')}
+      testId="confirm-disclose"
+      confirmLabel={t('consultation.disclose.confirm')}
+      action={() => callApi('consultations.disclose', { consultationId })}
+      onDone={onDone}
+      onCancel={onCancel}
+    >
       <p>{t('consultation.disclose.confirmBody', { days })}</p>
-      <FormActions
-        error={error}
-        onCancel={onCancel}
-        cancelAutoFocus
-        submitLabel={t('consultation.disclose.confirm')}
-        submitDisabled={busy}
-        onConfirm={() => void confirm()}
-      />
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/errors';
 import type { PhotoMeta } from '../../../../shared/schemas/consultation';
 import { callApi, useApi } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { FormActions } from '../../components/FormActions';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormSuccess } from '../../components/FormMessage';
 import { PhotoLabel } from '../photos/PhotoLabel';
 import { PhotoIntake, type PhotoMime } from '../photos/PhotoIntake';
@@ -139,28 +137,17 @@ function PhotoThumb({ photo, n, timeZone, onWithdraw }: { photo: PhotoMeta; n: n
 
 function WithdrawDialog({ photo, onCancel, onDone }: { photo: PhotoMeta; onCancel: () => void; onDone: (meta: PhotoMeta) => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callApi('photos.withdrawMarketing', { photoId: photo.id });
-    setBusy(false);
-    if (r.ok) onDone(r.value);
-    else setError(r.error);
-  };
   return (
-    <Dialog title={t('consultation.photos.withdrawTitle')} onCancel={onCancel} testId="withdraw-dialog">
+    <ConfirmDialog
+      title={t('consultation.photos.withdrawTitle')}
+      testId="withdraw-dialog"
+      confirmLabel={t('consultation.photos.withdrawConfirm')}
+      danger
+      action={() => callApi('photos.withdrawMarketing', { photoId: photo.id })}
+      onDone={onDone}
+      onCancel={onCancel}
+    >
       <p>{t('consultation.photos.withdrawBody')}</p>
-      <FormActions
-        error={error}
-        onCancel={onCancel}
-        cancelAutoFocus
-        submitLabel={t('consultation.photos.withdrawConfirm')}
-        submitClassName="btn btn--danger"
-        submitDisabled={busy}
-        onConfirm={() => void confirm()}
-      />
-    </Dialog>
+    </ConfirmDialog>
   );
 }

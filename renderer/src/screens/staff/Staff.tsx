@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, FieldIssue } from '../../../../shared/errors';
+import type { FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { ROLES, type Role, type StaffMember } from '../../../../shared/schemas/staff';
 import { EditStaffDialog, StaffHistoryDialog } from './StaffProfileDialogs';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
@@ -290,29 +291,18 @@ function ConfirmDeactivate({
   onDone: (m: StaffMember) => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callApi('staff.deactivate', { staffId: member.id });
-    setBusy(false);
-    if (r.ok) onDone(r.value);
-    else setError(r.error);
-  };
   return (
-    <Dialog title={t('staff.confirmDeactivateTitle')} onCancel={onCancel} testId="confirm-dialog">
+    <ConfirmDialog
+      title={t('staff.confirmDeactivateTitle')}
+      testId="confirm-dialog"
+      confirmLabel={t('staff.deactivate')}
+      danger
+      action={() => callApi('staff.deactivate', { staffId: member.id })}
+      onDone={onDone}
+      onCancel={onCancel}
+    >
       <p>{t('staff.confirmDeactivateBody', { name: member.name })}</p>
-      <FormActions
-        error={error}
-        onCancel={onCancel}
-        cancelAutoFocus
-        submitLabel={t('staff.deactivate')}
-        submitClassName="btn btn--danger"
-        submitDisabled={busy}
-        onConfirm={() => void confirm()}
-      />
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

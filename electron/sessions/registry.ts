@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffMember } from '../../shared/schemas/staff';
+import type { Seat } from './seat';
+
+/** One signed-in person at one seat, with its own idle lock. */
+export interface Session {
+  readonly id: string;
+  readonly seat: Seat;
+  staff: StaffMember;
+  signedInAt: Date;
+  lastActivity: Date;
+  locked: boolean;
+}
+
+/**
+ * The signed-in sessions of every seat. In memory for one server process; the PostgreSQL engine backs the same
+ * interface with a table when several server processes share the clinic's sessions.
+ */
+export interface SessionRegistry {
+  open(seat: Seat, staff: StaffMember, now: Date): Session;
+  get(id: string | null | undefined): Session | null;
+  /** Ends one session; answers what it was (null when it had already ended). */
+  end(id: string): Session | null;
+  all(): Session[];
+  /** Ends every session (the vault closed). */
+  clear(): Session[];
+}
+
+/** A session id: 256 random bits, the only secret a seat holds besides its device credential. */
+export const newSessionId = (): string => randomBytes(32).toString('base64url');
+
+export class MemorySessionRegistry implements SessionRegistry {
+  private readonly byId = new Map<string, Session>();
+
+  open(seat: Seat, staff: StaffMember, now: Date): Session {
+    const session: Session = { id: newSessionId(), seat, staff, signedInAt: now, lastActivity: now, locked: false };
+    this.byId.set(session.id, session);
+    return session;
+  }
+
+  get(id: string | null | undefined): Session | null {
+    return id ? (this.byId.get(id) ?? null) : null;
+  }
+
+  end(id: string): Session | null {
+    const session = this.byId.get(id) ?? null;
+    this.byId.delete(id);
+    return session;
+  }
+
+  all(): Session[] {
+    return [...this.byId.values()];
+  }
+
+  clear(): Session[] {
+    const all = this.all();
+    this.byId.clear();
+    return all;
+  }
+}
+
+/**
+ * Who is calling, as the transport knows it: the seat and the session that seat holds (none before sign-in). The
+ * transport keeps it (Electron: one for the window; the clinic server: one per device cookie) and reads
+ * `sessionId` back after a call that signed in or out.
+ */
+export interface Caller {
+  readonly seat: Seat;
+  sessionId: string | null;
+}
