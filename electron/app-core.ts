@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { CheckpointCheck, CheckpointReason } from '../shared/schemas/checkpoint';
 import type { SessionInfo } from '../shared/schemas/session';
 import { JobRunner } from './jobs/runner';
+import type { ClinicServerHandle } from './server/sharing';
 import { MemorySessionRegistry, type Caller, type Session, type SessionRegistry } from './sessions/registry';
 import { deskSeat, type Seat } from './sessions/seat';
+import { TabletPresence } from './sessions/tablets';
 import { UploadStore } from './services/uploads';
 import { writeFileAtomic } from './store/files';
 import { systemClock, type Clock, type Vault } from './store/vault';
@@ -86,6 +88,8 @@ export class AppCore {
    * it when the last person signs out, so the key is not kept in memory for nobody.
    */
   keepVaultOpen = false;
+  /** Signing tablets that are switched on and asking what they were sent. */
+  readonly tablets = new TabletPresence();
   /** What the chain checkpoint comparison found at sign-in, when it was not ok (shown to administrators). */
   chainAlert: CheckpointCheck | null = null;
   readonly config: AppConfigStore;
@@ -97,6 +101,8 @@ export class AppCore {
   readonly uploads = new UploadStore();
   /** Scheduled backups while the vault is open (started at sign-in, stopped at close). */
   backupSchedule: { stop(): void } | null = null;
+  /** The clinic server other seats use, where this host runs one (`consentvault serve`, or sharing from the app). */
+  clinicServer: ClinicServerHandle | null = null;
 
   constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; sessions?: SessionRegistry; deskSeat?: Seat }) {
     this.config = opts.config;

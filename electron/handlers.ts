@@ -17,10 +17,12 @@ import { patientsHandlers } from './services/patients/handlers';
 import { photosHandlers } from './services/photos/handlers';
 import { retentionHandlers } from './services/retention/handlers';
 import { riskFlagsHandlers } from './services/risk-flags/handlers';
+import { seatsHandlers } from './services/seats/handlers';
 import { sessionHandlers } from './services/session/handlers';
 import { settingsHandlers } from './services/settings/handlers';
 import { setupHandlers } from './services/setup/handlers';
 import { staffHandlers } from './services/staff/handlers';
+import { tabletHandlers } from './services/tablet/handlers';
 import { treatmentsHandlers } from './services/treatments/handlers';
 
 export type { Handler } from './services/handler';
@@ -45,9 +47,11 @@ export const handlers: Handlers = {
   ...photosHandlers,
   ...retentionHandlers,
   ...riskFlagsHandlers,
+  ...seatsHandlers,
   ...sessionHandlers,
   ...settingsHandlers,
   ...setupHandlers,
   ...staffHandlers,
+  ...tabletHandlers,
   ...treatmentsHandlers,
 };

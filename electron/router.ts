@@ -7,7 +7,7 @@ import { makeContext, type PendingWork } from './services/context';
 import { lockIfIdle } from './services/session/session';
 import { passwordPrecheck, type CheckedPassword } from './services/session/password-checks';
 import { DomainError } from './domain/errors';
-import type { Caller } from './sessions/registry';
+import type { Caller, TabletScope } from './sessions/registry';
 
 export interface RouterOptions {
   /** Parse every answer with the contract's output schema (tests and development). */
@@ -47,6 +47,10 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
       let value: unknown;
       if (spec.access === 'public') {
         value = await handler(ctx, parsed.data as never);
+      } else if (spec.access === 'tablet') {
+        if (caller.seat.kind !== 'tablet' || !app.vault) return failure('forbidden', 'errors.forbidden');
+        const vault = app.vault;
+        value = await vault.runInTransaction(() => handler(ctx, parsed.data as never));
       } else {
         const session = app.sessions.get(caller.sessionId);
         const vault = app.vault;
@@ -56,6 +60,11 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
         // A password an administrator set is replaced before anything else: only that, sign-out and the lock answer.
         if (session.staff.passwordChangeRequired && !spec.whileLocked && channel !== 'account.changePassword') {
           return failure('forbidden', 'staffAccounts.errors.passwordChangeRequired');
+        }
+        // A signing tablet reaches only the one consent it was sent, and only the patient's side of it.
+        if (session.scope && !tabletMay(channel, parsed.data, session.scope)) {
+          vault.transaction(() => ctx.audit('access.forbidden', null, { channel, tablet: true }));
+          return failure('forbidden', 'errors.forbidden');
         }
         if (!(spec.access as readonly string[]).includes(session.staff.role)) {
           vault.transaction(() => ctx.audit('access.forbidden', null, { channel }));
@@ -95,6 +104,18 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
       return precheck(app, caller, input).then(enqueue, () => enqueue(null));
     },
   };
+}
+
+/** What a tablet session may call: its consent's view, document and the patient-side signatures. */
+const TABLET_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['consents.get', 'consents.document', 'consents.sign', 'session.heartbeat', 'tablet.assignment']);
+const PATIENT_SIDE_ROLES: ReadonlySet<string> = new Set(['patient', 'guardian', 'witness']);
+
+function tabletMay(channel: ChannelName, input: unknown, scope: TabletScope): boolean {
+  if (!TABLET_CHANNELS.has(channel)) return false;
+  if (channel === 'session.heartbeat' || channel === 'tablet.assignment') return true;
+  const fields = input as { consentId?: unknown; role?: unknown };
+  if (fields.consentId !== scope.consentId) return false;
+  return channel !== 'consents.sign' || PATIENT_SIDE_ROLES.has(String(fields.role));
 }
 
 /** Events that must outlive the failed call (wrong password at unlock, ...), in a transaction of their own. */

@@ -19,10 +19,12 @@ import { patientsChannels } from './contracts/patients';
 import { photosChannels } from './contracts/photos';
 import { retentionChannels } from './contracts/retention';
 import { riskFlagsChannels } from './contracts/risk-flags';
+import { seatsChannels } from './contracts/seats';
 import { sessionChannels } from './contracts/session';
 import { settingsChannels } from './contracts/settings';
 import { setupChannels } from './contracts/setup';
 import { staffChannels } from './contracts/staff';
+import { tabletChannels } from './contracts/tablet';
 import { treatmentsChannels } from './contracts/treatments';
 
 /**
@@ -47,10 +49,12 @@ export const api = {
   ...photosChannels,
   ...retentionChannels,
   ...riskFlagsChannels,
+  ...seatsChannels,
   ...sessionChannels,
   ...settingsChannels,
   ...setupChannels,
   ...staffChannels,
+  ...tabletChannels,
   ...treatmentsChannels,
 } as const satisfies Record<string, Channel>;
 

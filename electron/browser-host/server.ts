@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AppCore, fileConfigStore } from '../app-core';
 import { createRouter } from '../router';
-import { CONTENT_SECURITY_POLICY, RENDERER_MIME as MIME } from '../security';
 import { acceptUpload } from '../services/uploads';
 import type { Clock } from '../store/vault';
 import { PHOTO_UPLOAD_MAX_BYTES } from '../../shared/schemas/photo';
 import { guardedHandler } from './guarded-handler';
+import { FORBIDDEN, INTERNAL, INVALID_INPUT, MAX_JSON_BODY_BYTES, readBody, sendEmpty, sendJson, serveRendererFile } from './http-answers';
 import { parseRequestTarget } from './request-target';
 
 export interface BrowserHostOptions {
@@ -27,61 +27,14 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = MAX_JSON_BODY_BYTES;
 /** Files (photos) come as the raw body of POST /api/upload, never inside the JSON of /api. */
 const UPLOAD_PATH = '/api/upload';
 const UPLOAD_TYPES = new Set(['image/jpeg', 'image/png', 'application/octet-stream']);
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-const FORBIDDEN = { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } } as const;
-const INVALID_INPUT = { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } } as const;
-const INTERNAL = { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } } as const;
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-function sendEmpty(res: http.ServerResponse, status: number): void {
-  res.writeHead(status, SECURITY_HEADERS).end();
-}
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string' || given.length !== token.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
-}
-
-type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'tooBig' } | { kind: 'aborted' };
-
-/** Reads a request body up to `limit` bytes; past it, stops collecting and says so. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        chunks.length = 0;
-        resolve({ kind: 'tooBig' });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve({ kind: 'complete', bytes: Buffer.concat(chunks) }));
-    // A client that goes away mid-body: nothing to answer (a promise settles only once, so after 'end' this is a no-op).
-    req.once('close', () => resolve({ kind: 'aborted' }));
-    req.once('error', () => resolve({ kind: 'aborted' }));
-  });
 }
 
 /**
@@ -167,19 +120,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     sendJson(res, 200, await router.call(channel, input));
   }
 
-  async function serveStatic(decodedPath: string, res: http.ServerResponse): Promise<void> {
-    const rel = decodedPath === '/' ? '/index.html' : decodedPath;
-    const file = path.resolve(rendererDir, '.' + rel);
-    if (!file.startsWith(rendererDir + path.sep)) return sendEmpty(res, 404);
-    let content: Buffer;
-    try {
-      content = await fs.promises.readFile(file);
-    } catch {
-      return sendEmpty(res, 404);
-    }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(content);
-  }
+  const serveStatic = (decodedPath: string, res: http.ServerResponse) => serveRendererFile(rendererDir, decodedPath, res);
 
   const server = http.createServer(
     guardedHandler(handleRequest, {

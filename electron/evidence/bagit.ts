@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * BagIt (RFC 8493, version 1.0) text files: the bag declaration, bag-info.txt, and the SHA-256 payload and tag
@@ -17,7 +16,6 @@ export const VERIFYING = 'VERIFYING.md';
 /** A tag file: the clinic's signed statement of its audit chain's head at export (the chain checkpoint format). */
 export const CHAIN_CHECKPOINT = 'chain-checkpoint.json';
 
-export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 export function declaration(): string {
   return `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n`;

@@ -21,7 +21,7 @@ const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', '
  * Follow-up visits come with the treatment they follow; a complaint with its whole timeline.
  */
 export function collectFollowOnRecords(vault: Vault, patientId: string, consultationIds: ReadonlySet<string> | null, inScope: (iso: string) => boolean): FollowOnRecords {
-  const store = vault.aftercare;
+  const store = vault;
   const staffName = (id: string | null) => (id ? (vault.staff.get(id)?.name ?? '') : null);
   const ids: string[] = [];
   const files: PayloadFile[] = [];

@@ -1,4 +1,5 @@
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { sha256Hex } from '../domain/hash';
 import path from 'node:path';
 import { z } from 'zod';
 import { JsonTooDeep, parseBoundedJson } from '../../shared/canonical-json';
@@ -19,7 +20,6 @@ import {
   parseManifest,
   payloadOxum,
   PUBLIC_KEY,
-  sha256Hex,
   TAG_MANIFEST,
   TAG_MANIFEST_SIGNATURE,
   type BagInfo,

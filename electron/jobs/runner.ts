@@ -49,10 +49,15 @@ export interface RunnerOptions {
   logError?: (e: unknown) => void;
 }
 
-/** The worker file: the bundled one next to the built app, or the TypeScript source run through tsx. */
+/**
+ * The worker file: the bundled one next to the built code (dist/electron/jobs-worker.cjs for the desktop app,
+ * dist/cli/jobs-worker.mjs for the CLI and server), or the TypeScript source run through tsx.
+ */
 function workerEntry(): { file: string; execArgv: string[] } {
-  const bundled = path.join(import.meta.dirname, 'jobs-worker.cjs');
-  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  for (const name of ['jobs-worker.cjs', 'jobs-worker.mjs']) {
+    const bundled = path.join(import.meta.dirname, name);
+    if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return { file: path.join(import.meta.dirname, 'worker.ts'), execArgv: ['--import', tsx] };
 }
@@ -122,12 +127,13 @@ export class JobRunner {
     };
 
     const startWorker = () => {
-      const entry = workerEntry();
       const start: WorkerStart = { kind, input, cancelFlag };
       this.running++;
       job.state = 'running';
       job.phase = 'starting';
       try {
+        // Inside the try: a missing worker file (no build, no tsx) fails this job instead of throwing out of start().
+        const entry = workerEntry();
         worker = new Worker(entry.file, {
           workerData: start,
           transferList: opts.transfer ?? [],

@@ -10,6 +10,17 @@ export interface Session {
   signedInAt: Date;
   lastActivity: Date;
   locked: boolean;
+  /**
+   * A signing tablet's session: it acts for the staff member who sent the consent (they stay responsible for
+   * the signing) and reaches that one consent's reading view and signature pad, nothing else.
+   */
+  scope?: TabletScope;
+}
+
+export interface TabletScope {
+  consentId: string;
+  /** The session of the staff member who sent it (who can take it back). */
+  sentBySessionId: string;
 }
 
 /**
@@ -17,7 +28,7 @@ export interface Session {
  * interface with a table when several server processes share the clinic's sessions.
  */
 export interface SessionRegistry {
-  open(seat: Seat, staff: StaffMember, now: Date): Session;
+  open(seat: Seat, staff: StaffMember, now: Date, scope?: TabletScope): Session;
   get(id: string | null | undefined): Session | null;
   /** Ends one session; answers what it was (null when it had already ended). */
   end(id: string): Session | null;
@@ -32,8 +43,8 @@ export const newSessionId = (): string => randomBytes(32).toString('base64url');
 export class MemorySessionRegistry implements SessionRegistry {
   private readonly byId = new Map<string, Session>();
 
-  open(seat: Seat, staff: StaffMember, now: Date): Session {
-    const session: Session = { id: newSessionId(), seat, staff, signedInAt: now, lastActivity: now, locked: false };
+  open(seat: Seat, staff: StaffMember, now: Date, scope?: TabletScope): Session {
+    const session: Session = { id: newSessionId(), seat, staff, signedInAt: now, lastActivity: now, locked: false, ...(scope ? { scope } : {}) };
     this.byId.set(session.id, session);
     return session;
   }

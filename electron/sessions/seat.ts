@@ -9,14 +9,18 @@ export interface Seat {
   deviceId: string;
   /** What staff call it: the computer's name, or the name an administrator gave the paired device. */
   name: string;
+  /** The desk and the command line are local; a paired device is a staff PC, a signing tablet or a browser. */
+  kind: SeatKind;
 }
+
+export type SeatKind = 'desk' | 'cli' | 'desktop' | 'tablet' | 'browser';
 
 /** The computer that holds the vault (Electron, or the browser host on loopback). */
 export function deskSeat(): Seat {
-  return { deviceId: 'desk', name: os.hostname() || 'desk' };
+  return { deviceId: 'desk', name: os.hostname() || 'desk', kind: 'desk' };
 }
 
 /** The consentvault command line on the computer that holds the vault. */
 export function commandLineSeat(): Seat {
-  return { deviceId: 'cli', name: `${os.hostname() || 'desk'} (command line)` };
+  return { deviceId: 'cli', name: `${os.hostname() || 'desk'} (command line)`, kind: 'cli' };
 }

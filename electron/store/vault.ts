@@ -47,6 +47,7 @@ import { EvidenceRepository } from './evidence/repository';
 import { RetentionRepository } from './retention/repository';
 import { BackupRepository } from './backups/repository';
 import { FlagAssessmentRepository } from './risk-flags/repository';
+import { SeatRepository } from './seats/repository';
 import { crashPoint } from './crash-points';
 import { recoverAbandonedExports } from './evidence/export-recovery';
 import { KeySlotChanges } from './keyslot-changes';
@@ -165,6 +166,7 @@ export class Vault {
   private retentionRepo: RetentionRepository | null = null;
   private backupRepo: BackupRepository | null = null;
   private flagAssessmentRepo: FlagAssessmentRepository | null = null;
+  private seatRepo: SeatRepository | null = null;
   readonly guard: SignInGuard;
   private masterKey: Buffer;
   private readonly vaultId: string;
@@ -229,14 +231,7 @@ export class Vault {
     return (this.homeQueries ??= new HomeQueries(this.db));
   }
 
-  /**
-   * Transitional, for electron/evidence/follow-on.ts only (another helper's file): the aftercare repositories
-   * are the vault's own now (`vault.treatments`, `vault.followUps`, ...). Remove once nothing reads it.
-   * @deprecated use the repository on the vault itself.
-   */
-  get aftercare(): Pick<Vault, 'calendar' | 'treatments' | 'followUps' | 'complaints' | 'incidents' | 'home'> {
-    return this;
-  }
+
 
   get consents(): ConsentRepository {
     return (this.consentRepo ??= new ConsentRepository(this.db));
@@ -267,6 +262,11 @@ export class Vault {
 
   get flagAssessments(): FlagAssessmentRepository {
     return (this.flagAssessmentRepo ??= new FlagAssessmentRepository(this.db));
+  }
+
+  /** Paired devices and pairing codes (issue 14). */
+  get seats(): SeatRepository {
+    return (this.seatRepo ??= new SeatRepository(this.db));
   }
 
   /**

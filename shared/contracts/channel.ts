@@ -4,13 +4,14 @@ import type { Role } from '../schemas/staff';
 /**
  * One channel of the contract. Who may call it:
  * - 'public': no session needed (status, set-up, sign-in).
+ * - 'tablet': a paired signing tablet, with no one signed in on it (it asks what it was sent).
  * - a list of roles: a signed-in, unlocked session with one of these roles.
  * `whileLocked` channels also answer when the session is idle-locked (to unlock or sign out).
  */
 export interface Channel {
   input: z.ZodType;
   output: z.ZodType;
-  access: 'public' | readonly Role[];
+  access: 'public' | 'tablet' | readonly Role[];
   whileLocked?: boolean;
 }
 

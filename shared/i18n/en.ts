@@ -1,4 +1,5 @@
 import { workdayEn } from './sections/workday';
+import { seatsEn, seatsAuditActionsEn, seatsAuditSubjectsEn } from './sections/seats';
 import { staffAccountsEn, staffAccountsAuditActionsEn } from './sections/staff-accounts';
 import type { LocaleMessages } from './zh-TW';
 import { aftercareEn, aftercareAuditActionsEn, aftercareAuditSubjectsEn } from './sections/aftercare';
@@ -13,6 +14,7 @@ import { consultationEn } from './sections/consultation';
 import { evidenceEn } from './sections/evidence';
 import { patientsEn } from './sections/patients';
 import { retentionEn, retentionAuditActionsEn, retentionNavEn } from './sections/retention';
+import { tabletEn, tabletAuditActionsEn } from './sections/tablet';
 
 /** English. Typed against zh-TW so a missing key fails the type check. */
 export const en: LocaleMessages = {
@@ -383,7 +385,9 @@ export const en: LocaleMessages = {
   },
   auditActions: {
     ...retentionAuditActionsEn,
+    ...tabletAuditActionsEn,
     ...backupAuditActionsEn,
+    ...seatsAuditActionsEn,
     ...staffAccountsAuditActionsEn,
     ...aftercareAuditActionsEn,
     ...safetyAuditActionsEn,
@@ -466,6 +470,7 @@ export const en: LocaleMessages = {
   },
   auditSubjects: {
     ...backupAuditSubjectsEn,
+    ...seatsAuditSubjectsEn,
     ...aftercareAuditSubjectsEn,
     ...intakeAuditSubjectsEn,
     staff: 'Staff',
@@ -512,7 +517,9 @@ export const en: LocaleMessages = {
   aftercare: aftercareEn,
   evidence: evidenceEn,
   retention: retentionEn,
+  tablet: tabletEn,
   backups: backupsEn,
+  seats: seatsEn,
   safety: safetyEn,
   staffAccounts: staffAccountsEn,
   workday: workdayEn,

@@ -1,4 +1,5 @@
 import { workdayZhTW } from './sections/workday';
+import { seatsZhTW, seatsAuditActionsZhTW, seatsAuditSubjectsZhTW } from './sections/seats';
 import { staffAccountsZhTW, staffAccountsAuditActionsZhTW } from './sections/staff-accounts';
 import type { Widen } from './widen';
 import { aftercareZhTW, aftercareAuditActionsZhTW, aftercareAuditSubjectsZhTW } from './sections/aftercare';
@@ -13,6 +14,7 @@ import { consultationZhTW } from './sections/consultation';
 import { evidenceZhTW } from './sections/evidence';
 import { patientsZhTW } from './sections/patients';
 import { retentionZhTW, retentionAuditActionsZhTW, retentionNavZhTW } from './sections/retention';
+import { tabletZhTW, tabletAuditActionsZhTW } from './sections/tablet';
 
 /** Traditional Chinese (Taiwan): the default language. Every key here must exist in en.ts (the type checks it). */
 export const zhTW = {
@@ -383,7 +385,9 @@ export const zhTW = {
   },
   auditActions: {
     ...retentionAuditActionsZhTW,
+    ...tabletAuditActionsZhTW,
     ...backupAuditActionsZhTW,
+    ...seatsAuditActionsZhTW,
     ...staffAccountsAuditActionsZhTW,
     ...aftercareAuditActionsZhTW,
     ...safetyAuditActionsZhTW,
@@ -466,6 +470,7 @@ export const zhTW = {
   },
   auditSubjects: {
     ...backupAuditSubjectsZhTW,
+    ...seatsAuditSubjectsZhTW,
     ...aftercareAuditSubjectsZhTW,
     ...intakeAuditSubjectsZhTW,
     staff: '員工',
@@ -512,7 +517,9 @@ export const zhTW = {
   aftercare: aftercareZhTW,
   evidence: evidenceZhTW,
   retention: retentionZhTW,
+  tablet: tabletZhTW,
   backups: backupsZhTW,
+  seats: seatsZhTW,
   safety: safetyZhTW,
   staffAccounts: staffAccountsZhTW,
   workday: workdayZhTW,

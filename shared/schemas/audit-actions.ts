@@ -12,7 +12,7 @@ export const AUDIT_ACTIONS = [
   'communication.attachment_viewed', 'communication.corrected', 'communication.logged',
   'communications.viewed',
   'complaint.assigned', 'complaint.attachment_viewed', 'complaint.clock_recomputed', 'complaint.closed', 'complaint.entry_added', 'complaint.entry_corrected', 'complaint.list_viewed', 'complaint.medical_accident_recorded', 'complaint.received', 'complaint.records_requested', 'complaint.resolution_added', 'complaint.review_saved', 'complaint.viewed',
-  'consent.cooling_off_overridden', 'consent.cooling_off_override_password_failed', 'consent.cooling_off_override_refused', 'consent.document_viewed', 'consent.final_viewed', 'consent.fully_signed', 'consent.issued', 'consent.listed', 'consent.patient_copy', 'consent.patient_copy_viewed', 'consent.patient_signed', 'consent.printed', 'consent.saved', 'consent.sign_password_failed', 'consent.sign_refused', 'consent.signature_adopted', 'consent.signed', 'consent.verified', 'consent.viewed', 'consent.withdrawn',
+  'consent.cooling_off_overridden', 'consent.cooling_off_override_password_failed', 'consent.cooling_off_override_refused', 'consent.document_viewed', 'consent.final_viewed', 'consent.fully_signed', 'consent.issued', 'consent.listed', 'consent.patient_copy', 'consent.patient_copy_viewed', 'consent.patient_signed', 'consent.printed', 'consent.saved', 'consent.sent_to_tablet', 'consent.sign_password_failed', 'consent.sign_refused', 'consent.signature_adopted', 'consent.signed', 'consent.tablet_finished', 'consent.taken_back_from_tablet', 'consent.verified', 'consent.viewed', 'consent.withdrawn',
   'consultation.alternatives_saved', 'consultation.comprehension_answered', 'consultation.disclosed', 'consultation.follow_up_completed', 'consultation.follow_up_started', 'consultation.goals_saved', 'consultation.photo_added', 'consultation.quote_acknowledged', 'consultation.quote_saved', 'consultation.reading_recorded', 'consultation.risk_acknowledged', 'consultation.screening_saved', 'consultation.started', 'consultation.viewed',
   'evidence.export_abandoned', 'evidence.export_cancelled', 'evidence.export_failed', 'evidence.export_leftover_removed', 'evidence.export_started', 'evidence.exported', 'evidence.verified',
   'follow_up.assigned', 'follow_up.attempt_logged', 'follow_up.escalated', 'follow_up.escalation_acknowledged', 'follow_up.escalations_viewed', 'follow_up.outcome_corrected', 'follow_up.outcome_recorded', 'follow_up.photo_added', 'follow_up.plan_viewed', 'follow_up.quality_figures_viewed', 'follow_up.viewed', 'follow_up.worklist_viewed',
@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'procedure.created', 'procedure.updated',
   'retention.destroyed', 'retention.destruction_password_failed', 'retention.destruction_proposed', 'retention.destruction_refused', 'retention.hold_placed', 'retention.hold_released', 'retention.log_viewed', 'retention.overview_viewed', 'retention.proposal_withdrawn', 'retention.viewed',
   'risk_flags.assess_password_failed', 'risk_flags.assess_refused', 'risk_flags.assessed', 'risk_flags.viewed',
+  'seat.paired', 'seat.pairing_code_created', 'seat.pairing_failed', 'seat.renamed', 'seat.request_refused', 'seat.revoked', 'seat.session_ended',
+  'server.started', 'server.stopped',
   'session.locked', 'session.locked_out', 'session.recovered', 'session.recovery_failed', 'session.signed_in', 'session.signed_out', 'session.signin_failed', 'session.unlock_failed', 'session.unlock_refused', 'session.unlocked',
   'settings.printed_dates_changed', 'settings.updated',
   'staff.added', 'staff.deactivated', 'staff.password_reset', 'staff.reactivated', 'staff.updated',
@@ -39,7 +41,7 @@ export const isAuditAction = (action: string): action is AuditAction => KNOWN.ha
 
 /** What an audit event is about: every subject type a service may name (labelled in both languages). */
 export const AUDIT_SUBJECT_TYPES = [
-  'backup', 'backup_settings', 'calendar_day', 'clinic_settings', 'communication', 'complaint', 'consent', 'consultation',
+  'backup', 'backup_settings', 'calendar_day', 'clinic_settings', 'communication', 'complaint', 'consent', 'consultation', 'device',
   'disclosure_template', 'evidence_pack', 'follow_up_visit', 'patient', 'photo', 'privacy_incident', 'procedure',
   'recovery_code', 'sign_in_name', 'staff', 'treatment', 'vault',
 ] as const;

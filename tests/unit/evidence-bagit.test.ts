@@ -15,8 +15,8 @@ import {
   parseBagInfo,
   parseManifest,
   payloadOxum,
-  sha256Hex,
 } from '../../electron/evidence/bagit';
+import { sha256Hex } from '../../electron/domain/hash';
 import { readZip } from '../../electron/evidence/zip-reader';
 import { ZipWriter } from '../../electron/evidence/zip-writer';
 

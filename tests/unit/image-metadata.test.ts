@@ -204,7 +204,7 @@ describe('PNG edges', () => {
 
 describe('metadata removal without an image library', () => {
   it('works on the bytes alone: the stripper imports nothing and the app depends on no image decoder', () => {
-    const source = fs.readFileSync(path.resolve(__dirname, '../../electron/services/image-metadata.ts'), 'utf8');
+    const source = fs.readFileSync(path.resolve(__dirname, '../../electron/services/photos/image-metadata.ts'), 'utf8');
     expect(source).not.toMatch(/^\s*import\s/m);
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
