@@ -90,7 +90,7 @@ export function workingDaysBetween(from: string, to: string, calendar: ClinicCal
 }
 
 /** The time-zone offset (ms, local minus UTC) in force at an instant. */
-function offsetAt(ms: number, timeZone: string): number {
+export function offsetAt(ms: number, timeZone: string): number {
   const f = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

@@ -41,8 +41,7 @@ export async function ensureServerCertificate(tlsDir: string, names: { dns: stri
   const crypto = webcrypto as unknown as Crypto;
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-  const sans: x509.JsonGeneralName[] = [...new Set(names.dns)].map((value) => ({ type: 'dns' as const, value }));
-  for (const ip of new Set(names.ips)) sans.push({ type: 'ip', value: ip });
+  const sans = [...[...new Set(names.dns)].map((value) => ({ type: 'dns' as const, value })), ...[...new Set(names.ips)].map((value) => ({ type: 'ip' as const, value }))];
   const cert = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/date-format';
+import { offsetAt } from '../../shared/clinic-calendar';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -22,11 +23,6 @@ function partsInZone(ms: number, timeZone: string) {
   return { y: value('year'), mo: value('month'), d: value('day'), h: value('hour'), mi: value('minute'), s: value('second') };
 }
 
-/** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
-function offsetMs(ms: number, timeZone: string): number {
-  const p = partsInZone(ms, timeZone);
-  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - Math.floor(ms / 1000) * 1000;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -43,8 +39,8 @@ export function wallTimeToIso(wall: string, timeZone: string): string | null {
   const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
   if (Number.isNaN(asUtc)) return null;
   // Two passes: the offset at the first guess can differ from the offset at the answer around a DST change.
-  const guess = asUtc - offsetMs(asUtc, timeZone);
-  const ms = asUtc - offsetMs(guess, timeZone);
+  const guess = asUtc - offsetAt(asUtc, timeZone);
+  const ms = asUtc - offsetAt(guess, timeZone);
   return new Date(ms).toISOString();
 }
 

@@ -218,7 +218,11 @@ export async function signConsent(ctx: ServiceContext, input: Parsed<'consents.s
   if (!consent.forms.includes(input.form)) failField('invalid_input', 'form', 'consent.errors.formNotInConsent');
   if (signed.some((s) => s.form === input.form && s.role === input.role)) failField('conflict', 'role', 'consent.errors.alreadySigned');
   const isPhysician = input.role === 'physician';
-  if (isPhysician && (!input.physicianId || !input.password)) failField('invalid_input', input.physicianId ? 'password' : 'physicianId', 'consent.errors.physicianCredentialsRequired');
+  // The operating physician at their own seat, signed in as themselves, countersigns without typing the password
+  // again; at someone else's seat the password is the fallback (checked against their key slot).
+  const me = ctx.session().staff;
+  const asThemselves = isPhysician && me.role === 'physician' && me.id === c.physicianId && input.password === undefined && (input.physicianId ?? me.id) === me.id;
+  if (isPhysician && !asThemselves && (!input.physicianId || !input.password)) failField('invalid_input', input.physicianId ? 'password' : 'physicianId', 'consent.errors.physicianCredentialsRequired');
   if (!isPhysician && (input.physicianId !== undefined || input.password !== undefined)) failField('invalid_input', 'physicianId', 'consent.errors.physicianCredentialsRequired');
   const name = signerName(ctx, c, input.role, input);
   const ink = checkInk(input.ink, ['ink']);
@@ -229,12 +233,12 @@ export async function signConsent(ctx: ServiceContext, input: Parsed<'consents.s
     form: input.form,
     role: input.role,
     name,
-    staffId: isPhysician ? input.physicianId! : null,
+    staffId: isPhysician ? (asThemselves ? me.id : input.physicianId!) : null,
     ink,
     points: pointCount(input.ink),
     adoptionId: null,
     // The password last: a refused signature for any other reason does not count as a failed password.
-    ...(isPhysician ? { beforeWrite: async () => void (await requireOperatingPhysician(ctx, c, input.physicianId!, input.password!, 'consent.sign')) } : {}),
+    ...(isPhysician && !asThemselves ? { beforeWrite: async () => void (await requireOperatingPhysician(ctx, c, input.physicianId!, input.password!, 'consent.sign')) } : {}),
   });
 }
 
@@ -262,7 +266,11 @@ export async function adoptSignature(ctx: ServiceContext, input: Parsed<'consent
   const vault = ctx.vault();
   const { consent, c } = openForSigning(ctx, input);
   const isPhysician = input.role === 'physician';
-  if (isPhysician && (!input.physicianId || !input.password)) failField('invalid_input', input.physicianId ? 'password' : 'physicianId', 'consent.errors.physicianCredentialsRequired');
+  // The operating physician at their own seat, signed in as themselves, countersigns without typing the password
+  // again; at someone else's seat the password is the fallback (checked against their key slot).
+  const me = ctx.session().staff;
+  const asThemselves = isPhysician && me.role === 'physician' && me.id === c.physicianId && input.password === undefined && (input.physicianId ?? me.id) === me.id;
+  if (isPhysician && !asThemselves && (!input.physicianId || !input.password)) failField('invalid_input', input.physicianId ? 'password' : 'physicianId', 'consent.errors.physicianCredentialsRequired');
   if (!isPhysician && (input.physicianId !== undefined || input.password !== undefined)) failField('invalid_input', 'physicianId', 'consent.errors.physicianCredentialsRequired');
   const name = signerName(ctx, c, input.role, input);
   const identity = identityFor(ctx, c, input.role, input.identityDocument);
