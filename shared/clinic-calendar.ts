@@ -89,9 +89,9 @@ export function workingDaysBetween(from: string, to: string, calendar: ClinicCal
   return count;
 }
 
-/** The time-zone offset (ms, local minus UTC) in force at an instant. */
-export function offsetAt(ms: number, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
+/** The wall clock of `timeZone` at an instant: year, month (1-12), day, hour (0-23), minute, second. */
+export function wallClockParts(ms: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -100,10 +100,15 @@ export function offsetAt(ms: number, timeZone: string): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  });
-  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return local - Math.floor(ms / 1000) * 1000;
+  }).formatToParts(new Date(ms));
+  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: value('year'), mo: value('month'), d: value('day'), h: value('hour'), mi: value('minute'), s: value('second') };
+}
+
+/** The time-zone offset (ms, local minus UTC) in force at an instant. */
+export function offsetAt(ms: number, timeZone: string): number {
+  const p = wallClockParts(ms, timeZone);
+  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - Math.floor(ms / 1000) * 1000;
 }
 
 /**

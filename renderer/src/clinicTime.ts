@@ -4,31 +4,17 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/date-format';
-import { offsetAt } from '../../shared/clinic-calendar';
+import { offsetAt, wallClockParts } from '../../shared/clinic-calendar';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-function partsInZone(ms: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { y: value('year'), mo: value('month'), d: value('day'), h: value('hour'), mi: value('minute'), s: value('second') };
-}
 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as the value of an <input type="datetime-local">, in the clinic's zone: 'YYYY-MM-DDTHH:mm'. */
 export function toWallTime(instant: Date | string, timeZone: string): string {
-  const p = partsInZone(new Date(instant).getTime(), timeZone);
+  const p = wallClockParts(new Date(instant).getTime(), timeZone);
   return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}`;
 }
 

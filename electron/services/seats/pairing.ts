@@ -42,7 +42,7 @@ const sameHex = (a: string, b: string): boolean => a.length === b.length && timi
 export const credentialHash = (credential: string): string => sha256Hex(credential);
 
 /** Who an unpaired request is, for the audit trail: its network address only (it has no name yet). */
-export const unpairedSeat = (remote: string): Seat => ({ deviceId: 'unpaired', name: `unpaired (${remote.slice(0, 64)})` });
+export const unpairedSeat = (remote: string): Seat => ({ deviceId: 'unpaired', name: `unpaired (${remote.slice(0, 64)})`, kind: 'browser' });
 
 /**
  * Pairs a device, or refuses and counts the try. Runs in one synchronous transaction (the caller waits for the
@@ -78,7 +78,7 @@ export function pairDevice(
   const deviceId = randomUUID();
   vault.seats.insertDevice({ id: deviceId, name: record.deviceName, kind: record.deviceKind, credentialSha256: credentialHash(credential), pairedAt: nowIso, pairedBy: record.createdBy });
   vault.seats.markCodeUsed(record.id, nowIso, deviceId);
-  const ctx = makeContext(app, undefined, { seat: { deviceId, name: record.deviceName }, sessionId: null });
+  const ctx = makeContext(app, undefined, { seat: { deviceId, name: record.deviceName, kind: record.deviceKind }, sessionId: null });
   ctx.audit('seat.paired', { type: 'device', id: deviceId }, { codeId: record.id, kind: record.deviceKind, name: record.deviceName, pairedBy: record.createdBy, method: attempt.kind, remote: opts.remote.slice(0, 64) });
   return { ok: true, device: vault.seats.device(deviceId)!, credential };
 }
