@@ -49,17 +49,17 @@ for (const procedure of procedures) {
   const id = v.consultation.id;
   const tpl = v.template;
   await ok('consultations.saveScreening', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 1,
     screening: {
       contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
       flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人討論並記錄' })),
       bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
     },
   });
-  await ok('consultations.saveGoals', { consultationId: id, goals: { goals: '希望改善', assessment: '適合施作', expectedResult: '逐步改善', cannotAchieve: '無法保證完全對稱' } });
+  await ok('consultations.saveGoals', { consultationId: id, expectedVersion: 2, goals: { goals: '希望改善', assessment: '適合施作', expectedResult: '逐步改善', cannotAchieve: '無法保證完全對稱' } });
   for (const r of tpl.risks) await ok('consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-  await ok('consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
-  await ok('consultations.saveQuote', { consultationId: id, quote: { items: [{ kind: 'procedure', description: procedure.nameZh, amountTwd: 50000 }], revisionPolicy: '依診所規定', refundPolicy: '施作前可退費' } });
+  await ok('consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await ok('consultations.saveQuote', { consultationId: id, expectedVersion: 4, quote: { items: [{ kind: 'procedure', description: procedure.nameZh, amountTwd: 50000 }], revisionPolicy: '依診所規定', refundPolicy: '施作前可退費' } });
   await ok('consultations.acknowledgeQuote', { consultationId: id });
   await ok('consultations.answerComprehension', { consultationId: id, answers: tpl.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
   await ok('consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: noisePng(64 * 1024).toString('base64'), marketingConsent: false });

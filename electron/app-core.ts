@@ -8,6 +8,7 @@ import type { ClinicServerHandle } from './server/sharing';
 import { MemorySessionRegistry, type Caller, type Session, type SessionRegistry } from './sessions/registry';
 import { deskSeat, type Seat } from './sessions/seat';
 import { TabletPresence } from './sessions/tablets';
+import { MemoryLiveEvents, type LiveEvents } from './sessions/live-events';
 import { UploadStore } from './services/uploads';
 import { writeFileAtomic } from './store/files';
 import { systemClock, type Clock, type Vault } from './store/vault';
@@ -90,6 +91,8 @@ export class AppCore {
   keepVaultOpen = false;
   /** Signing tablets that are switched on and asking what they were sent. */
   readonly tablets = new TabletPresence();
+  /** "Another seat changed this": published by the router after every call that wrote. */
+  readonly liveEvents: LiveEvents;
   /** What the chain checkpoint comparison found at sign-in, when it was not ok (shown to administrators). */
   chainAlert: CheckpointCheck | null = null;
   readonly config: AppConfigStore;
@@ -104,12 +107,13 @@ export class AppCore {
   /** The clinic server other seats use, where this host runs one (`consentvault serve`, or sharing from the app). */
   clinicServer: ClinicServerHandle | null = null;
 
-  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; sessions?: SessionRegistry; deskSeat?: Seat }) {
+  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; sessions?: SessionRegistry; liveEvents?: LiveEvents; deskSeat?: Seat }) {
     this.config = opts.config;
     this.host = opts.host;
     this.clock = opts.clock ?? systemClock;
     this.jobs = opts.jobs ?? new JobRunner();
     this.sessions = opts.sessions ?? new MemorySessionRegistry();
+    this.liveEvents = opts.liveEvents ?? new MemoryLiveEvents();
     this.deskCaller = { seat: opts.deskSeat ?? deskSeat(), sessionId: null };
   }
 

@@ -8,6 +8,7 @@ import { lockIfIdle } from './services/session/session';
 import { passwordPrecheck, type CheckedPassword } from './services/session/password-checks';
 import { DomainError } from './domain/errors';
 import type { Caller, TabletScope } from './sessions/registry';
+import { CHANNEL_WRITES, channelTopic } from './sessions/channel-writes';
 
 export interface RouterOptions {
   /** Parse every answer with the contract's output schema (tests and development). */
@@ -74,6 +75,8 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
         value = await vault.runInTransaction(() => handler(ctx, parsed.data as never));
       }
       for (const fn of pending.afterCommit) fn();
+      // Other seats showing this capability re-read it (the event names no record).
+      if (CHANNEL_WRITES.has(channel)) app.liveEvents.publish({ topic: channelTopic(channel), channel, at: app.clock.now().toISOString(), fromDeviceId: caller.seat.deviceId });
       if (checkOutput) {
         const out = spec.output.safeParse(value);
         if (!out.success) {

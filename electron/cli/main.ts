@@ -14,6 +14,7 @@ import { createRouter, type Router } from '../router';
 import { Vault, vaultExists } from '../store/vault';
 import { registerBackupCommands } from './backups';
 import { registerEvidenceCommands } from './evidence';
+import { registerServeCommand } from './serve';
 import { promptSecret } from './prompt';
 
 /** Exit codes promised in the README. */
@@ -374,6 +375,17 @@ export function buildProgram(): Command {
     exit: EXIT,
     publicRouter: () => newRouter(null).router,
     secretFrom: (envName, question) => secretFrom(envName, question),
+  });
+
+  registerServeCommand(program, {
+    must,
+    print,
+    fail: (message, exitCode) => {
+      throw new CliFailure(message, exitCode);
+    },
+    secretFrom: (envName, question) => secretFrom(envName, question),
+    exit: EXIT,
+    locale,
   });
 
   return program;

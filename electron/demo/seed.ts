@@ -84,7 +84,7 @@ async function seedPatients(router: Router, clinic: SyntheticClinic, seed: numbe
       states[progress] = (states[progress] ?? 0) + 1;
       if (progress === 'draft_new') continue;
       await must(router, 'consultations.saveScreening', {
-        consultationId: id,
+        consultationId: id, expectedVersion: 1,
         screening: {
           contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
           flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已向病人說明並記錄於病歷' })),
@@ -93,7 +93,7 @@ async function seedPatients(router: Router, clinic: SyntheticClinic, seed: numbe
       });
       if (progress === 'draft_screened') continue;
       await must(router, 'consultations.saveGoals', {
-        consultationId: id,
+        consultationId: id, expectedVersion: 2,
         goals: {
           goals: '希望看起來自然、有精神',
           assessment: '條件適合，已說明個人差異',
@@ -107,9 +107,9 @@ async function seedPatients(router: Router, clinic: SyntheticClinic, seed: numbe
       }
       if (progress === 'draft_risks') continue;
       await must(router, 'consultations.recordReading', { consultationId: id, section: 'risks', seconds: rng.int(90, 600) });
-      await must(router, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+      await must(router, 'consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
       await must(router, 'consultations.saveQuote', {
-        consultationId: id,
+        consultationId: id, expectedVersion: 4,
         quote: {
           items: [
             { kind: 'procedure', description: procedure.nameZh, amountTwd: rng.int(8, 180) * 1000 },

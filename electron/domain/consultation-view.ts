@@ -98,5 +98,6 @@ export function toConsultation(c: ConsultationRecord, f: ConsultationFacts): Con
     coolingOffEndsAt: c.coolingOffEndsAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    version: c.version,
   };
 }

@@ -1,6 +1,7 @@
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import './reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { writeFileAtomic } from '../store/files';
 

@@ -30,13 +30,12 @@ import type { Router } from '../router';
 import { makeContext, type Subject } from '../services/context';
 import { credentialHash, pairDevice, unpairedSeat, type PairingOutcome } from '../services/seats/pairing';
 import { acceptUpload } from '../services/uploads';
-import { MemoryLiveEvents, type LiveEvents } from '../sessions/live-events';
+import type { LiveEvents } from '../sessions/live-events';
 import type { Caller } from '../sessions/registry';
 import type { Seat } from '../sessions/seat';
 import type { PairedDevice } from '../../shared/schemas/seats';
 import type { Vault } from '../store/vault';
 import { ensureServerCertificate } from './certificate';
-import { CHANNEL_WRITES, channelTopic } from './channel-writes';
 import { cookieHeader, readCookies } from './cookies';
 import { RefusalBudget } from './refusal-budget';
 
@@ -135,7 +134,8 @@ function inVaultTransaction<T>(app: AppCore, vault: Vault, fn: () => T): Promise
 export async function startClinicServer(opts: ClinicServerOptions): Promise<ClinicServer> {
   const { app, router } = opts;
   const log = opts.log ?? ((line: string) => console.error(`ConsentVault clinic server: ${line}`));
-  const liveEvents = opts.liveEvents ?? new MemoryLiveEvents();
+  // The core publishes after every write, whichever transport it came through (the desk's too).
+  const liveEvents = opts.liveEvents ?? app.liveEvents;
   const rendererDir = opts.rendererDir ? path.resolve(opts.rendererDir) : null;
   const tls = Boolean(opts.forceTls) || !isLoopback(opts.listen.host);
   const names = ownNames(opts.listen.host);
@@ -316,9 +316,6 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     }
     const before = a.caller.sessionId;
     const result: ApiResult<unknown> = await router.call(channel, input, a.caller);
-    if (result.ok && typeof channel === 'string' && CHANNEL_WRITES.has(channel as never)) {
-      liveEvents.publish({ topic: channelTopic(channel), channel, at: app.clock.now().toISOString(), fromDeviceId: a.device.id });
-    }
     const headers: Record<string, string | string[]> = {};
     const after = a.caller.sessionId;
     if (after !== before || (a.clearSession && after === null)) {

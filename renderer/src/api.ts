@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type ChannelName, type In, type Out } from '../../shared/api';
 import type { ApiError, ApiResult } from '../../shared/errors';
-import { getBridge, TRANSPORT_ERROR } from './bridge';
+import { getBridge, hasOtherSeats, TRANSPORT_ERROR } from './bridge';
+import { isUnreachable, reportReach, SERVER_UNAVAILABLE } from './connection';
 
-/** Something every screen must react to, whichever call noticed it. */
-export type SessionSignal = 'locked' | 'signedOut';
+/**
+ * Something every screen must react to, whichever call noticed it. 'unpaired': the clinic server no longer
+ * knows this device (never paired, or revoked), so it must be paired again before anything else.
+ */
+export type SessionSignal = 'locked' | 'signedOut' | 'unpaired';
 type Listener = (signal: SessionSignal) => void;
 const listeners = new Set<Listener>();
 
@@ -33,18 +37,24 @@ export async function callApi<C extends ChannelName>(channel: C, input: In<C>): 
   } catch {
     result = { ok: false, error: TRANSPORT_ERROR };
   }
-  if (!result.ok && isSessionChannel(channel)) {
-    const { code, messageKey } = result.error;
-    // `locked` + errors.lockedOut is a password lock-out (too many wrong tries): shown on the form only.
-    const signal: SessionSignal | null =
-      code === 'locked' && messageKey !== 'errors.lockedOut'
-        ? 'locked'
-        : code === 'unauthenticated'
-          ? 'signedOut'
-          : null;
+  reportReach(result);
+  // A seat of the clinic server says which server it cannot reach; the form keeps what was typed.
+  if (!result.ok && hasOtherSeats() && isUnreachable(result.error)) return { ok: false, error: SERVER_UNAVAILABLE };
+  if (!result.ok) {
+    const signal = sessionSignalOf(result.error, isSessionChannel(channel));
     if (signal) for (const l of [...listeners]) l(signal);
   }
   return result;
+}
+
+/** What a failed call means for the whole window, if anything. */
+export function sessionSignalOf(error: ApiError, sessionChannel: boolean): SessionSignal | null {
+  const { code, messageKey } = error;
+  if (messageKey === 'seats.errors.notPaired' || messageKey === 'seats.errors.deviceRevoked') return 'unpaired';
+  if (!sessionChannel || isUnreachable(error)) return null;
+  // `locked` + errors.lockedOut is a password lock-out (too many wrong tries): shown on the form only.
+  if (code === 'locked' && messageKey !== 'errors.lockedOut') return 'locked';
+  return code === 'unauthenticated' ? 'signedOut' : null;
 }
 
 export type Loadable<T> =

@@ -11,12 +11,32 @@ import { UploadReceipt } from '../../shared/schemas/photo';
  * Files travel beside the JSON, never inside it: `upload(bytes)` sends one file (POST /api/upload as the raw
  * body here, an ArrayBuffer over IPC in Electron) and answers an uploadId; the channel call then names that id.
  * Screens use `uploadFile` below and `callApi`, the same on both transports.
+ *
+ * The clinic server (issue 14) serves this same bundle to paired seats: there the address carries no #token and
+ * the browser's cookies (cv_device, cv_session, HttpOnly, same-origin) authenticate every call instead.
  */
 
 const TOKEN_KEY = 'consentvault.token';
 const TOKEN_HEADER = 'x-consentvault-token';
 
 type BridgeWindow = Window & { consentVault?: ConsentVaultBridge };
+
+/**
+ * Where this window's calls go: Electron's preload (the desk, or a desktop client of the clinic server), the
+ * loopback browser host (its per-run #token), or the clinic server itself (paired by cookie, other seats beside it).
+ */
+export type ConnectionMode = 'electron' | 'browserHost' | 'clinicServer';
+let mode: ConnectionMode = 'electron';
+
+/** Set once by installBridge. */
+export function connectionMode(): ConnectionMode {
+  return mode;
+}
+
+/** Only the clinic server has other seats whose writes this window hears about, and a server it can lose. */
+export function hasOtherSeats(): boolean {
+  return mode === 'clinicServer';
+}
 
 export const TRANSPORT_ERROR: ApiError = { code: 'internal', messageKey: 'errors.transport' };
 
@@ -109,12 +129,55 @@ export async function uploadFile(file: Blob): Promise<ApiResult<UploadReceipt>> 
   }
 }
 
-/** Installs the HTTP bridge when no preload provided one. Call once, before the first render. */
+/**
+ * Installs the HTTP bridge when no preload provided one. Call once, before the first render. Without a token the
+ * page was served by the clinic server (the loopback host always opens its page with one): cookies authenticate.
+ */
 export function installBridge(): void {
   const w = window as BridgeWindow;
-  if (w.consentVault) return;
-  const bridge = createHttpBridge(takeTokenFromUrl());
+  if (w.consentVault) {
+    mode = 'electron';
+    return;
+  }
+  const token = takeTokenFromUrl();
+  mode = token ? 'browserHost' : 'clinicServer';
+  const bridge = createHttpBridge(token);
   Object.defineProperty(w, 'consentVault', { value: Object.freeze(bridge), writable: false, configurable: false });
+}
+
+/** What the clinic server answers a browser it paired (the credential itself stays in an HttpOnly cookie). */
+export interface PairedHere {
+  deviceId: string;
+  deviceName: string;
+  kind: 'desktop' | 'tablet' | 'browser';
+  certificateSha256: string | null;
+}
+
+function asPairedHere(value: unknown): PairedHere | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const kind = v.kind;
+  if (typeof v.deviceId !== 'string' || typeof v.deviceName !== 'string' || (kind !== 'desktop' && kind !== 'tablet' && kind !== 'browser')) return null;
+  return { deviceId: v.deviceId, deviceName: v.deviceName, kind, certificateSha256: typeof v.certificateSha256 === 'string' ? v.certificateSha256 : null };
+}
+
+/** Pairs this browser with the clinic server that served it: POST /pair {code, deviceName}. */
+export async function pairThisBrowser(code: string, deviceName: string, endpoint = '/pair'): Promise<ApiResult<PairedHere>> {
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(deviceName.trim() ? { code, deviceName: deviceName.trim() } : { code }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const result = asApiResult<unknown>(await response.json());
+    if (!result.ok) return result;
+    const paired = asPairedHere(result.value);
+    return paired ? { ok: true, value: paired } : { ok: false, error: TRANSPORT_ERROR };
+  } catch {
+    return { ok: false, error: TRANSPORT_ERROR };
+  }
 }
 
 export function getBridge(): ConsentVaultBridge | undefined {

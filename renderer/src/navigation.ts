@@ -19,6 +19,8 @@ export type Route =
   | { screen: 'catalogue' }
   | { screen: 'staff' }
   | { screen: 'settings' }
+  /** Seats and devices: the clinic server, who is signed in where, pairing (administrators). */
+  | { screen: 'seats' }
   | { screen: 'audit' }
   | { screen: 'evidence' }
   | { screen: 'retention' }

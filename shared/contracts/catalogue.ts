@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EditVersion } from '../schemas/edit-version';
 import {
     DisclosureTemplate,
     Procedure,
@@ -18,7 +19,11 @@ export const catalogueChannels = {
     access: ALL_STAFF,
   },
   'procedures.save': {
-    input: z.object({ procedureId: Id.optional(), fields: ProcedureFields, active: z.boolean().optional() }).strict(),
+    input: z
+      .object({ procedureId: Id.optional(), expectedVersion: EditVersion.optional(), fields: ProcedureFields, active: z.boolean().optional() })
+      .strict()
+      // A change of an existing procedure names the version the form loaded; a new one has none.
+      .refine((v) => v.procedureId === undefined || v.expectedVersion !== undefined, { path: ['expectedVersion'], error: 'validation.required' }),
     output: Procedure,
     access: ADMIN,
   },

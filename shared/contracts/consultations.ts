@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime } from '../schemas/common';
+import { EditVersion } from '../schemas/edit-version';
 import {
     AlternativesInput,
     ComprehensionResult,
@@ -22,11 +23,11 @@ export const consultationsChannels = {
   },
   'consultations.get': { input: z.object({ consultationId: Id }).strict(), output: ConsultationView, access: ALL_STAFF },
   'consultations.saveScreening': {
-    input: z.object({ consultationId: Id, screening: ScreeningInput }).strict(),
+    input: z.object({ consultationId: Id, expectedVersion: EditVersion, screening: ScreeningInput }).strict(),
     output: ConsultationView,
     access: CONSULTING,
   },
-  'consultations.saveGoals': { input: z.object({ consultationId: Id, goals: GoalsInput }).strict(), output: ConsultationView, access: CONSULTING },
+  'consultations.saveGoals': { input: z.object({ consultationId: Id, expectedVersion: EditVersion, goals: GoalsInput }).strict(), output: ConsultationView, access: CONSULTING },
   'consultations.addPhoto': { input: PhotoUpload, output: ConsultationView, access: CONSULTING },
   'consultations.acknowledgeRisk': {
     input: z
@@ -47,11 +48,11 @@ export const consultationsChannels = {
     access: CONSULTING,
   },
   'consultations.saveAlternatives': {
-    input: z.object({ consultationId: Id, alternatives: AlternativesInput }).strict(),
+    input: z.object({ consultationId: Id, expectedVersion: EditVersion, alternatives: AlternativesInput }).strict(),
     output: ConsultationView,
     access: CONSULTING,
   },
-  'consultations.saveQuote': { input: z.object({ consultationId: Id, quote: FeeQuote }).strict(), output: ConsultationView, access: CONSULTING },
+  'consultations.saveQuote': { input: z.object({ consultationId: Id, expectedVersion: EditVersion, quote: FeeQuote }).strict(), output: ConsultationView, access: CONSULTING },
   /** `totalTwd`: the total the patient was shown; refused when the saved quote's total differs. */
   'consultations.acknowledgeQuote': { input: z.object({ consultationId: Id, totalTwd: z.number().int().min(0).optional() }).strict(), output: ConsultationView, access: CONSULTING },
   'consultations.answerComprehension': {

@@ -76,6 +76,8 @@ export const en: LocaleMessages = {
     chartNoTaken: 'This chart number is already in use.',
     nationalIdTaken: 'Another patient already has this ID number.',
     patientChangedMeanwhile: 'Someone else changed this patient just now. Reopen the record and edit again.',
+    editedElsewhere: '{{by}} changed this record at {{at}}. Your changes were not saved. Reload it and make your change again.',
+    editedElsewhereReload: 'Reload',
     staffInactive: 'This account is deactivated. Reactivate it with a new password first.',
     alreadySignedIn: 'Someone is already signed in. Sign out first.',
     setupRequired: 'No vault has been set up yet.',

@@ -76,6 +76,8 @@ export const zhTW = {
     chartNoTaken: '病歷號已被使用。',
     nationalIdTaken: '已有病人使用此身分證字號。',
     patientChangedMeanwhile: '此病人資料剛被其他人修改，請重新開啟後再編輯。',
+    editedElsewhere: '這筆資料已被 {{by}} 於 {{at}} 修改，您的變更未儲存。請重新載入後再修改。',
+    editedElsewhereReload: '重新載入',
     staffInactive: '此帳號已停用，請先重新啟用並設定新密碼。',
     alreadySignedIn: '已有人登入，請先登出。',
     setupRequired: '尚未設定保管庫。',

@@ -129,7 +129,8 @@ export const ProcedureFields = z
   .strict();
 export type ProcedureFields = z.infer<typeof ProcedureFields>;
 
-export const Procedure = ProcedureFields.extend({ priceList: PriceList, id: Id, active: z.boolean(), createdAt: IsoTime, updatedAt: IsoTime }).strict();
+/** `version`: bumped by every save; the procedure form sends back the one it loaded (issue 14). */
+export const Procedure = ProcedureFields.extend({ priceList: PriceList, id: Id, active: z.boolean(), createdAt: IsoTime, updatedAt: IsoTime, version: z.number().int().positive() }).strict();
 export type Procedure = z.infer<typeof Procedure>;
 
 export const TemplateStatus = z.enum(['draft', 'published']);

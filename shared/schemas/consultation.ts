@@ -179,6 +179,8 @@ export const Consultation = z
     coolingOffEndsAt: IsoTime.nullable(),
     createdAt: IsoTime,
     updatedAt: IsoTime,
+    /** The edit version the screen loaded: a step's save sends it back (issue 14). */
+    version: z.number().int().positive(),
   })
   .strict();
 export type Consultation = z.infer<typeof Consultation>;

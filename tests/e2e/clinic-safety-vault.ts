@@ -32,7 +32,7 @@ export async function clinicSafetyVault(configDir: string) {
     const procedure = (await t.ok('procedures.list', {})).find((x) => x.code === 'botulinum_toxin')!;
     const draft = await t.ok('consultations.start', { patientId: reader.id, procedureId: procedure.id, physicianId });
     await t.ok('consultations.saveScreening', {
-      consultationId: draft.consultation.id,
+      consultationId: draft.consultation.id, expectedVersion: 1,
       screening: {
         contraindications: draft.template.contraindications.map((k) => ({ id: k.id, present: false })),
         flagNotes: [],
@@ -40,7 +40,7 @@ export async function clinicSafetyVault(configDir: string) {
       },
     });
     await t.ok('consultations.saveGoals', {
-      consultationId: draft.consultation.id,
+      consultationId: draft.consultation.id, expectedVersion: 2,
       goals: { goals: '希望抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' },
     });
 

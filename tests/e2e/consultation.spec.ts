@@ -120,18 +120,18 @@ async function theConsultation(page: Page, patientName: string): Promise<View> {
 async function completeThroughApi(page: Page, v: View): Promise<void> {
   const id = v.consultation.id;
   await api(page, 'consultations.saveScreening', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 1,
     screening: {
       contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })),
       flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人及家長討論並記錄' })),
       bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
     },
   });
-  await api(page, 'consultations.saveGoals', { consultationId: id, goals: { goals: '希望法令紋淡一點', assessment: '中度法令紋', expectedResult: '改善五至七成', cannotAchieve: '無法完全消除' } });
+  await api(page, 'consultations.saveGoals', { consultationId: id, expectedVersion: 2, goals: { goals: '希望法令紋淡一點', assessment: '中度法令紋', expectedResult: '改善五至七成', cannotAchieve: '無法完全消除' } });
   for (const r of v.template.risks) await api(page, 'consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-  await api(page, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await api(page, 'consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
   await api(page, 'consultations.saveQuote', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 4,
     quote: { items: [{ kind: 'procedure', description: '玻尿酸注射 1 cc', amountTwd: 18000 }], revisionPolicy: '兩週內免費補打 0.2 cc 以內', refundPolicy: '未施打前可全額退費' },
   });
   await api(page, 'consultations.acknowledgeQuote', { consultationId: id });

@@ -35,17 +35,17 @@ export async function disclosedConsultation(page: Page, c: ConsultationScript): 
   const v = await api<Out<'consultations.get'>>(page, 'consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId: physician.id });
   const id = v.consultation.id;
   await api(page, 'consultations.saveScreening', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 1,
     screening: {
       contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })),
       flagNotes: c.flagNote ? v.consultation.recordFlags.map((flag) => ({ flag, note: c.flagNote })) : [],
       bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
     },
   });
-  await api(page, 'consultations.saveGoals', { consultationId: id, goals: c.goals });
+  await api(page, 'consultations.saveGoals', { consultationId: id, expectedVersion: 2, goals: c.goals });
   for (const r of v.template.risks) await api(page, 'consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-  await api(page, 'consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
-  await api(page, 'consultations.saveQuote', { consultationId: id, quote: { items: [{ kind: 'procedure', ...c.quoteItem }], revisionPolicy: c.revisionPolicy, refundPolicy: '未施打前可全額退費' } });
+  await api(page, 'consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await api(page, 'consultations.saveQuote', { consultationId: id, expectedVersion: 4, quote: { items: [{ kind: 'procedure', ...c.quoteItem }], revisionPolicy: c.revisionPolicy, refundPolicy: '未施打前可全額退費' } });
   await api(page, 'consultations.acknowledgeQuote', { consultationId: id });
   await api(page, 'consultations.answerComprehension', { consultationId: id, answers: v.template.comprehensionQuestions.map((q) => ({ questionId: q.id, chosenIndex: q.correctIndex })) });
   await api(page, 'consultations.addPhoto', { consultationId: id, mime: 'image/png', dataBase64: encodePng(8, 8, new Uint8Array(256).fill(190)).toString('base64'), marketingConsent: false });

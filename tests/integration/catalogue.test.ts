@@ -56,15 +56,15 @@ describe('procedure catalogue and disclosure templates', () => {
     const v1 = await t.ok('templates.current', { procedureId: p!.id, locale: 'en' });
     const bad = await t.call('templates.saveDraft', { procedureId: p!.id, locale: 'en', content: { ...v1.content, alternatives: v1.content.alternatives.filter((a) => a.id !== 'no_treatment') } });
     expect(!bad.ok && bad.error.issues?.[0]).toMatchObject({ path: ['content', 'alternatives'], messageKey: 'validation.noTreatmentAlternative' });
-    const { id: _id, active: _a, createdAt: _c, updatedAt: _u, publishedVersion: _pv, hasDraft: _hd, ...fields } = p!;
-    const zero = await t.call('procedures.save', { procedureId: p!.id, fields: { ...fields, coolingOffDays: 0 } });
+    const { id: _id, active: _a, createdAt: _c, updatedAt: _u, version: _v, publishedVersion: _pv, hasDraft: _hd, ...fields } = p!;
+    const zero = await t.call('procedures.save', { procedureId: p!.id, expectedVersion: p!.version, fields: { ...fields, coolingOffDays: 0 } });
     expect(!zero.ok && zero.error.issues?.[0]).toMatchObject({ path: ['fields', 'coolingOffDays'], messageKey: 'validation.coolingOffMin' });
   });
 
   it('an admin changes a procedure’s cooling-off days (audited); a consultant may read but not edit the catalogue', async () => {
     const [p] = await t.ok('procedures.list', {});
-    const { id: _id, active: _a, createdAt: _c, updatedAt: _u, publishedVersion: _pv, hasDraft: _hd, ...fields } = p!;
-    const saved = await t.ok('procedures.save', { procedureId: p!.id, fields: { ...fields, coolingOffDays: 21 } });
+    const { id: _id, active: _a, createdAt: _c, updatedAt: _u, version: _v, publishedVersion: _pv, hasDraft: _hd, ...fields } = p!;
+    const saved = await t.ok('procedures.save', { procedureId: p!.id, expectedVersion: p!.version, fields: { ...fields, coolingOffDays: 21 } });
     expect(saved.coolingOffDays).toBe(21);
     const [event] = await t.ok('audit.recent', { limit: 1 });
     expect(event).toMatchObject({ action: 'procedure.updated', subjectId: p!.id, details: { fields: ['coolingOffDays'], coolingOffDays: 21 } });
@@ -72,7 +72,7 @@ describe('procedure catalogue and disclosure templates', () => {
     await t.ok('session.signOut', {});
     await t.ok('session.signIn', { loginId: CONSULTANT.name, password: CONSULTANT.password });
     expect((await t.ok('procedures.list', {})).length).toBeGreaterThanOrEqual(8);
-    const denied = await t.call('procedures.save', { procedureId: p!.id, fields: { ...fields, coolingOffDays: 1 } });
+    const denied = await t.call('procedures.save', { procedureId: p!.id, expectedVersion: p!.version, fields: { ...fields, coolingOffDays: 1 } });
     expect(!denied.ok && denied.error.code).toBe('forbidden');
   });
 });

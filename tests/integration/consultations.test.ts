@@ -36,7 +36,7 @@ describe('the pre-op consultation', () => {
     const id = v.consultation.id;
     const tpl = v.template;
     await t.ok('consultations.saveScreening', {
-      consultationId: id,
+      consultationId: id, expectedVersion: v.consultation.version + 0,
       screening: {
         contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
         flagNotes: v.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人討論並記錄' })),
@@ -44,13 +44,13 @@ describe('the pre-op consultation', () => {
       },
     });
     await t.ok('consultations.saveGoals', {
-      consultationId: id,
+      consultationId: id, expectedVersion: v.consultation.version + 1,
       goals: { goals: '希望法令紋變淺', assessment: '中度法令紋，皮膚彈性尚可', expectedResult: '改善約五至七成，維持 9–12 個月', cannotAchieve: '無法完全消除，也無法取代拉皮手術' },
     });
     for (const r of tpl.risks) await t.ok('consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap' });
-    await t.ok('consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+    await t.ok('consultations.saveAlternatives', { consultationId: id, expectedVersion: v.consultation.version + 2, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
     await t.ok('consultations.saveQuote', {
-      consultationId: id,
+      consultationId: id, expectedVersion: v.consultation.version + 3,
       quote: {
         items: [
           { kind: 'procedure', description: '玻尿酸注射 1 cc', amountTwd: 18000 },
@@ -76,7 +76,7 @@ describe('the pre-op consultation', () => {
     clock.advance(5 * 60_000);
     const disclosed = await t.ok('consultations.disclose', { consultationId: v.consultation.id });
     expect(disclosed.consultation).toMatchObject({ status: 'disclosed', disclosedAt: '2026-11-23T02:05:00.000Z', coolingOffDays: 1, coolingOffEndsAt: '2026-11-24T02:05:00.000Z' });
-    const after = await t.call('consultations.saveGoals', { consultationId: v.consultation.id, goals: { goals: 'x', assessment: 'x', expectedResult: 'x', cannotAchieve: 'x' } });
+    const after = await t.call('consultations.saveGoals', { consultationId: v.consultation.id, expectedVersion: v.consultation.version, goals: { goals: 'x', assessment: 'x', expectedResult: 'x', cannotAchieve: 'x' } });
     expect(!after.ok && after.error.messageKey).toBe('errors.consultationNotEditable');
     expect(() => t.app.vault!.db.prepare("UPDATE consultations SET goals = '{}' WHERE id = ?").run(v.consultation.id)).toThrow(/cannot change what was disclosed/);
     const events = (await t.call('audit.recent', { limit: 1 })) as { ok: boolean };
@@ -116,7 +116,7 @@ describe('the pre-op consultation', () => {
     const v = await start({ ...ADULT, chartNo: 'C0003', riskMedications: ['anticoagulant'], smoking: 'current' });
     expect(v.consultation.recordFlags).toEqual(expect.arrayContaining(['anticoagulant', 'smoking']));
     await t.ok('consultations.saveScreening', {
-      consultationId: v.consultation.id,
+      consultationId: v.consultation.id, expectedVersion: v.consultation.version,
       screening: { contraindications: [], flagNotes: [{ flag: 'smoking', note: '建議術前兩週停菸' }], bodyImage: { preoccupied: true, distress: false, avoidance: false, repeatedProcedures: false } },
     });
     const got = await t.ok('consultations.get', { consultationId: v.consultation.id });
@@ -129,12 +129,12 @@ describe('the pre-op consultation', () => {
     const risk = await t.call('consultations.acknowledgeRisk', { consultationId: v.consultation.id, riskId: 'made_up_risk', method: 'consultant_tap' });
     expect(!risk.ok && risk.error.issues?.[0]).toMatchObject({ path: ['riskId'], messageKey: 'errors.unknownRisk' });
     const fee = await t.call('consultations.saveQuote', {
-      consultationId: v.consultation.id,
+      consultationId: v.consultation.id, expectedVersion: v.consultation.version,
       quote: { items: [{ kind: 'procedure', description: '療程', amountTwd: -1 }], revisionPolicy: 'x', refundPolicy: 'y' },
     });
     expect(!fee.ok && fee.error.issues?.[0]).toMatchObject({ path: ['quote', 'items', 0, 'amountTwd'], messageKey: 'validation.amountNegative' });
     const screening = await t.call('consultations.saveScreening', {
-      consultationId: v.consultation.id,
+      consultationId: v.consultation.id, expectedVersion: v.consultation.version,
       screening: { contraindications: [{ id: 'not_in_template', present: true, note: 'x' }], flagNotes: [], bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false } },
     });
     expect(!screening.ok && screening.error.issues?.[0]?.messageKey).toBe('errors.unknownContraindication');
@@ -167,7 +167,7 @@ describe('the pre-op consultation', () => {
     await t.ok('session.signOut', {});
     await t.ok('session.signIn', { loginId: NURSE.name, password: NURSE.password });
     expect((await t.ok('consultations.get', { consultationId: v.consultation.id })).consultation.id).toBe(v.consultation.id);
-    const r = await t.call('consultations.saveGoals', { consultationId: v.consultation.id, goals: { goals: 'x', assessment: 'x', expectedResult: 'x', cannotAchieve: 'x' } });
+    const r = await t.call('consultations.saveGoals', { consultationId: v.consultation.id, expectedVersion: v.consultation.version, goals: { goals: 'x', assessment: 'x', expectedResult: 'x', cannotAchieve: 'x' } });
     expect(!r.ok && r.error.code).toBe('forbidden');
   });
 });

@@ -44,14 +44,14 @@ describe('procedure prices', () => {
       coolingOffDays: botox.coolingOffDays,
       followUpPlan: botox.followUpPlan,
     };
-    const saved = await t.ok('procedures.save', { procedureId: id, active, fields: { ...fields, priceList: PRICES } });
+    const saved = await t.ok('procedures.save', { procedureId: id, expectedVersion: botox.version, active, fields: { ...fields, priceList: PRICES } });
     expect(saved.priceList).toEqual(PRICES);
-    const renamed = await t.ok('procedures.save', { procedureId: id, active, fields: { ...fields, nameEn: 'Botulinum toxin (forehead)' } });
+    const renamed = await t.ok('procedures.save', { procedureId: id, expectedVersion: saved.version, active, fields: { ...fields, nameEn: 'Botulinum toxin (forehead)' } });
     expect(renamed.priceList).toEqual(PRICES);
     const event = (await t.ok('audit.recent', { limit: 5 })).find((e) => e.action === 'procedure.updated' && (e.details.fields as string[]).includes('priceList'));
     expect(event?.details).toMatchObject({ priceItems: 2, pricePackages: 1 });
     // A bad amount is refused on its field, nothing saved.
-    const bad = errorOf(await t.call('procedures.save', { procedureId: id, active, fields: { ...fields, priceList: { items: [{ kind: 'procedure', description: 'x', amountTwd: -5 }], packages: [] } } }));
+    const bad = errorOf(await t.call('procedures.save', { procedureId: id, expectedVersion: renamed.version, active, fields: { ...fields, priceList: { items: [{ kind: 'procedure', description: 'x', amountTwd: -5 }], packages: [] } } }));
     expect(bad.issues?.[0]).toMatchObject({ path: ['fields', 'priceList', 'items', 0, 'amountTwd'], messageKey: 'validation.amountNegative' });
     expect((await t.ok('procedures.list', {})).find((p) => p.id === id)!.priceList).toEqual(PRICES);
   });
@@ -70,7 +70,7 @@ describe('the quote acknowledgement', () => {
     const v = await t.ok('consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId });
     const id = v.consultation.id;
     const quote: FeeQuote = { items: [{ kind: 'procedure', description: '療程', amountTwd: 6000 }, { kind: 'materials', description: '耗材', amountTwd: 500 }], revisionPolicy: '兩週內免費補打', refundPolicy: '未施打前可全額退費' };
-    expect((await t.ok('consultations.saveQuote', { consultationId: id, quote })).consultation.quoteTotalTwd).toBe(6500);
+    expect((await t.ok('consultations.saveQuote', { consultationId: id, expectedVersion: 1, quote })).consultation.quoteTotalTwd).toBe(6500);
     expect(errorOf(await t.call('consultations.acknowledgeQuote', { consultationId: id, totalTwd: 6000 }))).toEqual({ code: 'conflict', messageKey: 'workday.quote.totalChanged' });
     const acked = await t.ok('consultations.acknowledgeQuote', { consultationId: id, totalTwd: 6500 });
     expect(acked.consultation.quoteAcknowledgedAt).not.toBeNull();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { api, CHANNEL_NAMES, isChannelName, type ChannelName, type In } from '../../shared/api';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
-import { ADMIN_ONLY_CHANNELS, channelsWithSamples, sampleInput, SESSION_CHANNELS, VALID_INPUTS, validInput } from '../support/channels';
+import { ADMIN_ONLY_CHANNELS, channelsWithSamples, sampleInput, SESSION_CHANNELS, TABLET_CHANNELS, VALID_INPUTS, validInput } from '../support/channels';
 import { NON_ADMIN_STAFF, NURSE, SECOND_ADMIN } from '../support/staff';
 import { errorOf, KEYSLOTS_FILE, readRawSlots, sha256File } from '../support/vault-files';
 
@@ -206,6 +206,18 @@ describe('access control', () => {
     await t.ok('session.signOut', {});
     expect(errorOf(await t.call('staff.list', {})).code).toBe('unauthenticated');
     expect((await t.ok('app.status', {})).session).toBeNull();
+  });
+
+  it("a signing tablet's channels answer forbidden to any seat that is not a paired tablet, signed in or not", async () => {
+    const t = newApp();
+    await t.setup();
+    for (const channel of channelsWithSamples(TABLET_CHANNELS)) {
+      expect(errorOf(await callAny(t, channel, validInput(channel))), channel).toEqual({ code: 'forbidden', messageKey: 'errors.forbidden' });
+    }
+    expect((await t.signIn(ADMIN.name, ADMIN.password)).ok).toBe(true);
+    for (const channel of channelsWithSamples(TABLET_CHANNELS)) {
+      expect(errorOf(await callAny(t, channel, validInput(channel))), channel).toEqual({ code: 'forbidden', messageKey: 'errors.forbidden' });
+    }
   });
 });
 

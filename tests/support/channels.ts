@@ -266,6 +266,19 @@ export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
   'audit.event': { seq: 1 },
   'audit.exportCsv': { patientId: UUID, actorId: UUID, action: 'patient.viewed', viewsOnly: true, from: '2026-11-01', to: '2026-11-30', lang: 'zh-TW' },
   'audit.actions': {},
+  'seats.sessions': {},
+  'seats.endSession': { handle: '0123456789abcdef' },
+  'seats.devices': {},
+  'seats.createPairingCode': { deviceName: '護理站電腦', kind: 'desktop' },
+  'seats.renameDevice': { deviceId: UUID, name: '諮詢室平板' },
+  'seats.revokeDevice': { deviceId: UUID },
+  'seats.serverStatus': {},
+  'seats.startSharing': { port: 8443 },
+  'seats.stopSharing': {},
+  'tablet.assignment': {},
+  'tablet.online': {},
+  'tablet.send': { consentId: UUID, deviceId: UUID },
+  'tablet.takeBack': { consentId: UUID },
 };
 
 /** The sample input for a channel, or null when the contract changed and the sample no longer parses. */
@@ -286,7 +299,10 @@ export function channelsWithSamples(channels: readonly ChannelName[]): ChannelNa
 }
 
 export const PUBLIC_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access === 'public');
-export const SESSION_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access !== 'public');
+/** Channels of a signed-in session (a signing tablet's own question is neither public nor a session's). */
+export const SESSION_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access !== 'public' && api[c].access !== 'tablet');
+/** Channels only a paired signing tablet may call. */
+export const TABLET_CHANNELS = CHANNEL_NAMES.filter((c) => api[c].access === 'tablet');
 /** Channels only an administrator may call. */
 export const ADMIN_ONLY_CHANNELS = CHANNEL_NAMES.filter((c) => {
   const access = api[c].access;

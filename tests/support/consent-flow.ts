@@ -46,7 +46,7 @@ export async function disclosedConsultation(
   const id = v.consultation.id;
   const tpl = v.template;
   await t.ok('consultations.saveScreening', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 1,
     screening: {
       // A risk flag for the physician when asked: the first contraindication present, a body-image "yes".
       contraindications: tpl.contraindications.map((k, i) => (opts.contraindicationPresent && i === 0 ? { id: k.id, present: true, note: '三個月前曾施打，間隔已足夠' } : { id: k.id, present: false })),
@@ -55,15 +55,15 @@ export async function disclosedConsultation(
     },
   });
   await t.ok('consultations.saveGoals', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 2,
     goals: { goals: '希望抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效，維持三至六個月', cannotAchieve: '靜態紋無法完全消除' },
   });
   for (const [i, r] of tpl.risks.entries()) {
     await t.ok('consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'consultant_tap', ...(i === 0 && opts.questions ? { questions: opts.questions } : {}) });
   }
-  await t.ok('consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
+  await t.ok('consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment' }], preOpInstructionsGiven: true } });
   await t.ok('consultations.saveQuote', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 4,
     quote: {
       items: [
         { kind: 'procedure', description: `${procedure.nameZh} 療程`, amountTwd: 12000 },

@@ -41,19 +41,19 @@ export async function evidenceFixture(): Promise<EvidenceFixture> {
   const id = started.consultation.id;
   const tpl = started.template;
   await t.ok('consultations.saveScreening', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 1,
     screening: {
       contraindications: tpl.contraindications.map((k) => ({ id: k.id, present: false })),
       flagNotes: started.consultation.recordFlags.map((flag) => ({ flag, note: '已與病人討論並記錄' })),
       bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
     },
   });
-  await t.ok('consultations.saveGoals', { consultationId: id, goals: { goals: '希望法令紋變淺', assessment: '中度法令紋', expectedResult: '維持六至十二個月', cannotAchieve: '無法完全消除' } });
+  await t.ok('consultations.saveGoals', { consultationId: id, expectedVersion: 2, goals: { goals: '希望法令紋變淺', assessment: '中度法令紋', expectedResult: '維持六至十二個月', cannotAchieve: '無法完全消除' } });
   for (const r of tpl.risks) await t.ok('consultations.acknowledgeRisk', { consultationId: id, riskId: r.id, method: 'patient_reading_mode' });
   await t.ok('consultations.recordReading', { consultationId: id, section: 'risks', seconds: 95 });
-  await t.ok('consultations.saveAlternatives', { consultationId: id, alternatives: { discussed: [{ id: 'no_treatment', note: '病人了解可不治療' }], preOpInstructionsGiven: true } });
+  await t.ok('consultations.saveAlternatives', { consultationId: id, expectedVersion: 3, alternatives: { discussed: [{ id: 'no_treatment', note: '病人了解可不治療' }], preOpInstructionsGiven: true } });
   await t.ok('consultations.saveQuote', {
-    consultationId: id,
+    consultationId: id, expectedVersion: 4,
     quote: { items: [{ kind: 'procedure', description: `${other.nameZh} 療程`, amountTwd: 18000 }], revisionPolicy: '兩週內免費補打', refundPolicy: '未施打前可全額退費' },
   });
   await t.ok('consultations.acknowledgeQuote', { consultationId: id });

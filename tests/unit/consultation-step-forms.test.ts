@@ -10,7 +10,7 @@ interface QuoteForm {
   revisionPolicy: string;
   refundPolicy: string;
 }
-const toInput = (v: QuoteForm) => ({ consultationId: ID, quote: v });
+const toInput = (v: QuoteForm) => ({ consultationId: ID, expectedVersion: 1, quote: v });
 const run = (v: QuoteForm) => stepResolver('consultations.saveQuote', toInput, QUOTE)(v, undefined, { fields: {}, shouldUseNativeValidation: false });
 
 describe('step forms nested in a channel input', () => {

@@ -179,19 +179,19 @@ const ATTACHMENT = { fileName: 'line.png', mime: 'image/png', dataBase64: PNG_1P
 // Keyed by plain strings, like tests/support/channels.ts: a renamed channel shows up as one without a sample.
 const LOCAL_SAMPLES: Readonly<Record<string, Record<string, unknown>>> = {
   'consultations.saveScreening': {
-    consultationId: UUID,
+    consultationId: UUID, expectedVersion: 1,
     screening: {
       contraindications: [{ id: 'pregnancy', present: false, note: '病人表示未懷孕' }],
       flagNotes: [{ flag: 'allergies', note: '已確認過敏史' }],
       bodyImage: { preoccupied: false, distress: false, avoidance: false, repeatedProcedures: false },
     },
   },
-  'consultations.saveGoals': { consultationId: UUID, goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法消除' } },
+  'consultations.saveGoals': { consultationId: UUID, expectedVersion: 1, goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法消除' } },
   'consultations.addPhoto': { consultationId: UUID, mime: 'image/png', dataBase64: PNG_1PX, capturedAt: '2026-01-01T02:00:00.000Z', marketingConsent: false },
   'consultations.acknowledgeRisk': { consultationId: UUID, riskId: 'bruising', questions: '瘀青多久會消？', method: 'consultant_tap' },
-  'consultations.saveAlternatives': { consultationId: UUID, alternatives: { discussed: [{ id: 'no_treatment', note: '病人了解' }], preOpInstructionsGiven: true } },
+  'consultations.saveAlternatives': { consultationId: UUID, expectedVersion: 1, alternatives: { discussed: [{ id: 'no_treatment', note: '病人了解' }], preOpInstructionsGiven: true } },
   'consultations.saveQuote': {
-    consultationId: UUID,
+    consultationId: UUID, expectedVersion: 1,
     quote: { items: [{ kind: 'procedure', description: '肉毒桿菌素注射', amountTwd: 12000 }], revisionPolicy: '兩週內免費補打', refundPolicy: '未施打前可全額退費' },
   },
   'consultations.answerComprehension': { consultationId: UUID, answers: [{ questionId: 'q1', chosenIndex: 1 }] },

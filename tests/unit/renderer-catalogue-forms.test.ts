@@ -92,10 +92,11 @@ describe('procedure form', () => {
     active: true,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    version: 1,
   };
 
   it('saves an edit with its follow-up identifiers kept, and `active` only when editing', () => {
-    const input = toSaveInput({ ...fromProcedure(procedure), coolingOffDays: 3 }, PROCEDURE_ID);
+    const input = toSaveInput({ ...fromProcedure(procedure), coolingOffDays: 3 }, PROCEDURE_ID, procedure.version);
     expect(input.fields.followUpPlan[0]?.id).toBe('d1');
     expect(input.fields.coolingOffDays).toBe(3);
     expect(input.active).toBe(true);
@@ -106,7 +107,7 @@ describe('procedure form', () => {
   it('names an empty number as required and places issues under `fields`', async () => {
     const v: ProcedureFormValues = { ...fromProcedure(procedure), coolingOffDays: Number.NaN };
     expect(procedureChecks(v)).toEqual([{ path: ['coolingOffDays'], messageKey: 'validation.required' }]);
-    const resolve = nestedResolver(api['procedures.save'].input, (x: ProcedureFormValues) => toSaveInput(x, PROCEDURE_ID), { rename: procedureRename, extra: procedureChecks });
+    const resolve = nestedResolver(api['procedures.save'].input, (x: ProcedureFormValues) => toSaveInput(x, PROCEDURE_ID, 1), { rename: procedureRename, extra: procedureChecks });
     expect((await resolve({ ...fromProcedure(procedure), coolingOffDays: 0 }, undefined, opts)).errors).toMatchObject({
       coolingOffDays: { message: 'validation.coolingOffMin' },
     });

@@ -3,6 +3,7 @@ import type { Out, Parsed } from '../../../shared/api';
 import type { Procedure } from '../../../shared/schemas/catalogue';
 import { fail, failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 
 export function requireProcedure(ctx: ServiceContext, procedureId: string): Procedure {
   return ctx.vault().catalogue.get(procedureId) ?? fail('not_found', 'errors.procedureNotFound');
@@ -31,9 +32,13 @@ export function saveProcedure(ctx: ServiceContext, input: Parsed<'procedures.sav
     return created;
   }
   const current = requireProcedure(ctx, input.procedureId);
+  const lastSave = () => repo.procedureLastSave(current.id) ?? fail('not_found', 'errors.procedureNotFound');
+  if (input.expectedVersion !== undefined) requireVersion(ctx, lastSave(), input.expectedVersion);
   if (input.fields.code !== current.code) failField('rule_violation', 'code', 'errors.procedureCodeFixed');
   // A client that does not send the price list leaves it as it is.
-  const updated = repo.update({ ...current, ...input.fields, priceList: input.fields.priceList ?? current.priceList, active: input.active ?? current.active }, at);
+  const updated =
+    repo.update({ ...current, ...input.fields, priceList: input.fields.priceList ?? current.priceList, active: input.active ?? current.active }, at, ctx.session().staff.id) ??
+    failEditedElsewhere(ctx, lastSave());
   const changed = (Object.keys(input.fields) as (keyof typeof input.fields)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(updated[k]));
   if (current.active !== updated.active) changed.push('active' as never);
   ctx.audit('procedure.updated', { type: 'procedure', id: current.id }, { fields: changed, coolingOffDays: updated.coolingOffDays, ...(changed.includes('priceList') ? { priceItems: updated.priceList.items.length, pricePackages: updated.priceList.packages.length } : {}) });

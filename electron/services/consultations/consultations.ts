@@ -8,6 +8,7 @@ import { DomainError, fail, failField } from '../../domain/errors';
 import type { ConsultationRecord } from '../../store/consultations/repository';
 import { requireProcedure } from '../catalogue/catalogue';
 import { clinicToday } from '../clinic-time';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 import type { ServiceContext } from '../context';
 import { storePhoto } from '../photos/photo-intake';
 import { requirePatient } from '../patients/patients';
@@ -50,11 +51,24 @@ function view(ctx: ServiceContext, c: ConsultationRecord) {
   return { consultation: consultationView(ctx, c), template: templateOf(ctx, c) };
 }
 
-function save(ctx: ServiceContext, c: ConsultationRecord, action: AuditAction, details: Record<string, unknown> = {}) {
-  const next = { ...c, updatedAt: ctx.clock.now().toISOString() };
-  ctx.vault().consultations.save(next);
+/**
+ * Writes the consultation as the signed-in person. The version counts saves of what the step forms edit
+ * (`stepSave`): an action (a risk acknowledged, a photo) reads and writes in one transaction and overwrites no
+ * typed text, so it does not turn another seat's open form stale.
+ */
+function save(ctx: ServiceContext, c: ConsultationRecord, action: AuditAction, details: Record<string, unknown> = {}, stepSave = false) {
+  const next = { ...c, updatedAt: ctx.clock.now().toISOString(), updatedBy: ctx.session().staff.id };
+  const vault = ctx.vault();
+  if (!vault.consultations.save(next, stepSave ? c.version + 1 : c.version)) failEditedElsewhere(ctx, vault.consultations.get(c.id) ?? c);
   ctx.audit(action, { type: 'consultation', id: c.id }, { patientId: c.patientId, ...details });
-  return view(ctx, next);
+  return view(ctx, vault.consultations.get(c.id)!);
+}
+
+/** A step's form is saved over the version it loaded, or not at all. */
+function requireDraftAt(ctx: ServiceContext, id: string, expectedVersion: number): ConsultationRecord {
+  const c = requireDraft(ctx, id);
+  requireVersion(ctx, c, expectedVersion);
+  return c;
 }
 
 export function startConsultation(ctx: ServiceContext, input: Parsed<'consultations.start'>): Out<'consultations.start'> {
@@ -91,34 +105,34 @@ export function getConsultation(ctx: ServiceContext, input: Parsed<'consultation
 }
 
 export function saveScreening(ctx: ServiceContext, input: Parsed<'consultations.saveScreening'>): Out<'consultations.saveScreening'> {
-  const c = requireDraft(ctx, input.consultationId);
+  const c = requireDraftAt(ctx, input.consultationId, input.expectedVersion);
   const known = new Set(templateOf(ctx, c).contraindications.map((k) => k.id));
   input.screening.contraindications.forEach((a, i) => {
     if (!known.has(a.id)) throw new DomainError('invalid_input', 'errors.invalid_input', undefined, [{ path: ['screening', 'contraindications', i, 'id'], messageKey: 'errors.unknownContraindication' }]);
   });
   const bodyImageFlag = Object.values(input.screening.bodyImage).some(Boolean);
-  return save(ctx, { ...c, screening: input.screening }, 'consultation.screening_saved', { bodyImageFlag });
+  return save(ctx, { ...c, screening: input.screening }, 'consultation.screening_saved', { bodyImageFlag }, true);
 }
 
 export function saveGoals(ctx: ServiceContext, input: Parsed<'consultations.saveGoals'>): Out<'consultations.saveGoals'> {
-  const c = requireDraft(ctx, input.consultationId);
-  return save(ctx, { ...c, goals: input.goals }, 'consultation.goals_saved');
+  const c = requireDraftAt(ctx, input.consultationId, input.expectedVersion);
+  return save(ctx, { ...c, goals: input.goals }, 'consultation.goals_saved', {}, true);
 }
 
 export function saveAlternatives(ctx: ServiceContext, input: Parsed<'consultations.saveAlternatives'>): Out<'consultations.saveAlternatives'> {
-  const c = requireDraft(ctx, input.consultationId);
+  const c = requireDraftAt(ctx, input.consultationId, input.expectedVersion);
   const known = new Set(templateOf(ctx, c).alternatives.map((a) => a.id));
   input.alternatives.discussed.forEach((a, i) => {
     if (!known.has(a.id)) throw new DomainError('invalid_input', 'errors.invalid_input', undefined, [{ path: ['alternatives', 'discussed', i, 'id'], messageKey: 'errors.unknownAlternative' }]);
   });
-  return save(ctx, { ...c, alternatives: input.alternatives }, 'consultation.alternatives_saved', { discussed: input.alternatives.discussed.map((a) => a.id) });
+  return save(ctx, { ...c, alternatives: input.alternatives }, 'consultation.alternatives_saved', { discussed: input.alternatives.discussed.map((a) => a.id) }, true);
 }
 
 /** A changed quote must be acknowledged again. */
 export function saveQuote(ctx: ServiceContext, input: Parsed<'consultations.saveQuote'>): Out<'consultations.saveQuote'> {
-  const c = requireDraft(ctx, input.consultationId);
+  const c = requireDraftAt(ctx, input.consultationId, input.expectedVersion);
   const total = input.quote.items.reduce((sum, i) => sum + i.amountTwd, 0);
-  return save(ctx, { ...c, quote: input.quote, quoteTotalTwd: total, quoteAcknowledgedAt: null }, 'consultation.quote_saved', { totalTwd: total, items: input.quote.items.length });
+  return save(ctx, { ...c, quote: input.quote, quoteTotalTwd: total, quoteAcknowledgedAt: null }, 'consultation.quote_saved', { totalTwd: total, items: input.quote.items.length }, true);
 }
 
 export function acknowledgeQuote(ctx: ServiceContext, input: Parsed<'consultations.acknowledgeQuote'>): Out<'consultations.acknowledgeQuote'> {

@@ -7,6 +7,7 @@ import type { PatientRecord, PatientSummaryRecord } from '../../store/patients/r
 import { auditedQuery } from '../audit/typed-text';
 import { clinicToday } from '../clinic-time';
 import type { ServiceContext } from '../context';
+import { failEditedBy } from '../edited-elsewhere';
 import { refuseIfDestroyed } from '../retention/records';
 
 export function toPatient(ctx: ServiceContext, r: PatientRecord): Patient {
@@ -88,10 +89,19 @@ export function createPatient(ctx: ServiceContext, input: Parsed<'patients.creat
   return toPatient(ctx, record);
 }
 
+/** Refuses an edit of a replaced version, naming who saved the current one (its revision, or the creator of version 1). */
+function failPatientEdited(ctx: ServiceContext, patientId: string): never {
+  const vault = ctx.vault();
+  const current = vault.patients.get(patientId);
+  const last = vault.patients.revisions(patientId).find((r) => r.version === current?.version);
+  if (last) return failEditedBy(last.changedByName, last.changedAt);
+  return failEditedBy(vault.patients.createdByName(patientId) ?? '', current?.updatedAt ?? '');
+}
+
 /** Saves an edit as a new version; the previous values stay readable in the revision history. */
 export function updatePatient(ctx: ServiceContext, input: Parsed<'patients.update'>): Out<'patients.update'> {
   const current = requirePatient(ctx, input.patientId);
-  if (current.version !== input.expectedVersion) fail('conflict', 'errors.patientChangedMeanwhile');
+  if (current.version !== input.expectedVersion) failPatientEdited(ctx, current.id);
   checkUnique(ctx, input.fields, current.id);
   const next: PatientRecord = { ...current, ...fieldsToRecord(input.fields), version: current.version + 1, updatedAt: ctx.clock.now().toISOString() };
   const changes: PatientRevision['changes'] = [];
@@ -99,7 +109,7 @@ export function updatePatient(ctx: ServiceContext, input: Parsed<'patients.updat
     if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes.push({ field: key, from: current[key], to: next[key] });
   }
   if (changes.length === 0) return toPatient(ctx, current);
-  if (!ctx.vault().patients.update(next, ctx.session().staff.id, changes)) fail('conflict', 'errors.patientChangedMeanwhile');
+  if (!ctx.vault().patients.update(next, ctx.session().staff.id, changes)) failPatientEdited(ctx, current.id);
   ctx.audit('patient.updated', { type: 'patient', id: current.id }, { version: next.version, fields: changes.map((c) => c.field) });
   return toPatient(ctx, next);
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Locale } from '../../../shared/schemas/common';
 import { sha256Hex } from '../../domain/hash';
+import { lastSaveOf, type LastSave } from '../edit-versions';
 import { EMPTY_PRICE_LIST, PriceList, type DisclosureTemplate, type FollowUpPlan, type Procedure, type ProcedureFields, type TemplateContent } from '../../../shared/schemas/catalogue';
 
 interface ProcedureRow {
@@ -17,6 +18,7 @@ interface ProcedureRow {
   active: number;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 interface TemplateRow {
@@ -48,6 +50,7 @@ function rowToProcedure(r: ProcedureRow): Procedure {
     active: r.active === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -91,6 +94,7 @@ export class CatalogueRepository {
   private readonly insertTemplateStmt: Statement;
   private readonly updateDraftStmt: Statement;
   private readonly publishStmt: Statement;
+  private readonly procedureLastSaveStmt: Statement;
 
   constructor(db: Database) {
     this.listStmt = db.prepare('SELECT * FROM procedures ORDER BY category, name_zh');
@@ -103,7 +107,7 @@ export class CatalogueRepository {
     this.updateStmt = db.prepare(
       `UPDATE procedures SET name_zh = @nameZh, name_en = @nameEn, category = @category, anaesthesia = @anaesthesia,
        witness_required = @witnessRequired, cooling_off_days = @coolingOffDays, follow_up_plan = @followUpPlan, price_list = @priceList, active = @active,
-       updated_at = @at WHERE id = @id`,
+       updated_at = @at, updated_by = @by, version = @version + 1 WHERE id = @id AND version = @version`,
     );
     this.templateByIdStmt = db.prepare(`${TEMPLATE_SELECT} WHERE t.id = ?`);
     this.latestPublishedStmt = db.prepare(
@@ -120,6 +124,7 @@ export class CatalogueRepository {
        VALUES (@id, @procedureId, @locale, @version, 'draft', @content, @sha, @at, @by, NULL, NULL)`,
     );
     this.updateDraftStmt = db.prepare(`UPDATE disclosure_templates SET content = @content, content_sha256 = @sha WHERE id = @id AND status = 'draft'`);
+    this.procedureLastSaveStmt = db.prepare('SELECT version, updated_at, updated_by FROM procedures WHERE id = ?');
     this.publishStmt = db.prepare(
       `UPDATE disclosure_templates SET status = 'published', published_at = @at, published_by = @by WHERE id = @id AND status = 'draft'`,
     );
@@ -147,16 +152,23 @@ export class CatalogueRepository {
     });
     return this.get(id)!;
   }
-  update(p: Procedure, at: string): Procedure {
-    this.updateStmt.run({
+  /** Saves the procedure over the version it was read at; null when another save replaced that version. */
+  update(p: Procedure, at: string, by: string): Procedure | null {
+    const changed = this.updateStmt.run({
       ...p,
       at,
+      by,
       witnessRequired: p.witnessRequired ? 1 : 0,
       active: p.active ? 1 : 0,
       followUpPlan: JSON.stringify(p.followUpPlan),
       priceList: JSON.stringify(p.priceList),
-    });
-    return this.get(p.id)!;
+    }).changes;
+    return changed === 1 ? this.get(p.id)! : null;
+  }
+
+  /** Who saved the procedure last, when, and its version now (for a refused save). */
+  procedureLastSave(id: string): LastSave | null {
+    return lastSaveOf(this.procedureLastSaveStmt.get(id));
   }
 
   template(id: string): DisclosureTemplate | null {

@@ -35,6 +35,10 @@ export interface ConsultationRecord {
   coolingOffEndsAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by every save; a save over another version is refused (issue 14). */
+  version: number;
+  /** Who saved last (NULL on rows not saved since migration 0190). */
+  updatedBy: string | null;
 }
 
 interface ConsultationRow {
@@ -58,6 +62,8 @@ interface ConsultationRow {
   cooling_off_ends_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
+  updated_by: string | null;
 }
 
 const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
@@ -84,6 +90,8 @@ function rowToConsultation(r: ConsultationRow): ConsultationRecord {
     coolingOffEndsAt: r.cooling_off_ends_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
+    updatedBy: r.updated_by,
   };
 }
 
@@ -112,7 +120,8 @@ export class ConsultationRepository {
       `UPDATE consultations SET physician_id = @physicianId, status = @status, screening = @screening, goals = @goals, alternatives = @alternatives,
        quote = @quote, quote_total_twd = @quoteTotalTwd, quote_acknowledged_at = @quoteAcknowledgedAt,
        comprehension_passed_at = @comprehensionPassedAt, cooling_off_days = @coolingOffDays, disclosed_at = @disclosedAt,
-       cooling_off_ends_at = @coolingOffEndsAt, updated_at = @updatedAt WHERE id = @id`,
+       cooling_off_ends_at = @coolingOffEndsAt, updated_at = @updatedAt, updated_by = @updatedBy, version = @nextVersion
+       WHERE id = @id AND version = @version`,
     );
     this.forPatientStmt = db.prepare(
       `SELECT c.id, c.patient_id, p.name_zh AS procedure_name, p.name_en AS procedure_name_en, cs.name AS consultant_name, ph.name AS physician_name, c.status,
@@ -150,14 +159,19 @@ export class ConsultationRepository {
     return r ? rowToConsultation(r) : null;
   }
 
-  save(c: ConsultationRecord): void {
-    this.saveStmt.run({
+  /**
+   * Writes the record over the version it was read at (false when that version was replaced). `nextVersion`: the
+   * version it becomes; a step's save bumps it, an action in the same transaction as its read keeps it.
+   */
+  save(c: ConsultationRecord, nextVersion: number = c.version): boolean {
+    return this.saveStmt.run({
       ...c,
+      nextVersion,
       screening: c.screening ? JSON.stringify(c.screening) : null,
       goals: c.goals ? JSON.stringify(c.goals) : null,
       alternatives: c.alternatives ? JSON.stringify(c.alternatives) : null,
       quote: c.quote ? JSON.stringify(c.quote) : null,
-    });
+    }).changes === 1;
   }
 
   forPatient(patientId: string): ConsultationSummary[] {

@@ -147,6 +147,8 @@ function EventDialog({ seq, session, onClose }: { seq: number; session: SessionI
             {item.event.actorName ?? t('audit.system')}
             {item.event.actorRole ? ` · ${t(`roles.${item.event.actorRole}`)}` : ''}
           </dd>
+          <dt>{t('safety.audit.seat')}</dt>
+          <dd data-testid="audit-seat">{item.event.seat ? item.event.seat.name : t('safety.audit.noSeat')}</dd>
           <dt>{t('safety.audit.action_')}</dt>
           <dd>
             {actionLabel(item.event.action)} <span className="mono muted">{item.event.action}</span>
@@ -367,6 +369,7 @@ export function AuditSearch({ session, patient }: { session: SessionInfo; patien
                   <td>
                     {item.event.actorName ?? t('audit.system')}
                     {item.event.actorRole ? <span className="muted"> · {t(`roles.${item.event.actorRole}`)}</span> : null}
+                    {item.event.seat ? <div className="muted small">{item.event.seat.name}</div> : null}
                   </td>
                   <td>
                     <span title={item.event.action}>{actionLabel(item.event.action)}</span>

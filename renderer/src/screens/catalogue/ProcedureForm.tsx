@@ -50,7 +50,7 @@ export function ProcedureForm({
   } = useForm<ProcedureFormValues>({
     mode: 'onTouched',
     defaultValues: procedure ? fromProcedure(procedure) : blankProcedure(),
-    resolver: nestedResolver(api['procedures.save'].input, (v: ProcedureFormValues) => toSaveInput(v, procedureId), {
+    resolver: nestedResolver(api['procedures.save'].input, (v: ProcedureFormValues) => toSaveInput(v, procedureId, procedure?.version), {
       rename: procedureRename,
       extra: procedureChecks,
     }),
@@ -60,7 +60,7 @@ export function ProcedureForm({
   const submit = handleSubmit(async (v) => {
     setFormError(null);
     setSaved(false);
-    const r = await callApi('procedures.save', toSaveInput(v, procedureId));
+    const r = await callApi('procedures.save', toSaveInput(v, procedureId, procedure?.version));
     if (!r.ok) {
       setFormError(placeServerError(r.error, getValues(), setError, procedureRename));
       return;

@@ -87,9 +87,11 @@ export function fromProcedure(p: Procedure): ProcedureFormValues {
   };
 }
 
-export function toSaveInput(v: ProcedureFormValues, procedureId: string | undefined): In<'procedures.save'> {
+/** `procedureId` and `expectedVersion`: the procedure being changed, at the version the form loaded (none when new). */
+export function toSaveInput(v: ProcedureFormValues, procedureId: string | undefined, expectedVersion?: number): In<'procedures.save'> {
   return {
     procedureId,
+    expectedVersion,
     fields: {
       code: v.code.trim(),
       nameZh: v.nameZh,

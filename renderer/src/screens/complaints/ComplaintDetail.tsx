@@ -4,6 +4,7 @@ import { AppendCorrection } from '../../components/AppendCorrection';
 import type { ComplaintDetail as Detail, TimelineItem } from '../../../../shared/schemas/complaint';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
+import { useLiveUpdates } from '../../live';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
@@ -23,6 +24,8 @@ export function ComplaintDetail({ session, complaintId }: { session: SessionInfo
   const loaded = useApi('complaints.get', { complaintId });
   const [latest, setLatest] = useState<Detail | null>(null);
   const c = latest ?? loaded.value;
+  // An entry or a clock change from another seat: the complaint as saved now.
+  useLiveUpdates(['complaints'], () => void callApi('complaints.get', { complaintId }).then((r) => r.ok && setLatest(r.value)));
   return (
     <section aria-labelledby="complaint-title" className="ac-page" data-testid="complaint-detail">
       <button type="button" className="btn btn--link back" onClick={() => navigate({ screen: 'complaints' })}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintSummary } from '../../../../shared/schemas/complaint';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
+import { useLiveUpdates } from '../../live';
 import { FormError } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
@@ -20,6 +21,7 @@ export function Complaints({ session }: { session: SessionInfo }) {
   const [status, setStatus] = useState<Status>('open');
   const [intake, setIntake] = useState(false);
   const list = useApi('complaints.list', { status, limit: 200 });
+  useLiveUpdates(['complaints'], list.reload);
   return (
     <section aria-labelledby="complaints-title" className="ac-page" data-testid="complaints">
       <div className="section-header">

@@ -26,6 +26,7 @@ export function SignDialog({
   form,
   role,
   signerName,
+  asThemselves = false,
   onAdopted,
   onSigned,
   onCancel,
@@ -34,6 +35,11 @@ export function SignDialog({
   form: ConsentForm;
   role: SignatureRole;
   signerName: string;
+  /**
+   * The operating physician signed in as themselves (at their own seat): no password again. Anyone else signing
+   * for the physician (at the consultant's seat) still types the physician's password.
+   */
+  asThemselves?: boolean;
   onAdopted: (adoption: Adoption) => void;
   onSigned: (view: ConsentView) => void;
   onCancel: () => void;
@@ -48,6 +54,7 @@ export function SignDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const isPhysician = role === 'physician';
+  const needsPassword = isPhysician && !asThemselves;
   const isGuardian = role === 'guardian';
   const formName = t(`consent.signing.forms.${form}`);
   const title = isPhysician ? t('consent.signing.physician.title', { form: formName }) : t('consent.signing.signatures.signAs', { role: t(`consent.signing.roles.${role}`), form: formName });
@@ -67,7 +74,7 @@ export function SignDialog({
         documentSha256: consent.documentSha256,
         ink,
         ...(role === 'witness' ? { signerName: witness } : {}),
-        ...(isPhysician ? { physicianId: consent.physicianId, password } : {}),
+        ...(needsPassword ? { physicianId: consent.physicianId, password } : {}),
         ...(isGuardian ? { identityDocument: { kind: idKind, number: idNumber } } : {}),
       });
       if (!r.ok) {
@@ -84,7 +91,7 @@ export function SignDialog({
     else setError(applied.error);
   };
 
-  const ready = ink !== null && (role !== 'witness' || witness.trim().length > 0) && (!isPhysician || password.length > 0) && (!isGuardian || idNumber.trim().length > 0);
+  const ready = ink !== null && (role !== 'witness' || witness.trim().length > 0) && (!needsPassword || password.length > 0) && (!isGuardian || idNumber.trim().length > 0);
   const shownBeside = ['password', 'signerName', 'identityDocument'];
   return (
     <Dialog title={title} onCancel={onCancel} className="dialog--wide" testId="sign-dialog">
@@ -119,7 +126,7 @@ export function SignDialog({
       <p className="muted">{t('signaturePlacement.adopt.intro')}</p>
       <SignaturePadField onChange={setInk} testId="signature-pad" compact={isPhysician} />
       <p className="muted sign__hash">{t('consent.signing.sign.documentNote', { sha: consent.documentSha256 })}</p>
-      {isPhysician ? (
+      {needsPassword ? (
         <Field label={t('consent.signing.physician.password', { name: consent.physicianName })} error={fieldError('password')}>
           {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" disabled={adopted !== null} />}
         </Field>

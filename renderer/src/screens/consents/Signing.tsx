@@ -16,6 +16,8 @@ import { formatInZone } from '../../clinicTime';
 import { waitingFor } from './order';
 import { WithdrawDialog } from './WithdrawDialog';
 import { FlagAssessmentCard } from '../patients/ConsultationFlags';
+import { useLiveUpdates } from '../../live';
+import { SendToTablet } from './SendToTablet';
 
 const MAY_SIGN = ['consultant', 'physician', 'admin'];
 
@@ -54,6 +56,14 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
         ? t('consent.signing.override.done')
         : t('consent.signing.withdraw.done');
   const mayAct = MAY_SIGN.includes(session.staff.role);
+  // Signatures given at another seat (the patient on a tablet, the physician in their office) appear here.
+  const refresh = () => {
+    void callApi('consents.forConsultation', { consultationId }).then((r) => {
+      if (r.ok && r.value) setConsent(r.value);
+    });
+    consultation.reload();
+  };
+  useLiveUpdates(['consents', 'consultations', 'tablet'], refresh);
 
   // The stored bytes: the issued document while signing, the final PDF (issued + certificate) once locked.
   const wanted = consent ? (consent.finalSha256 ?? consent.documentSha256) : null;
@@ -195,6 +205,7 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
           {/* A withdrawn consent that had been fully signed keeps its final PDF (it is evidence). */}
           {consent.finalSha256 ? <FinalActions consent={consent} timeZone={tz} /> : null}
           {open || coolingOverride ? cooling : null}
+          {mayAct ? <SendToTablet consent={consent} onChanged={refresh} /> : null}
           <FlagAssessmentCard consultationId={consultationId} timeZone={tz} editable={open && mayAct} />
           <section className="card" data-testid="signature-list">
             <h2 className="card__title">{t('consent.signing.signatures.title')}</h2>
@@ -267,6 +278,7 @@ export function Signing({ session, consultationId }: { session: SessionInfo; con
           form={dialog.form}
           role={dialog.role}
           signerName={consent.required.find((r) => r.form === dialog.form && r.role === dialog.role)?.signerName ?? ''}
+          asThemselves={session.staff.role === 'physician' && session.staff.id === consent.physicianId}
           onAdopted={(a) => setAdoptions((all) => ({ ...all, [dialog.role]: a }))}
           onCancel={() => setDialog(null)}
           onSigned={(v) => {

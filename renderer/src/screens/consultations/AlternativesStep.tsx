@@ -35,12 +35,13 @@ function noTreatmentDiscussed(v: AlternativesForm): FieldIssue[] {
 }
 
 /** The template's alternatives (with no treatment) discussed, with notes, and the pre-op instructions given. */
-export function AlternativesStep({ view, editable, onSaved, onContinue }: StepProps) {
+export function AlternativesStep({ view, editable, timeZone, onSaved, onContinue, onReload }: StepProps) {
   const { t } = useTranslation();
   const { consultation: c, template } = view;
   const { formError, setFormError } = useFormError();
   const toInput = (v: AlternativesForm) => ({
     consultationId: c.id,
+    expectedVersion: c.version,
     alternatives: {
       discussed: v.discussed.filter((a) => a.checked).map((a) => ({ id: a.id, ...(a.note.trim() ? { note: a.note } : {}) })),
       // The schema accepts only `true`; a missing tick is reported beside the checkbox.
@@ -108,7 +109,7 @@ export function AlternativesStep({ view, editable, onSaved, onContinue }: StepPr
             ) : null}
           </div>
         </fieldset>
-        <FormError error={formError ?? rootError(errors)} />
+        <FormError error={formError ?? rootError(errors)} timeZone={timeZone} onReload={onReload} />
         <StepActions editable={editable} busy={isSubmitting} onContinue={onContinue} />
       </form>
     </StepFrame>

@@ -4,8 +4,9 @@ import { api } from '../../../../shared/api';
 import type { ConsultationView } from '../../../../shared/schemas/consultation';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import type { Role } from '../../../../shared/schemas/staff';
-import { useApi } from '../../api';
+import { callApi, useApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
+import { useLiveUpdates } from '../../live';
 import { Stepper, type StepperItem } from '../../components/Stepper';
 import { AlternativesStep } from './AlternativesStep';
 import { ComprehensionStep } from './ComprehensionStep';
@@ -36,6 +37,20 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
   // What the main process answered after the latest save; it supersedes the first load.
   const [latest, setLatest] = useState<ConsultationView | null>(null);
   const view = latest ?? loaded.value;
+  // Another seat saved this consultation: a read-only view follows at once; one being edited here only offers
+  // the newer version, so what is being typed is never replaced under the user (their save meets the version check).
+  const [newer, setNewer] = useState<ConsultationView | null>(null);
+  const [shownGeneration, setShownGeneration] = useState(0);
+  useLiveUpdates(['consultations', 'consents', 'riskFlags'], () => {
+    void callApi('consultations.get', { consultationId }).then((r) => {
+      if (!r.ok || !view) return;
+      const was = view.consultation;
+      const now = r.value.consultation;
+      if (now.version === was.version && now.updatedAt === was.updatedAt && now.status === was.status) return;
+      if (was.status === 'draft' && CONSULTING_ROLES.includes(session.staff.role)) setNewer(r.value);
+      else setLatest(r.value);
+    });
+  });
 
   if (!view) {
     return (
@@ -51,7 +66,27 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
       </section>
     );
   }
-  return <ConsultationScreen session={session} view={view} onSaved={setLatest} />;
+  return (
+    <>
+      {newer ? (
+        <div className="notice notice--warning actions actions--between" role="status" data-testid="changed-elsewhere">
+          <span>{t('seats.live.changedElsewhere')}</span>
+          <button
+            type="button"
+            className="btn btn--secondary btn--small"
+            onClick={() => {
+              setLatest(newer);
+              setNewer(null);
+              setShownGeneration((g) => g + 1);
+            }}
+          >
+            {t('seats.live.showLatest')}
+          </button>
+        </div>
+      ) : null}
+      <ConsultationScreen key={shownGeneration} session={session} view={view} onSaved={setLatest} />
+    </>
+  );
 }
 
 function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; view: ConsultationView; onSaved: (v: ConsultationView) => void }) {
@@ -60,6 +95,14 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
   const patient = useApi('patients.get', { patientId: c.patientId });
   const [chosen, setChosen] = useState<StepId | null>(null);
   const step = chosen ?? resumeStep(c.gaps, c.status);
+  // Bumped by a reload, so the open step's form starts again from the consultation as saved now.
+  const [loads, setLoads] = useState(0);
+  const reload = async () => {
+    const r = await callApi('consultations.get', { consultationId: c.id });
+    if (!r.ok) return;
+    onSaved(r.value);
+    setLoads((n) => n + 1);
+  };
 
   const mayConsult = CONSULTING_ROLES.includes(session.staff.role);
   const editable = c.status === 'draft' && mayConsult;
@@ -91,7 +134,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
     };
   });
 
-  const props: StepProps = { view, editable, timeZone: session.timeZone, onSaved, onContinue: () => open(nextStep(step)), onOpen: open };
+  const props: StepProps = { view, editable, timeZone: session.timeZone, onSaved, onContinue: () => open(nextStep(step)), onOpen: open, onReload: () => void reload() };
   const here = revisit.includes(step) ? topicsForStep(step, topics) : [];
   const after = revisit[revisit.indexOf(step) + 1];
 
@@ -117,7 +160,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
           {here.length > 0 ? (
             <ReexplainNotice topics={here} nextLabel={after ? t(`consultation.steps.${after}`) : null} onDone={() => open(after ?? 'comprehension')} />
           ) : null}
-          <StepContent key={step} step={step} {...props} />
+          <StepContent key={`${step}-${loads}`} step={step} {...props} />
         </div>
         <aside className="consult__aside">
           <GapChecklist view={view} />

@@ -21,11 +21,11 @@ const FORM = { prefix: ['goals'], fields: FIELDS } as const;
 const allWritten = (v: GoalsForm): FieldIssue[] => FIELDS.filter((f) => !v[f].trim()).map((f) => ({ path: [f], messageKey: 'validation.required' }));
 
 /** Goals in the patient's own words, the consultant's assessment, what to expect and what cannot be achieved. */
-export function GoalsStep({ view, editable, onSaved, onContinue }: StepProps) {
+export function GoalsStep({ view, editable, timeZone, onSaved, onContinue, onReload }: StepProps) {
   const { t } = useTranslation();
   const { consultation: c, template } = view;
   const { formError, setFormError } = useFormError();
-  const toInput = (v: GoalsForm) => ({ consultationId: c.id, goals: v });
+  const toInput = (v: GoalsForm) => ({ consultationId: c.id, expectedVersion: c.version, goals: v });
   const {
     register,
     handleSubmit,
@@ -62,7 +62,7 @@ export function GoalsStep({ view, editable, onSaved, onContinue }: StepProps) {
           <TextArea label={t('consultation.goals.expectedResult')} registration={register('expectedResult')} error={errors.expectedResult?.message} rows={3} />
           <TextArea label={t('consultation.goals.cannotAchieve')} registration={register('cannotAchieve')} error={errors.cannotAchieve?.message} rows={3} />
         </fieldset>
-        <FormError error={formError ?? rootError(errors)} />
+        <FormError error={formError ?? rootError(errors)} timeZone={timeZone} onReload={onReload} />
         <StepActions editable={editable} busy={isSubmitting} onContinue={onContinue} />
       </form>
     </StepFrame>

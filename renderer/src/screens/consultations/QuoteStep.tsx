@@ -40,7 +40,7 @@ function defaults({ consultation: c }: ConsultationView, prices?: PriceList | nu
 }
 
 /** An itemised quote in NT$ with a running total and the revision and refund policies; then the patient acknowledges it. */
-export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: StepProps) {
+export function QuoteStep({ view, editable, timeZone, onSaved, onContinue, onReload }: StepProps) {
   const { t } = useTranslation();
   const format = useFormatTime(timeZone);
   const c = view.consultation;
@@ -49,6 +49,7 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
   const [acking, setAcking] = useState(false);
   const toInput = (v: QuoteForm) => ({
     consultationId: c.id,
+    expectedVersion: c.version,
     quote: {
       items: v.items.map((i) => ({ kind: i.kind, description: i.description, amountTwd: parseAmount(i.amountTwd) })),
       revisionPolicy: v.revisionPolicy,
@@ -203,7 +204,7 @@ export function QuoteStep({ view, editable, timeZone, onSaved, onContinue }: Ste
           <TextArea label={t('consultation.quote.revisionPolicy')} hint={t('consultation.quote.revisionHint')} registration={register('revisionPolicy')} error={errors.revisionPolicy?.message} rows={2} maxLength={1000} />
           <TextArea label={t('consultation.quote.refundPolicy')} hint={t('consultation.quote.refundHint')} registration={register('refundPolicy')} error={errors.refundPolicy?.message} rows={2} maxLength={1000} />
         </fieldset>
-        <FormError error={formError ?? rootError(errors) ?? ackError} />
+        <FormError error={formError ?? rootError(errors) ?? ackError} timeZone={timeZone} onReload={onReload} />
 
         {c.quoteAcknowledgedAt && saved ? (
           <p className="notice notice--success" data-testid="quote-acknowledged">

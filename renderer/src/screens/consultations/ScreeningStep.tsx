@@ -28,9 +28,11 @@ function defaults({ consultation: c, template }: ConsultationView): ScreeningFor
   };
 }
 
-function toInput(consultationId: string) {
+/** The save of the consultation at the version this form loaded. */
+function toInput(consultationId: string, expectedVersion: number) {
   return (v: ScreeningForm) => ({
     consultationId,
+    expectedVersion,
     screening: {
       contraindications: v.contraindications.map((a) => ({ id: a.id, present: a.present === 'yes', ...(a.present === 'yes' && a.note.trim() ? { note: a.note } : {}) })),
       flagNotes: v.flagNotes.map((f) => ({ flag: f.flag, note: f.note })),
@@ -56,7 +58,7 @@ function formChecks(v: ScreeningForm): FieldIssue[] {
 }
 
 /** Contraindications from the template, the record's flags each with a written note, and the body-image screen. */
-export function ScreeningStep({ view, editable, onSaved, onContinue }: StepProps) {
+export function ScreeningStep({ view, editable, timeZone, onSaved, onContinue, onReload }: StepProps) {
   const { t } = useTranslation();
   const { consultation: c, template } = view;
   const { formError, setFormError } = useFormError();
@@ -68,7 +70,7 @@ export function ScreeningStep({ view, editable, onSaved, onContinue }: StepProps
     formState: { errors, isSubmitting },
   } = useForm<ScreeningForm>({
     defaultValues: defaults(view),
-    resolver: stepResolver('consultations.saveScreening', toInput(c.id), FORM, formChecks),
+    resolver: stepResolver('consultations.saveScreening', toInput(c.id, c.version), FORM, formChecks),
   });
   const answers = useWatch({ control, name: 'contraindications' });
   const bodyImage = useWatch({ control, name: 'bodyImage' });
@@ -77,7 +79,7 @@ export function ScreeningStep({ view, editable, onSaved, onContinue }: StepProps
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
-    const r = await callApi('consultations.saveScreening', toInput(c.id)(v));
+    const r = await callApi('consultations.saveScreening', toInput(c.id, c.version)(v));
     if (!r.ok) return setFormError(applyStepServerError(r.error, FORM, setError));
     onSaved(r.value);
     onContinue();
@@ -160,7 +162,7 @@ export function ScreeningStep({ view, editable, onSaved, onContinue }: StepProps
             ) : null}
           </div>
         </fieldset>
-        <FormError error={formError ?? rootError(errors)} />
+        <FormError error={formError ?? rootError(errors)} timeZone={timeZone} onReload={onReload} />
         <StepActions editable={editable} busy={isSubmitting} onContinue={onContinue} />
       </form>
     </StepFrame>

@@ -16,6 +16,8 @@ export interface StepProps {
   onContinue: () => void;
   /** Opens any step (the disclosure summary links to the step of each gap). */
   onOpen: (step: StepId) => void;
+  /** Loads the consultation as saved now, after another seat saved it meanwhile (the step's form starts again from it). */
+  onReload: () => void;
 }
 
 /** A step's frame: its heading (focus lands here when the step opens), an introduction and its content. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VisitSummary } from '../../../../shared/schemas/aftercare';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
+import { useLiveUpdates } from '../../live';
 import { FormError } from '../../components/FormMessage';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDate } from '../../clinicTime';
@@ -24,6 +25,10 @@ export function FollowUps({ session }: { session: SessionInfo }) {
   const [scope, setScope] = useState<Scope>(admin ? 'all' : 'mine');
   const list = useApi('followUps.worklist', { scope, upcomingDays: 14 });
   const escalations = useApi('followUps.escalations', { scope: 'mine' });
+  useLiveUpdates(['followUps', 'treatments'], () => {
+    list.reload();
+    escalations.reload();
+  });
   const showBanner = session.staff.role === 'physician' || admin;
 
   return (

@@ -4,6 +4,7 @@ import type { WaitingItem } from '../../../../shared/schemas/home';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import type { Role } from '../../../../shared/schemas/staff';
 import { useApi } from '../../api';
+import { useLiveUpdates } from '../../live';
 import { FormError } from '../../components/FormMessage';
 import { useNavigate, type Route } from '../../navigation';
 import { formatCalendarDate, formatDateTime } from '../../clinicTime';
@@ -27,6 +28,8 @@ export function HomeToday({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const today = useApi('home.today', {});
+  // Another seat's write (a patient signing on the tablet, a complaint logged) changes what waits here.
+  useLiveUpdates(['consents', 'consultations', 'riskFlags', 'followUps', 'complaints', 'incidents', 'treatments'], today.reload);
   const now = useNow();
   const tz = session.timeZone;
   const lists = LISTS[session.staff.role];

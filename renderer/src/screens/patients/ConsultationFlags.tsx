@@ -8,6 +8,7 @@ import { FormError, FormSuccess } from '../../components/FormMessage';
 import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../clinicTime';
 import { procedureNameIn } from '../../procedureName';
+import { useLiveUpdates } from '../../live';
 import './ConsultationFlags.css';
 
 /** A flag's name: the record flag or body-image screen in the locale's words, a contraindication as the sheet words it. */
@@ -55,6 +56,8 @@ export function FlagList({ flags, timeZone }: { flags: readonly ConsultationFlag
 export function PatientFlagsBanner({ patientId, timeZone }: { patientId: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const flags = useApi('riskFlags.forPatient', { patientId });
+  // A flag raised or assessed at another seat shows here within moments.
+  useLiveUpdates(['riskFlags', 'consultations', 'patients'], flags.reload);
   if (!flags.value || flags.value.length === 0) return <FormError error={flags.error} />;
   return (
     <section className="cflags-banner" aria-label={t('safety.flags.bannerTitle')} data-testid="patient-flags-banner">

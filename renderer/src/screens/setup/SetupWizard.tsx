@@ -15,6 +15,7 @@ import { applyServerError, rootError, confirmMatches, contractResolver, useFormE
 import { currentLocale } from '../../i18n';
 import { RestoreFromBackup } from '../backups/RestoreFromBackup';
 import { Steps } from './Steps';
+import { ConnectChoice, ConnectToServer, type ComputerRole } from './ConnectChoice';
 import './setup.css';
 
 interface SetupForm {
@@ -66,6 +67,7 @@ export function SetupWizard({
   );
   const [clearing, setClearing] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  const [computerRole, setComputerRole] = useState<ComputerRole>('keepsVault');
   const {
     register,
     handleSubmit,
@@ -151,7 +153,9 @@ export function SetupWizard({
           ) : null}
         </div>
       </header>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('setup.title')}>
+      <ConnectChoice role={computerRole} onChoose={setComputerRole} />
+      {computerRole === 'connect' ? <ConnectToServer /> : null}
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('setup.title')} hidden={computerRole === 'connect'}>
         <div className="columns">
           <fieldset className="card">
             <legend className="card__title">{t('setup.clinicSection')}</legend>

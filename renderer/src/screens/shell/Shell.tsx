@@ -25,12 +25,13 @@ import { Retention } from '../retention/Retention';
 import { Home } from '../home/Home';
 import { PatientPage } from '../patients/PatientPage';
 import { Patients } from '../patients/Patients';
+import { Seats } from '../seats/Seats';
 import { Settings } from '../settings/Settings';
 import { Signing } from '../consents/Signing';
 import { Staff } from '../staff/Staff';
 
 /** What each role can open from the side navigation. Only screens that exist are listed: no placeholders. */
-const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' | 'catalogue' | 'staff' | 'settings' | 'audit' | 'evidence' | 'retention' | 'verify' | 'backups' | 'account'; roles: readonly Role[] | 'all' }[] = [
+const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' | 'catalogue' | 'staff' | 'settings' | 'seats' | 'audit' | 'evidence' | 'retention' | 'verify' | 'backups' | 'account'; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
   { id: 'patients', roles: 'all' },
   { id: 'followUps', roles: 'all' },
@@ -39,6 +40,7 @@ const NAV: { id: 'home' | 'patients' | 'followUps' | 'complaints' | 'incidents' 
   { id: 'catalogue', roles: ['admin'] },
   { id: 'staff', roles: ['admin'] },
   { id: 'settings', roles: ['admin'] },
+  { id: 'seats', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
   { id: 'evidence', roles: ['admin'] },
   { id: 'retention', roles: ['admin'] },
@@ -132,6 +134,9 @@ export function Shell({
     case 'settings':
       content = <Settings updateSession={updateSession} />;
       break;
+    case 'seats':
+      content = <Seats session={session} />;
+      break;
     case 'audit':
       content = <AuditTrail session={session} />;
       break;
@@ -186,7 +191,7 @@ export function Shell({
                   aria-current={item.id === current ? 'page' : undefined}
                   onClick={() => setRoute({ screen: item.id })}
                 >
-                  {t(`nav.${item.id}`)}
+                  {item.id === 'seats' ? t('seats.nav') : t(`nav.${item.id}`)}
                 </button>
               </li>
             ))}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { ChannelName, In, Out } from '../../shared/api';
+import { translate } from '../../shared/i18n';
+import { AppCore, fixedConfigStore } from '../app-core';
+import { createRouter, type Router } from '../router';
+import { startClinicServer } from '../server/server';
+import { makeContext } from '../services/context';
+import { Vault, vaultExists } from '../store/vault';
+
+export interface ServeCommandDeps {
+  must<C extends ChannelName>(router: Router, channel: C, input: In<C>): Promise<Out<C>>;
+  print(line?: string): void;
+  fail(message: string, exitCode: number): never;
+  secretFrom(envName: string, question: string): Promise<string>;
+  exit: { badInput: number; credentials: number };
+  locale: 'en' | 'zh-TW';
+}
+
+/** HOST:PORT, with [v6]:PORT for IPv6. */
+export function parseListen(value: string): { host: string; port: number } | null {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  if (!m) return null;
+  const port = Number(m[3]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return null;
+  return { host: (m[1] ?? m[2])!, port };
+}
+
+/**
+ * `consentvault serve`: the clinic server, headless. An administrator unlocks the vault at start (so the key
+ * is in this process's memory while it runs, and nowhere on disk); their own sign-in then ends: the server is
+ * not anyone's seat. It runs until SIGINT or SIGTERM, then closes the vault with a signed checkpoint.
+ */
+export function registerServeCommand(program: Command, deps: ServeCommandDeps): void {
+  program
+    .command('serve')
+    .description('run the clinic server for other seats (an administrator unlocks the vault: password from CONSENTVAULT_PASSWORD or a prompt)')
+    .requiredOption('--vault <dir>', 'vault folder')
+    .requiredOption('--listen <host:port>', 'address to listen on (HTTPS unless 127.0.0.1 or ::1), e.g. 0.0.0.0:8443')
+    .option('--as <login-id>', 'the administrator who unlocks the vault (default: the one created at init)')
+    .option('--renderer-dir <dir>', 'the built renderer, for browser seats', 'dist/renderer')
+    .option('--pair <device-name>', 'also print a pairing code for a first seat (valid 10 minutes), made by the administrator who unlocks')
+    .action(async (o: { vault: string; listen: string; as?: string; rendererDir: string; pair?: string }) => {
+      const listen = parseListen(o.listen) ?? deps.fail(`--listen must be HOST:PORT (e.g. 0.0.0.0:8443), got "${o.listen}"`, deps.exit.badInput);
+      const dir = path.resolve(o.vault);
+      if (!fs.existsSync(dir)) deps.fail(translate(deps.locale, 'errors.vaultMissing', { path: dir }), deps.exit.badInput);
+      if (!vaultExists(dir)) deps.fail(translate(deps.locale, 'errors.notAVault') + ` (${dir})`, deps.exit.badInput);
+      const loginId = o.as ?? process.env.CONSENTVAULT_USER ?? Vault.firstStaffLoginKey(dir) ?? deps.fail('No staff account in this vault; use --as LOGIN-ID.', deps.exit.badInput);
+      const password = await deps.secretFrom('CONSENTVAULT_PASSWORD', `Password for ${loginId}: `);
+      const app = new AppCore({ config: fixedConfigStore(dir), host: { defaultVaultPath: dir, commandLine: true } });
+      const router = createRouter(app, { checkOutput: true, logError: (channel, e) => console.error(`[server] ${channel} failed:`, e) });
+      const session = await deps.must(router, 'session.signIn', { loginId, password });
+      if (session.staff.role !== 'admin' || session.passwordChangeRequired) {
+        await router.call('session.signOut', {});
+        app.closeVault();
+        deps.fail(`${loginId} cannot start the clinic server: only an administrator with a password of their own may.`, deps.exit.credentials);
+      }
+      app.keepVaultOpen = true;
+      const rendererDir = fs.existsSync(path.join(o.rendererDir, 'index.html')) ? o.rendererDir : null;
+      let server;
+      try {
+        server = await startClinicServer({ app, router, vaultDir: dir, listen, rendererDir, headless: true });
+      } catch (e) {
+        await router.call('session.signOut', {});
+        app.keepVaultOpen = false;
+        app.closeVault();
+        return deps.fail(`could not listen on ${o.listen}: ${e instanceof Error ? e.message : String(e)}`, deps.exit.badInput);
+      }
+      const running = server;
+      app.clinicServer = {
+        status: () => running.status(),
+        start: () => Promise.resolve(running.status()),
+        stop: () => Promise.resolve(running.status()),
+      };
+      const vault = app.vault!;
+      vault.transaction(() => makeContext(app).audit('server.started', null, { addresses: running.addresses, certificateSha256: running.certificateSha256, headless: true }));
+      // The first seat needs a code from an administrator: the one unlocking makes it, if asked.
+      const firstCode = o.pair !== undefined ? await deps.must(router, 'seats.createPairingCode', { deviceName: o.pair, kind: 'desktop' }) : null;
+      // The administrator only unlocked the vault: their sign-in ends now (the server is nobody's seat).
+      await deps.must(router, 'session.signOut', {});
+      deps.print(`ConsentVault clinic server for ${vault.clinicSettings().clinicName}`);
+      for (const a of running.addresses) deps.print(`Address: ${a}`);
+      deps.print(`Certificate SHA-256: ${running.certificateSha256 ?? '(none: plain HTTP on loopback)'}`);
+      if (firstCode) deps.print(`Pairing code for ${firstCode.deviceName}: ${firstCode.code} (valid until ${firstCode.expiresAt})`);
+      deps.print('Pair a seat with a pairing code from Settings › Seats on a signed-in administrator seat. Press Ctrl+C to stop.');
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await running.close();
+      app.clinicServer = null;
+      // Wait for a call still in the queue, then record the stop and sign the chain's head as the vault closes.
+      await router.call('app.status', {});
+      if (app.vault) vault.transaction(() => makeContext(app).audit('server.stopped', null, { headless: true }));
+      app.keepVaultOpen = false;
+      app.jobs.cancelAll();
+      app.closeVault('close');
+      deps.print('Clinic server stopped; the vault is closed and its chain checkpoint written.');
+    });
+}

@@ -1,0 +1,186 @@
+import { X509Certificate } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import type { ApiResult } from '../../shared/errors';
+import { pairingProof } from '../services/seats/pairing';
+
+/** What a seat keeps after pairing: the server's address, its own credential and the pinned certificate. */
+export interface PairedServer {
+  origin: string;
+  deviceId: string;
+  deviceName: string;
+  credential: string;
+  /** The certificate seen at pairing (PEM) and its SHA-256; null for plain HTTP on loopback. */
+  certificatePem: string | null;
+  certificateSha256: string | null;
+}
+
+export class ClinicClientError extends Error {
+  readonly status: number;
+  readonly messageKey: string;
+  constructor(status: number, messageKey: string) {
+    super(`${status}: ${messageKey}`);
+    this.name = 'ClinicClientError';
+    this.status = status;
+    this.messageKey = messageKey;
+  }
+}
+
+/** The certificate a server presents, read without trusting it (first contact, before pairing). */
+export function readServerCertificate(origin: string): Promise<{ pem: string; sha256: string }> {
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, servername: /^[\d.]+$|:/.test(url.hostname) ? undefined : url.hostname }, () => {
+      const peer = socket.getPeerX509Certificate();
+      socket.end();
+      if (!peer) return reject(new Error('the server presented no certificate'));
+      resolve({ pem: peer.toString(), sha256: peer.fingerprint256 });
+    });
+    socket.once('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error('timed out')));
+  });
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * One request to the server. Over HTTPS only the pinned certificate is trusted (as the only CA, and checked by
+ * its fingerprint instead of by host name: the server may be reached by an address its certificate does not name).
+ */
+function request(origin: string, pin: { pem: string; sha256: string } | null, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+  const url = new URL(path, origin);
+  const secure = url.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const options: https.RequestOptions = { method, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }, timeout: 30_000, agent: false };
+    if (secure) {
+      if (!pin) return reject(new Error('an HTTPS server needs a pinned certificate'));
+      options.ca = pin.pem;
+      options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+    }
+    const req = (secure ? https : http).request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+    req.once('timeout', () => req.destroy(new Error('timed out')));
+    req.end(body);
+  });
+}
+
+function parseResult(a: Answer): ApiResult<unknown> {
+  try {
+    return JSON.parse(a.body.toString('utf8')) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
+  }
+}
+
+/**
+ * Pairs this process with the clinic server: reads the certificate it presents, proves the code over that
+ * certificate's fingerprint (never sending the code itself) and pins it. `certificateSha256Seen` replaces the
+ * fingerprint in the proof (tests: a client that saw another certificate must fail).
+ */
+export async function pairWithServer(origin: string, code: string, opts: { certificateSha256Seen?: string } = {}): Promise<PairedServer> {
+  const normalised = code.toUpperCase().replace(/[\s-]+/g, '');
+  const secure = new URL(origin).protocol === 'https:';
+  const seen = secure ? await readServerCertificate(origin) : null;
+  const body = seen ? { proof: pairingProof(normalised, opts.certificateSha256Seen ?? seen.sha256), certificateSha256Seen: opts.certificateSha256Seen ?? seen.sha256 } : { code: normalised };
+  const a = await request(origin, seen, 'POST', '/pair', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify(body)));
+  const r = parseResult(a);
+  if (!r.ok) throw new ClinicClientError(a.status, r.error.messageKey);
+  const v = r.value as { deviceId: string; deviceName: string; credential?: string };
+  if (!v.credential) throw new ClinicClientError(a.status, 'errors.internal');
+  return { origin, deviceId: v.deviceId, deviceName: v.deviceName, credential: v.credential, certificatePem: seen?.pem ?? null, certificateSha256: seen?.sha256 ?? null };
+}
+
+export interface LiveChange {
+  topic: string;
+  channel: string;
+  at: string;
+}
+
+/**
+ * A paired seat's one `call(channel, input)` to the clinic server, as the renderer has it over IPC: the Electron
+ * main process as a client uses this, and tests drive it in plain Node. It keeps the seat's session id.
+ */
+export class ClinicClient {
+  readonly server: PairedServer;
+  sessionId: string | null = null;
+
+  constructor(server: PairedServer) {
+    this.server = server;
+  }
+
+  private get pin(): { pem: string; sha256: string } | null {
+    return this.server.certificatePem && this.server.certificateSha256 ? { pem: this.server.certificatePem, sha256: this.server.certificateSha256 } : null;
+  }
+
+  private headers(): Record<string, string> {
+    return { 'x-consentvault-device': this.server.credential, ...(this.sessionId ? { 'x-consentvault-session': this.sessionId } : {}) };
+  }
+
+  /** The raw answer (tests look at the status); `call` is what screens use. */
+  async send(channel: unknown, input: unknown): Promise<{ status: number; result: ApiResult<unknown> }> {
+    const a = await request(this.server.origin, this.pin, 'POST', '/api', { ...this.headers(), 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ channel, input })));
+    const next = a.headers['x-consentvault-session'];
+    if (typeof next === 'string') this.sessionId = next === '' ? null : next;
+    return { status: a.status, result: parseResult(a) };
+  }
+
+  async call(channel: string, input: unknown): Promise<ApiResult<unknown>> {
+    return (await this.send(channel, input)).result;
+  }
+
+  /** A photo's bytes ahead of the channel call that names the upload. */
+  async upload(bytes: Buffer, contentType = 'application/octet-stream'): Promise<{ status: number; result: ApiResult<unknown> }> {
+    const a = await request(this.server.origin, this.pin, 'POST', '/api/upload', { ...this.headers(), 'Content-Type': contentType }, bytes);
+    return { status: a.status, result: parseResult(a) };
+  }
+
+  /** Listens to what other seats change; answers a function that stops listening. */
+  listen(onChange: (change: LiveChange) => void): Promise<() => void> {
+    const url = new URL('/api/events', this.server.origin);
+    const secure = url.protocol === 'https:';
+    const pin = this.pin;
+    return new Promise((resolve, reject) => {
+      const options: https.RequestOptions = { method: 'GET', headers: { ...this.headers(), Accept: 'text/event-stream' }, agent: false };
+      if (secure && pin) {
+        options.ca = pin.pem;
+        options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+      }
+      const req = (secure ? https : http).request(url, options, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return reject(new ClinicClientError(res.statusCode ?? 0, 'errors.unauthenticated'));
+        }
+        let buffered = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffered += chunk;
+          let end: number;
+          while ((end = buffered.indexOf('\n\n')) >= 0) {
+            const block = buffered.slice(0, end);
+            buffered = buffered.slice(end + 2);
+            const event = /^event: ?(.*)$/m.exec(block)?.[1];
+            const data = /^data: ?(.*)$/m.exec(block)?.[1];
+            if (event === 'change' && data) onChange(JSON.parse(data) as LiveChange);
+          }
+        });
+        res.on('error', () => undefined);
+        resolve(() => req.destroy());
+      });
+      req.once('error', reject);
+      req.end();
+    });
+  }
+}
+
+/** The fingerprint of a PEM certificate, as the server screen shows it. */
+export const fingerprintOf = (pem: string): string => new X509Certificate(pem).fingerprint256;

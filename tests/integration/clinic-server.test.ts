@@ -1,0 +1,331 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClinicClient, pairWithServer, readServerCertificate } from '../../electron/server/client';
+import type { Vault } from '../../electron/store/vault';
+import { ADMIN, CLINIC_NAME } from '../support/app';
+import { errorKey, rawRequest, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
+import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
+
+let clinic: ServedClinic | null = null;
+afterEach(async () => {
+  await clinic?.close();
+  clinic = null;
+});
+
+async function served(opts: { tls?: boolean } = {}): Promise<ServedClinic> {
+  clinic = await servedClinic(opts);
+  return clinic;
+}
+
+/** Row counts of every table: what a refusal may change (the audit trail only) and what it may not. */
+function tableCounts(vault: Vault): Record<string, number> {
+  const tables = vault.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+  return Object.fromEntries(tables.map((t) => [t.name, (vault.db.prepare(`SELECT COUNT(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
+}
+
+/** The refusal events (audited beside the request) once they are in; waits briefly for them. */
+async function eventsAfter(vault: Vault, seq: number, action: string, count = 1): Promise<{ details: Record<string, unknown>; seatId: string | null }[]> {
+  const until = Date.now() + 2000;
+  for (;;) {
+    const rows = vault.db.prepare(`SELECT details, seat_id FROM audit_events WHERE seq > ? AND action = ? ORDER BY seq`).all(seq, action) as { details: string; seat_id: string | null }[];
+    if (rows.length >= count || Date.now() > until) return rows.map((r) => ({ details: JSON.parse(r.details) as Record<string, unknown>, seatId: r.seat_id }));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const headSeq = (vault: Vault): number => vault.audit.head()?.seq ?? 0;
+
+/** Runs `fn`, then checks that only audit events were added (and which). */
+async function onlyAudited(vault: Vault, action: string, fn: () => Promise<void>): Promise<Record<string, unknown>> {
+  const before = tableCounts(vault);
+  const seq = headSeq(vault);
+  await fn();
+  const events = await eventsAfter(vault, seq, action);
+  expect(events.length).toBe(1);
+  const after = tableCounts(vault);
+  expect({ ...after, audit_events: 0 }).toEqual({ ...before, audit_events: 0 });
+  expect(after.audit_events! - before.audit_events!).toBe(headSeq(vault) - seq);
+  return events[0]!.details;
+}
+
+describe('several sessions at once in one core', () => {
+  it('two staff at two seats: one signs out, the other keeps working, the desk stays signed in', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    const room = await c.seat('Consultation room');
+    await signInAt(station, NURSE);
+    await signInAt(room, CONSULTANT);
+    const sessions = await c.t.ok('seats.sessions', {});
+    expect(sessions.map((s) => `${s.staffName}@${s.seatName}`).sort()).toEqual([`${ADMIN.name}@${c.t.app.deskCaller.seat.name}`, `${CONSULTANT.name}@Consultation room`, `${NURSE.name}@Nurses station`].sort());
+
+    expect((await station.call('session.signOut', {})).ok).toBe(true);
+    expect(station.sessionId).toBeNull();
+    expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    expect((await room.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+    expect((await c.t.call('staff.list', { includeInactive: true })).ok).toBe(true);
+    expect(c.t.app.vault).not.toBeNull();
+  });
+
+  it('the sign-in lockout counts one name across every seat', async () => {
+    const c = await served();
+    const a = await c.seat('Seat A');
+    const b = await c.seat('Seat B');
+    let last = '';
+    for (let i = 0; i < 8 && last !== 'locked'; i++) {
+      const r = await a.call('session.signIn', { loginId: NURSE.name, password: 'Wrong-Pass-2026' });
+      last = r.ok ? 'ok' : r.error.code;
+    }
+    expect(last).toBe('locked');
+    const right = await b.call('session.signIn', { loginId: NURSE.name, password: NURSE.password });
+    expect(right.ok ? 'ok' : right.error.code).toBe('locked');
+    // Another name is not locked by it.
+    await signInAt(b, PHYSICIAN);
+  });
+
+  it('an administrator ends another seat\'s session: that seat must sign in again', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    await signInAt(station, NURSE);
+    const target = (await c.t.ok('seats.sessions', {})).find((s) => s.staffName === NURSE.name)!;
+    expect(target.handle).toMatch(/^[0-9a-f]{16}$/);
+    await c.t.ok('seats.endSession', { handle: target.handle });
+    expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    expect((await c.t.ok('seats.sessions', {})).some((s) => s.staffName === NURSE.name)).toBe(false);
+  });
+});
+
+describe('pairing', () => {
+  it('a valid code pairs a device once; the code cannot be used again', async () => {
+    const c = await served();
+    const issued = await c.code('Front desk', 'browser');
+    expect(issued.code).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+    const paired = await pairWithServer(c.server.origin, issued.code);
+    expect(paired.deviceName).toBe('Front desk');
+    const devices = await c.t.ok('seats.devices', {});
+    expect(devices.map((d) => [d.name, d.kind, d.pairedByName, d.revokedAt])).toEqual([['Front desk', 'browser', ADMIN.name, null]]);
+    // Only hashes are kept: neither the code nor the credential is in the vault.
+    const stored = JSON.stringify(c.t.app.vault!.db.prepare('SELECT * FROM pairing_codes, paired_devices').all());
+    expect(stored).not.toContain(issued.code.replace('-', ''));
+    expect(stored).not.toContain(paired.credential);
+
+    const details = await onlyAudited(c.t.app.vault!, 'seat.pairing_failed', async () => {
+      await expect(pairWithServer(c.server.origin, issued.code)).rejects.toMatchObject({ status: 401, messageKey: 'seats.errors.codeUsed' });
+    });
+    expect(details.reason).toBe('code_used');
+  });
+
+  it('five wrong codes kill the code; each is audited', async () => {
+    const c = await served();
+    const issued = await c.code();
+    const seq = headSeq(c.t.app.vault!);
+    for (let i = 0; i < 5; i++) {
+      await expect(pairWithServer(c.server.origin, 'ABCDE-23456')).rejects.toMatchObject({ status: 401, messageKey: 'seats.errors.codeWrong' });
+    }
+    expect(await eventsAfter(c.t.app.vault!, seq, 'seat.pairing_failed', 5)).toHaveLength(5);
+    await expect(pairWithServer(c.server.origin, issued.code)).rejects.toMatchObject({ messageKey: 'seats.errors.codeExpired' });
+    expect(await c.t.ok('seats.devices', {})).toEqual([]);
+  });
+
+  it('a code past its ten minutes is refused', async () => {
+    const c = await served();
+    const issued = await c.code();
+    const row = c.t.app.vault!.db.prepare('SELECT id FROM pairing_codes').get() as { id: string };
+    // The code was issued eleven minutes ago.
+    c.t.app.vault!.db.prepare('UPDATE pairing_codes SET expires_at = ? WHERE id = ?').run(new Date(Date.now() - 60_000).toISOString(), row.id);
+    const details = await onlyAudited(c.t.app.vault!, 'seat.pairing_failed', async () => {
+      await expect(pairWithServer(c.server.origin, issued.code)).rejects.toMatchObject({ messageKey: 'seats.errors.codeExpired' });
+    });
+    expect(details.reason).toBe('code_expired');
+  });
+
+  it('a badly formed code is refused as such', async () => {
+    const c = await served();
+    const r = await rawRequest(c.server.origin, 'POST', '/pair', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'not-a-code!' }) });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.messageKey).toBe('seats.errors.codeFormat');
+  });
+
+  it('a client that saw another certificate cannot pair, even with the right code (HMAC proof)', async () => {
+    const c = await served({ tls: true });
+    const issued = await c.code();
+    const other = 'AB:'.repeat(31) + 'AB';
+    const details = await onlyAudited(c.t.app.vault!, 'seat.pairing_failed', async () => {
+      await expect(pairWithServer(c.server.origin, issued.code, { certificateSha256Seen: other })).rejects.toMatchObject({ status: 401 });
+    });
+    expect(details.reason).toBe('certificate_mismatch');
+    // The code itself still works (four tries left) for the client that saw the server's own certificate.
+    const paired = await pairWithServer(c.server.origin, issued.code);
+    expect(paired.certificateSha256).toBe(c.server.certificateSha256);
+  });
+
+  it('repeated wrong codes from one address are stopped by the brute-force limit', async () => {
+    const c = await served();
+    let status = 0;
+    for (let i = 0; i < 12 && status !== 429; i++) {
+      const r = await rawRequest(c.server.origin, 'POST', '/pair', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'ABCDE-23456' }) });
+      status = r.status;
+    }
+    expect(status).toBe(429);
+  });
+});
+
+describe('refusals', () => {
+  it('an unpaired device gets 401 everywhere but /pair and learns no clinic or staff name', async () => {
+    const c = await served();
+    const names = [CLINIC_NAME, ADMIN.name, NURSE.name, CONSULTANT.name, PHYSICIAN.name];
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      const r = await rawRequest(c.server.origin, 'POST', '/api', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'app.status', input: {} }) });
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unauthenticated', messageKey: 'seats.errors.notPaired' } });
+    });
+    expect(details.reason).toBe('not_paired');
+    const answers = [
+      await rawRequest(c.server.origin, 'GET', '/api/events'),
+      await rawRequest(c.server.origin, 'POST', '/api/upload', { headers: { 'Content-Type': 'image/jpeg' }, body: Buffer.alloc(10) }),
+      await rawRequest(c.server.origin, 'POST', '/api', { headers: { 'Content-Type': 'application/json', Cookie: 'cv_device=forged' }, body: JSON.stringify({ channel: 'session.signIn', input: { loginId: NURSE.name, password: NURSE.password } }) }),
+      await rawRequest(c.server.origin, 'GET', '/'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 404]);
+    for (const a of answers) for (const n of names) expect(a.body).not.toContain(n);
+    expect(answers[0]!.headers['cache-control']).toBe('no-store');
+    expect(answers[0]!.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('a foreign Host or Origin is refused before anything is read', async () => {
+    const c = await served();
+    const seat = await c.seat('Seat');
+    const host = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Host: 'evil.example:80', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
+    expect(host.status).toBe(421);
+    const origin = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
+    expect(origin.status).toBe(403);
+  });
+
+  it('a revoked device is refused at once and its session ends', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    await signInAt(station, NURSE);
+    await c.t.ok('seats.revokeDevice', { deviceId: station.server.deviceId });
+    expect(c.t.app.sessions.all().some((s) => s.seat.deviceId === station.server.deviceId)).toBe(false);
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      const r = await station.send('patients.search', { query: '', limit: 5 });
+      expect(r.status).toBe(401);
+      expect(errorKey(r.result)).toBe('seats.errors.deviceRevoked');
+    });
+    expect(details.reason).toBe('device_revoked');
+  });
+
+  it('a forged session id is answered as not signed in, and audited', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    station.sessionId = 'A'.repeat(43);
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    });
+    expect(details.reason).toBe('unknown_session');
+    expect(station.sessionId).toBeNull();
+  });
+
+  it('a session id replayed after sign-out does not sign anyone in', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    await signInAt(station, NURSE);
+    const old = station.sessionId;
+    await station.call('session.signOut', {});
+    station.sessionId = old;
+    expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+  });
+
+  it("a seat presenting another seat's session is refused and audited; the owner keeps working", async () => {
+    const c = await served();
+    const room = await c.seat('Consultation room');
+    const thief = await c.seat('Somewhere else');
+    await signInAt(room, CONSULTANT);
+    thief.sessionId = room.sessionId;
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      const r = await thief.send('patients.search', { query: '', limit: 5 });
+      expect(r.status).toBe(403);
+      expect(errorKey(r.result)).toBe('seats.errors.sessionOfAnotherSeat');
+    });
+    expect(details.reason).toBe('session_of_another_seat');
+    // The desk's session is another seat's too.
+    thief.sessionId = c.t.app.deskCaller.sessionId;
+    expect((await thief.send('staff.list', { includeInactive: true })).status).toBe(403);
+    expect((await room.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+  });
+
+  it('an over-size body is answered 413 and audited, nothing else written', async () => {
+    const c = await served();
+    const seat = await c.seat('Seat');
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      const r = await rawRequest(c.server.origin, 'POST', '/api', {
+        headers: { 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential },
+        body: JSON.stringify({ channel: 'patients.search', input: { query: 'x'.repeat(1024 * 1024 + 10) } }),
+      });
+      expect(r.status).toBe(413);
+    });
+    expect(details.reason).toBe('body_too_big');
+  });
+
+  it('server-only channels (folders and dialogs of the server) are refused to seats', async () => {
+    const c = await served();
+    const seat = await c.seat('Seat');
+    const r = await seat.send('setup.createVault', { clinicName: 'X', timeZone: 'Asia/Taipei', vaultDir: '/tmp/x', adminName: 'X', adminPassword: 'Some-Pass-2026' });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('live events', () => {
+  it("seat A's write reaches seat B within 2 seconds; A is not told of its own", async () => {
+    const c = await served();
+    const a = await c.seat('Consultation room');
+    const b = await c.seat('Nurses station');
+    await signInAt(a, CONSULTANT);
+    await signInAt(b, NURSE);
+    const atB: { topic: string; channel: string }[] = [];
+    const atA: { topic: string }[] = [];
+    const stopB = await b.listen((e) => atB.push(e));
+    const stopA = await a.listen((e) => atA.push(e));
+    try {
+      const started = Date.now();
+      const created = await a.call('patients.create', { chartNo: 'S0001', nameZh: '李小華', sex: 'female', birthDate: '1990-05-01', phone: '0912-345-678' });
+      expect(created.ok, JSON.stringify(created)).toBe(true);
+      while (atB.length === 0 && Date.now() - started < 2000) await new Promise((r) => setTimeout(r, 10));
+      expect(atB[0]).toMatchObject({ topic: 'patients', channel: 'patients.create' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      // Reads are not announced.
+      await a.call('patients.search', { query: '', limit: 5 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(atB).toHaveLength(1);
+      expect(atA).toHaveLength(0);
+    } finally {
+      stopA();
+      stopB();
+    }
+  });
+
+  it('a seat that is not signed in gets no event stream', async () => {
+    const c = await served();
+    const seat = await c.seat('Seat');
+    await expect(seat.listen(() => undefined)).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('HTTPS', () => {
+  it('presents the certificate whose SHA-256 is the one the server shows, kept in the vault folder with a private key file', async () => {
+    const c = await served({ tls: true });
+    expect(c.server.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const seen = await readServerCertificate(c.server.origin);
+    expect(seen.sha256).toBe(c.server.certificateSha256);
+    expect(c.server.status().certificateSha256).toBe(seen.sha256);
+    const keyFile = path.join(c.t.vaultDir, 'server-tls', 'key.pem');
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    // Paired over HTTPS with the pinned certificate, a seat works as on loopback.
+    const seat = new ClinicClient(await pairWithServer(c.server.origin, (await c.code()).code));
+    await signInAt(seat, NURSE);
+    expect((await seat.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+    // A client pinning another certificate does not talk to this server at all.
+    const wrongPin = new ClinicClient({ ...seat.server, certificateSha256: 'AB:'.repeat(31) + 'AB' });
+    await expect(wrongPin.call('patients.search', { query: '', limit: 5 })).rejects.toThrow();
+  });
+});
