@@ -6,8 +6,8 @@
  * channel: p50/p95 for 1 seat and for 30 seats, errors, lost writes (acknowledged but not in the vault) and whether
  * the chain verifies. Bounded: BENCH_SEATS_SECONDS (default 120) for 30 seats, a quarter of it for 1 seat.
  *
- * The seats call through the clinic server's HTTP API on 127.0.0.1 when it is built (electron/server), else
- * through the router with one caller per seat; the line "transport:" says which.
+ * The seats are paired devices calling the clinic server over HTTPS on 127.0.0.1 (electron/server, with its
+ * certificate pinned, as a remote seat does); the administrator exports at the desk, as on the server's own screen.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +20,8 @@ import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../electron/demo/seed';
 import { DemoClock, HISTORY_DAYS_AGO } from '../electron/demo/seed-consents';
 import { SeededRandom } from '../electron/demo/synthetic';
 import { createRouter, type Router } from '../electron/router';
-import type { Caller } from '../electron/sessions/registry';
+import { ClinicClient, pairWithServer } from '../electron/server/client';
+import { startClinicServer } from '../electron/server/server';
 
 const SECONDS = Number(process.env.BENCH_SEATS_SECONDS ?? 120);
 const EXPORT_EVERY_MS = 30_000;
@@ -42,9 +43,13 @@ interface Seat {
   call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>>;
 }
 
-function routerSeat(name: string): Seat {
-  const caller: Caller = { seat: { deviceId: `bench-${name}`, name, kind: 'desktop' }, sessionId: null };
-  return { name, call: (channel, input) => router.call(channel, input, caller) as Promise<ApiResult<never>> };
+const server = await startClinicServer({ app, router, vaultDir, listen: { host: '127.0.0.1', port: 0 }, forceTls: true, log: () => undefined });
+
+/** A paired device: a one-time code from the administrator at the desk, then HTTPS with the pinned certificate. */
+async function pairedSeat(name: string): Promise<Seat> {
+  const issued = await must(admin, 'seats.createPairingCode', { deviceName: name, kind: 'desktop' });
+  const client = new ClinicClient(await pairWithServer(server.origin, issued.code));
+  return { name, call: (channel, input) => client.call(channel, input) as Promise<ApiResult<never>> };
 }
 
 async function must<C extends ChannelName>(seat: Seat, channel: C, input: In<C>): Promise<Out<C>> {
@@ -54,7 +59,7 @@ async function must<C extends ChannelName>(seat: Seat, channel: C, input: In<C>)
 }
 
 // What the seats work on: the demo clinic's patients, consultations and open complaints.
-const admin = routerSeat('bench-admin');
+const admin: Seat = { name: 'desk', call: (channel, input) => router.call(channel, input) as Promise<ApiResult<never>> };
 await must(admin, 'session.signIn', { loginId: seeded.clinic.admin.name, password: DEFAULT_DEMO_PASSWORD });
 const patients = await must(admin, 'patients.search', { query: '', limit: 200 });
 const patientIds = patients.map((p) => p.id);
@@ -75,7 +80,7 @@ async function runSeats(count: number, seconds: number): Promise<{ samples: Samp
   const seats: Seat[] = [];
   for (let i = 0; i < count; i++) {
     const person = staff[i % staff.length]!;
-    const seat = routerSeat(`seat-${count}-${i + 1}`);
+    const seat = await pairedSeat(`seat-${count}-${i + 1}`);
     await must(seat, 'session.signIn', { loginId: person.name, password: DEFAULT_DEMO_PASSWORD });
     seats.push(seat);
   }
@@ -128,7 +133,7 @@ async function runSeats(count: number, seconds: number): Promise<{ samples: Samp
 const percentile = (xs: number[], p: number) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!);
 
 console.log('\n== many seats (issue 14) ==');
-console.log(`transport: router, one caller per seat (in-process); ${patientIds.length} patients, ${consultationIds.length} consultations, ${complaintIds.length} open complaints`);
+console.log(`transport: clinic server over HTTPS on 127.0.0.1, one paired device per seat; ${patientIds.length} patients, ${consultationIds.length} consultations, ${complaintIds.length} open complaints`);
 const one = await runSeats(1, Math.max(10, Math.round(SECONDS / 4)));
 const thirty = await runSeats(30, SECONDS);
 
@@ -154,5 +159,6 @@ console.log(`lost writes: ${acknowledged.filter((s) => !stored.has(s)).length} o
 const chain = await must(admin, 'audit.verify', {});
 console.log(`chain verifies: ${chain.ok ? 'yes' : 'NO'} (${chain.checked} events)`);
 await must(admin, 'session.signOut', {});
+await server.close();
 app.closeVault();
 fs.rmSync(tmp, { recursive: true, force: true });

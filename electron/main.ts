@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { AppCore, fileConfigStore } from './app-core';
 import { createRouter } from './router';
+import { inAppSharing } from './server/in-app-sharing';
 import { backupBeforeQuit } from './services/backups/backups';
 import { acceptUpload } from './services/uploads';
 import { chooseOpenPack, chooseSavePack, chooseVaultFolder } from './shell/dialogs';
@@ -35,6 +36,9 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const router = createRouter(core, { checkOutput: !app.isPackaged });
+    // "Share this vault with other seats": the clinic server inside this process, on the same router (one vault,
+    // one serialised path).
+    core.clinicServer = inAppSharing({ app: core, router, rendererDir: path.join(distDir, 'renderer') });
     hardenSessions();
     serveRenderer(path.join(distDir, 'renderer'));
     ipcMain.handle('api', (event, channel: unknown, input: unknown) => {
@@ -66,8 +70,12 @@ if (!app.requestSingleInstanceLock()) {
       void backupBeforeQuit(core)
         .catch((e: unknown) => console.error('[backups] backup at quit failed:', e))
         .finally(() => {
-          core.closeVault();
-          app.quit();
+          void (core.clinicServer?.stop() ?? Promise.resolve())
+            .catch((e: unknown) => console.error('[server] stopping the clinic server failed:', e))
+            .finally(() => {
+              core.closeVault();
+              app.quit();
+            });
         });
     });
     app.on('window-all-closed', () => app.quit());

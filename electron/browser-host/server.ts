@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AppCore, fileConfigStore } from '../app-core';
 import { createRouter } from '../router';
+import { inAppSharing } from '../server/in-app-sharing';
 import { acceptUpload } from '../services/uploads';
 import type { Clock } from '../store/vault';
 import { PHOTO_UPLOAD_MAX_BYTES } from '../../shared/schemas/photo';
@@ -52,6 +53,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const router = createRouter(app, { checkOutput: true });
+  // "Share this vault with other seats" from the desk's browser: the clinic server in this process, same router.
+  app.clinicServer = inAppSharing({ app, router, rendererDir });
   const token = randomBytes(32).toString('hex');
   let origin = '';
   // Filled in once the port is known; until then every Host is refused.
@@ -141,11 +144,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     origin,
     token,
     app,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await app.clinicServer?.stop().catch((e: unknown) => console.error('[server] stopping the clinic server failed:', e));
+      await new Promise<void>((resolve) => {
         app.closeVault();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

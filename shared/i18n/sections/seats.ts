@@ -2,7 +2,7 @@ import type { Widen } from '../widen';
 
 /** Seats and the clinic server (issue 14): the seats screen, pairing, the first-start question and the errors. */
 export const seatsZhTW = {
-  nav: '座位與裝置',
+  nav: '座位',
   connection: {
     retrying: '{{seconds}} 秒後重試…',
     retryNow: '立即重試',
@@ -152,7 +152,7 @@ export const seatsZhTW = {
 };
 
 export const seatsEn: Widen<typeof seatsZhTW> = {
-  nav: 'Seats and devices',
+  nav: 'Seats',
   connection: {
     retrying: 'Trying again in {{seconds}} s…',
     retryNow: 'Try now',

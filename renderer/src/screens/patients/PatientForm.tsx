@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { dateInZone } from '../../../../shared/dates';
 import type { Patient } from '../../../../shared/schemas/patient';
+import type { ApiError } from '../../../../shared/errors';
 import { callApi } from '../../api';
 import { FormActions } from '../../components/FormActions';
+import { errorText, isEditedElsewhere } from '../../components/FormMessage';
 import { rootError, useFormError } from '../../forms';
 import { nestedResolver, placeServerError } from './nestedForm';
 import {
@@ -43,7 +45,7 @@ export function PatientForm({
   // The clinic's today decides who is a minor, whatever this computer's own time zone is.
   const today = useMemo(() => dateInZone(new Date(), timeZone), [timeZone]);
   const { formError, setFormError } = useFormError();
-  const [conflict, setConflict] = useState(false);
+  const [conflict, setConflict] = useState<ApiError | null>(null);
   const {
     register,
     handleSubmit,
@@ -67,7 +69,7 @@ export function PatientForm({
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
-    setConflict(false);
+    setConflict(null);
     const fields = toPatientFields(v, today);
     const r = patient
       ? await callApi('patients.update', { patientId: patient.id, expectedVersion: patient.version, fields })
@@ -77,7 +79,7 @@ export function PatientForm({
       return;
     }
     if (r.error.code === 'conflict' && !r.error.issues?.length) {
-      setConflict(true);
+      setConflict(r.error);
       return;
     }
     setFormError(placeServerError(r.error, getValues(), setError, patientRename));
@@ -105,7 +107,8 @@ export function PatientForm({
         {conflict ? (
           <div className="notice notice--error conflict" role="alert" data-testid="edit-conflict">
             <strong className="conflict__title">{t('patients.page.conflictTitle')}</strong>
-            <p>{t('patients.page.conflictBody')}</p>
+            {/* Who saved it and when (issue 14), then what to do. */}
+            <p>{isEditedElsewhere(conflict) ? errorText(conflict, timeZone) : t('patients.page.conflictBody')}</p>
             {onReloadLatest ? (
               <button type="button" className="btn btn--secondary" onClick={onReloadLatest}>
                 {t('patients.page.reloadLatest')}

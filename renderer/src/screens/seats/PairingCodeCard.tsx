@@ -42,9 +42,8 @@ export function PairingCodeCard({ issued, timeZone, onDone }: { issued: PairingC
           <p className="pairing-code__left" data-testid="pairing-code-left" role="timer">
             {t('seats.pairing.expiresIn', { time: left })}
           </p>
-          <p className="muted">
-            {t('seats.pairing.codeHint', { minutes: CODE_VALID_MINUTES, tries: issued.tries })} {t('seats.pairing.expiresAt', { time: formatDateTime(issued.expiresAt, timeZone, i18n.language) })}
-          </p>
+          <p className="muted pairing-code__hint">{t('seats.pairing.codeHint', { minutes: CODE_VALID_MINUTES, tries: issued.tries })}</p>
+          <p className="muted pairing-code__hint">{t('seats.pairing.expiresAt', { time: formatDateTime(issued.expiresAt, timeZone, i18n.language) })}</p>
         </>
       ) : (
         <p className="notice notice--warning">{t('seats.pairing.expired')}</p>

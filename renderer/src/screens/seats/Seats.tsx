@@ -67,7 +67,7 @@ function ServerCard() {
 
   return (
     <section className="card card--panel" aria-labelledby="seats-server-title" data-testid="seats-server">
-      <div className="section-header section-header--sub">
+      <div className="seats__card-head">
         <h2 id="seats-server-title" className="card__title">
           {t('seats.server.sharing')}
         </h2>
@@ -149,7 +149,7 @@ function SessionsCard({ sessions, error, timeZone, reload }: { sessions: SeatSes
   const at = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
   return (
     <section className="card card--panel" aria-labelledby="seats-sessions-title" data-testid="seat-sessions">
-      <div className="section-header section-header--sub">
+      <div className="seats__card-head">
         <h2 id="seats-sessions-title" className="card__title">
           {t('seats.sessions.title')}
         </h2>
