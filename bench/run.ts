@@ -121,3 +121,6 @@ execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname
 
 // Backups (issue 11): 20,000 patients and 500 MB of photos, the copy beside a plain file copy, in processes of their own.
 execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'backup.ts')], { stdio: 'inherit' });
+
+// Many seats (issue 14): 1 seat and 30 seats over the clinic server's HTTPS, side by side, bounded in time.
+execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'seats.ts')], { stdio: 'inherit' });

@@ -64,7 +64,7 @@ await must(admin, 'session.signIn', { loginId: seeded.clinic.admin.name, passwor
 const patients = await must(admin, 'patients.search', { query: '', limit: 200 });
 const patientIds = patients.map((p) => p.id);
 const consultationIds: string[] = [];
-for (const id of patientIds.slice(0, 60)) for (const c of (await must(admin, 'patients.get', { patientId: id })).consultations) consultationIds.push(c.id);
+for (const id of patientIds) for (const c of (await must(admin, 'patients.get', { patientId: id })).consultations) consultationIds.push(c.id);
 const complaintIds = (await must(admin, 'complaints.list', { status: 'open', limit: 200 })).map((c) => c.id);
 const staff = seeded.clinic.staff;
 

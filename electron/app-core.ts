@@ -16,13 +16,41 @@ import { systemClock, type Clock, type Vault } from './store/vault';
 /** Where this installation keeps its vault: the only thing stored outside the vault. */
 export interface AppConfig {
   vaultPath: string | null;
+  /** This computer is a seat of the clinic's server instead of keeping a vault (paired once; certificate pinned). */
+  clinicServer?: PairedServerConfig | null;
+}
+
+/** What a paired desktop keeps about its server: the address, its device credential and the pinned certificate. */
+export interface PairedServerConfig {
+  origin: string;
+  deviceId: string;
+  deviceName: string;
+  credential: string;
+  certificatePem: string | null;
+  certificateSha256: string | null;
 }
 export interface AppConfigStore {
   load(): AppConfig;
   save(config: AppConfig): void;
 }
 
-const AppConfigFile = z.object({ vaultPath: z.string().nullable() }).strict();
+const AppConfigFile = z
+  .object({
+    vaultPath: z.string().nullable(),
+    clinicServer: z
+      .object({
+        origin: z.string().max(300),
+        deviceId: z.string().max(64),
+        deviceName: z.string().max(200),
+        credential: z.string().max(200),
+        certificatePem: z.string().max(20_000).nullable(),
+        certificateSha256: z.string().max(200).nullable(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
 
 /** config.json in the app's data folder (Electron userData, or the browser host's --config-dir). */
 export function fileConfigStore(configDir: string): AppConfigStore {

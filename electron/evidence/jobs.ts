@@ -43,7 +43,8 @@ export function runningJob(app: AppCore): ExportJob | null {
   return [...jobsOf(app).values()].find((j) => j.state === 'running') ?? null;
 }
 
-export function jobStatus(j: ExportJob): ExportStatus {
+/** The job's own status; the service adds the seat's download (a paired seat's pack waits on the server). */
+export function jobStatus(j: ExportJob): Omit<ExportStatus, 'download'> {
   return { jobId: j.id, state: j.state, phase: j.phase, done: j.done, total: j.total, result: j.result, errorKey: j.errorKey };
 }
 

@@ -4,11 +4,29 @@ import { Empty, Locale, TimeZone, VaultFolder } from '../schemas/common';
 import { AppStatus, RecoveryCode } from '../schemas/session';
 import { ClinicName } from '../schemas/settings';
 import { LoginId, NewPassword, Password, StaffName } from '../schemas/staff';
+import { PairingCode } from '../schemas/seats';
 import { type Channel } from './channel';
 
 /** The setup channels: what each takes, returns and who may call it. */
 export const setupChannels = {
   'app.status': { input: Empty, output: AppStatus, access: 'public', whileLocked: true },
+  /**
+   * "Connect to the clinic's server" at first start (desktop app): pairs this computer with the server at
+   * `address` using an administrator's one-time code, pins its certificate, and from then on every call goes there.
+   */
+  'setup.connectToServer': {
+    input: z
+      .object({
+        address: z
+          .string()
+          .max(300, { error: 'validation.tooLong' })
+          .refine((a) => /^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(a.trim()), { error: 'seats.errors.addressFormat' }),
+        code: PairingCode,
+      })
+      .strict(),
+    output: z.object({ deviceName: z.string(), certificateSha256: z.string().nullable() }).strict(),
+    access: 'public',
+  },
   'setup.chooseVaultFolder': {
     input: Empty,
     output: z.object({ path: z.string().nullable() }).strict(),

@@ -42,8 +42,12 @@ export const EvidenceRequest = z
   .strict();
 export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
 
+/**
+ * `destination` is a path on the computer that holds the vault: the desk and the command line give one; a paired
+ * seat gives none (its pack is kept on the server for it to download, see ExportStatus.download).
+ */
 export const ExportInput = z
-  .object({ patientId: Id, scope: EvidenceScope, kind: EvidenceKind, locale: Locale.default('zh-TW'), destination: PackPath })
+  .object({ patientId: Id, scope: EvidenceScope, kind: EvidenceKind, locale: Locale.default('zh-TW'), destination: PackPath.optional() })
   .strict();
 export type ExportInput = z.infer<typeof ExportInput>;
 
@@ -97,6 +101,12 @@ export const ExportResult = z
   .strict();
 export type ExportResult = z.infer<typeof ExportResult>;
 
+/** A paired seat's finished pack, waiting on the server: fetched once from GET /api/download/<token>, by that seat. */
+export const SeatDownload = z
+  .object({ token: z.string(), fileName: z.string(), bytes: Count, expiresAt: IsoTime })
+  .strict();
+export type SeatDownload = z.infer<typeof SeatDownload>;
+
 export const ExportStatus = z
   .object({
     jobId: Id,
@@ -107,15 +117,23 @@ export const ExportStatus = z
     total: Count,
     result: ExportResult.nullable(),
     errorKey: z.string().nullable(),
+    /** For the paired seat that started it, once done (null before, elsewhere, and after it was downloaded). */
+    download: SeatDownload.nullable(),
   })
   .strict();
 export type ExportStatus = z.infer<typeof ExportStatus>;
 
-/** A pack is checked from its path or, from the browser host, its bytes (capped: a big pack is opened by path). */
+/**
+ * A pack is checked from its path or, from the browser host, its bytes (capped: a big pack is opened by path), or
+ * from a paired seat, the file it streamed to POST /api/verify-upload (a path on the server is not a seat's to name).
+ */
 export const VERIFY_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
+/** The largest pack a paired seat may stream to the server for checking (the verifier's own limits apply after). */
+export const SEAT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
 export const VerifySource = z.union([
   z.object({ path: PackPath }).strict(),
   z.object({ fileName: z.string().max(255), dataBase64: z.base64().max(Math.ceil((VERIFY_UPLOAD_MAX_BYTES * 4) / 3) + 4, { error: 'validation.tooBig' }) }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: Id }).strict(),
 ]);
 export type VerifySource = z.infer<typeof VerifySource>;
 

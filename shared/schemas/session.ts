@@ -33,6 +33,10 @@ export const AppStatus = z
     defaultVaultPath: z.string(),
     /** The vault folder (configured, or the default one) holds an interrupted set-up that can be cleared. */
     abandonedSetup: z.boolean(),
+    /** Where this call came from: the desk, or a paired device of the clinic server (a tablet shows only signing). */
+    seat: z.object({ kind: z.enum(['desk', 'cli', 'desktop', 'tablet', 'browser']), name: z.string() }).strict().optional(),
+    /** This desktop is a seat of a clinic server (set up with "Connect to the clinic's server"). */
+    connectedTo: z.object({ origin: z.string(), deviceName: z.string(), certificateSha256: z.string().nullable() }).strict().nullable().optional(),
   })
   .strict();
 export type AppStatus = z.infer<typeof AppStatus>;

@@ -6,19 +6,47 @@ import { fail, failField } from '../../domain/errors';
 import { Vault, vaultExists } from '../../store/vault';
 import { clearAbandonedSetup, isAbandonedSetup } from '../../store/vault-folder';
 import type { ServiceContext } from '../context';
+import { ClinicClientError, pairWithServer } from '../../server/client';
 
 export function appStatus(ctx: ServiceContext): Out<'app.status'> {
+  const { seat } = ctx.caller;
+  const session = ctx.app.sessions.get(ctx.caller.sessionId);
+  // A paired device learns nothing of the server's folders (they are offered only on the server's own screen).
+  if (seat.kind !== 'desk' && seat.kind !== 'cli') {
+    return { setupRequired: false, vaultPath: null, session: ctx.app.sessionInfo(session), canChooseFolder: false, defaultVaultPath: '', abandonedSetup: false, seat: { kind: seat.kind, name: seat.name } };
+  }
   const vaultPath = ctx.app.vaultPath();
   const setupRequired = !vaultPath || !vaultExists(vaultPath);
   const folder = vaultPath ?? ctx.app.host.defaultVaultPath;
   return {
     setupRequired,
     vaultPath,
-    session: ctx.app.sessionInfo(),
+    session: ctx.app.sessionInfo(session),
     canChooseFolder: Boolean(ctx.app.host.chooseFolder),
     defaultVaultPath: ctx.app.host.defaultVaultPath,
     abandonedSetup: setupRequired && folder !== '' && isAbandonedSetup(path.resolve(folder)),
+    seat: { kind: seat.kind, name: seat.name },
   };
+}
+
+/**
+ * "Connect to the clinic's server": pairs this desktop with the server (the code proves the certificate it
+ * presents, which is then pinned) and keeps the credential in this computer's settings. The server audits the
+ * pairing; this computer has no vault of its own to audit in.
+ */
+export async function connectToServer(ctx: ServiceContext, input: Parsed<'setup.connectToServer'>): Promise<Out<'setup.connectToServer'>> {
+  const config = ctx.app.config.load();
+  if (config.clinicServer) fail('conflict', 'seats.errors.alreadyConnected');
+  if (config.vaultPath && vaultExists(config.vaultPath)) fail('conflict', 'errors.vaultAlreadyConfigured');
+  let paired;
+  try {
+    paired = await pairWithServer(input.address.trim().replace(/\/$/, ''), input.code);
+  } catch (e) {
+    if (e instanceof ClinicClientError) failField(e.status === 0 ? 'conflict' : 'invalid_input', e.status === 0 ? 'address' : 'code', e.messageKey);
+    failField('conflict', 'address', 'seats.errors.serverUnavailable');
+  }
+  ctx.app.config.save({ ...config, clinicServer: paired });
+  return { deviceName: paired.deviceName, certificateSha256: paired.certificateSha256 };
 }
 
 /**

@@ -131,6 +131,8 @@ export const seatsZhTW = {
     compare: '無論哪種方式，都請比對指紋：指紋不同表示您連到的不是診所的伺服器，請勿繼續並通知管理員。',
   },
   errors: {
+    addressFormat: '位址格式為 https://主機:連接埠。',
+    alreadyConnected: '這台電腦已經連線到診所伺服器。',
     codeFormat: '配對碼為 10 個英文字母與數字（例如 ABCDE-23456）。',
     codeWrong: '配對碼不正確。',
     codeExpired: '此配對碼已過期或嘗試次數已用完：請向管理員索取新的配對碼。',
@@ -281,6 +283,8 @@ export const seatsEn: Widen<typeof seatsZhTW> = {
     compare: "Either way, compare the fingerprint: a different one means this is not the clinic's server. Do not go on, and tell the administrator.",
   },
   errors: {
+    addressFormat: 'An address looks like https://host:port.',
+    alreadyConnected: 'This computer is already connected to the clinic server.',
     codeFormat: 'A pairing code is 10 letters and digits (for example ABCDE-23456).',
     codeWrong: 'That pairing code is not right.',
     codeExpired: 'This pairing code has expired or was tried too many times: ask an administrator for a new one.',

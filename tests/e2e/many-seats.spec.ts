@@ -1,0 +1,185 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { callFromPage, expect, startHost, stopHost, test } from './fixtures';
+import { ADMIN, setUpVault, signIn, zh } from './helpers';
+import { api, disclosedConsultation, drawSignature, shotTo, type ConsultationScript } from './signing-helpers';
+
+/**
+ * Three seats on one clinic server (issue 14), each its own browser context (own cookies, own device): the
+ * consultant finishes a consultation and sends the consent to the tablet, the patient signs there, the physician
+ * sees it arrive in the queue at their own seat without a reload and countersigns as themselves (no password),
+ * and the consultant's screen shows it fully signed. The server is `consentvault serve` on 127.0.0.1 (plain HTTP
+ * on loopback). Screenshots in SHOTS_DIR (default test-results/many-seats-shots).
+ */
+const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-results/many-seats-shots';
+const shot = (page: Page, name: string) => shotTo(SHOTS_DIR, page, name);
+const s = zh.consent.signing;
+const PHYSICIAN = { name: '林志豪', role: 'physician', licenceNo: '醫字第045678號', specialty: '皮膚科', password: 'Doctor-Pass-2026', temporaryPassword: false } as const;
+const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-Pass-2026', temporaryPassword: false } as const;
+const PATIENT = { chartNo: 'S0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111' } as const;
+const SCRIPT: ConsultationScript = { patient: PATIENT, procedureCode: 'botulinum_toxin', goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' }, quoteItem: { description: '肉毒桿菌素 額頭', amountTwd: 9000 }, revisionPolicy: '兩週內免費補打' };
+
+/** `consentvault serve` on an ephemeral loopback port; resolves with its address and the first seat's pairing code. */
+async function startClinicServer(vaultDir: string): Promise<{ child: ChildProcess; origin: string; firstCode: string; output: () => string }> {
+  const child = spawn(process.execPath, ['bin/consentvault.mjs', 'serve', '--vault', vaultDir, '--listen', '127.0.0.1:0', '--as', ADMIN.name, '--pair', '諮詢室電腦', '--renderer-dir', 'dist/renderer'], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test', CONSENTVAULT_PASSWORD: ADMIN.password },
+  });
+  let out = '';
+  const output = () => out;
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  const started = await new Promise<{ origin: string; firstCode: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`clinic server did not start:\n${out}`)), 60_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const origin = /Address: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const code = /Pairing code for [^:]+: ([A-Z0-9-]+)/.exec(out)?.[1];
+      if (origin && code && out.includes('Ctrl+C')) {
+        clearTimeout(timer);
+        resolve({ origin, firstCode: code });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`clinic server exited (${code}):\n${out}`));
+    });
+  });
+  return { child, ...started, output };
+}
+
+/** A browser opening the server's address for the first time: the pairing page, then sign-in or the tablet screen. */
+async function pairSeat(browser: Browser, origin: string, code: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await expect(page.getByTestId('pair-this-device')).toBeVisible();
+  await page.getByLabel(zh.seats.pairing.codeLabel).fill(code);
+  await page.getByTestId('pair-submit').click();
+  await expect(page.getByTestId('paired')).toBeVisible();
+  return { context, page };
+}
+
+test('consultant, tablet and physician at their own seats sign one consent together', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consentvault-seats-'));
+  let server: Awaited<ReturnType<typeof startClinicServer>> | null = null;
+  const contexts: BrowserContext[] = [];
+  try {
+    // The vault and its staff, made on the desk (the loopback browser host), which then closes.
+    const host = await startHost(configDir);
+    const desk = await browser.newPage();
+    await desk.goto(host.url);
+    await setUpVault(desk, configDir);
+    await signIn(desk, ADMIN.name, ADMIN.password);
+    for (const m of [PHYSICIAN, CONSULTANT]) await api(desk, 'staff.add', m);
+    await desk.getByRole('button', { name: zh.shell.signOut }).click();
+    await desk.close();
+    await stopHost(host.child);
+
+    server = await startClinicServer(path.join(configDir, 'vault'));
+    const { origin } = server;
+
+    // Seat 1, the consultation room's PC: paired with the code the server printed; the administrator makes the others' codes.
+    const consultant = await pairSeat(browser, origin, server.firstCode);
+    contexts.push(consultant.context);
+    await shot(consultant.page, '01-pairing-done');
+    await consultant.page.getByTestId('paired-continue').click();
+    await signIn(consultant.page, ADMIN.name, ADMIN.password);
+    const tabletCode = await api<{ code: string }>(consultant.page, 'seats.createPairingCode', { deviceName: '諮詢室平板', kind: 'tablet' });
+    const officeCode = await api<{ code: string }>(consultant.page, 'seats.createPairingCode', { deviceName: '醫師診間', kind: 'desktop' });
+    await consultant.page.getByRole('button', { name: zh.shell.signOut }).click();
+    await signIn(consultant.page, CONSULTANT.name, CONSULTANT.password);
+
+    // Seat 2, the tablet: paired once, then its neutral waiting screen.
+    const tablet = await pairSeat(browser, origin, tabletCode.code);
+    contexts.push(tablet.context);
+    await tablet.page.getByTestId('paired-continue').click();
+    await expect(tablet.page.getByTestId('tablet-waiting')).toBeVisible();
+    await shot(tablet.page, '02-tablet-waiting');
+
+    // Seat 3, the physician's office.
+    const physician = await pairSeat(browser, origin, officeCode.code);
+    contexts.push(physician.context);
+    await physician.page.getByTestId('paired-continue').click();
+    await signIn(physician.page, PHYSICIAN.name, PHYSICIAN.password);
+    const queue = physician.page.getByTestId('home-awaiting-physician');
+    await expect(queue).toBeVisible();
+    await expect(queue).not.toContainText(PATIENT.nameZh);
+
+    // The consultant finishes the consultation, issues the consent and (the physician agreeing) shortens the cooling-off.
+    const c = consultant.page;
+    await disclosedConsultation(c, SCRIPT);
+    await c.getByRole('navigation', { name: zh.shell.navLabel }).getByRole('button', { name: zh.nav.patients }).click();
+    await c.getByLabel(zh.patients.searchLabel).fill(PATIENT.nameZh);
+    await c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+    await c.getByTestId('consultation-row').first().click();
+    await c.getByTestId('open-signing').click();
+    await c.getByTestId('issue-consent').click();
+    await expect(c.getByTestId('consent-status')).toHaveAttribute('data-status', 'issued', { timeout: 30_000 });
+    await c.getByTestId('override-open').click();
+    const override = c.getByTestId('override-dialog');
+    await override.getByLabel(s.override.reason).fill('病人下週出國工作，已完成術前評估');
+    await override.getByLabel(`${PHYSICIAN.name} 醫師的密碼`).fill(PHYSICIAN.password);
+    await override.getByRole('button', { name: s.override.submit }).click();
+    await expect(c.getByTestId('override-recorded')).toBeVisible();
+
+    // Send to the tablet: it is listed as switched on; once sent, the consultant's screen says where it is.
+    const send = c.getByTestId('send-to-tablet');
+    await expect(send).toContainText('諮詢室平板', { timeout: 15_000 });
+    await send.getByTestId('send-tablet').click();
+    await expect(c.getByTestId('on-tablet')).toContainText('諮詢室平板');
+    await shot(c, '03-consultant-sent');
+
+    // The tablet shows only that document and the patient's box; the patient signs.
+    const tp = tablet.page;
+    await expect(tp.getByTestId('tablet-consent')).toBeVisible({ timeout: 10_000 });
+    await expect(tp.getByTestId('tablet-pdf')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+    await expect(tp.getByRole('navigation')).toHaveCount(0);
+    await shot(tp, '04-tablet-document');
+    await tp.getByTestId('tablet-sig-procedure-patient').getByRole('button').click();
+    const pad = tp.getByTestId('sign-dialog');
+    await drawSignature(tp, pad.getByTestId('signature-canvas'));
+    await shot(tp, '05-tablet-pad');
+    await pad.getByTestId('sign-submit').click();
+    await expect(tp.getByTestId('tablet-done')).toBeVisible();
+    await shot(tp, '06-tablet-done');
+
+    // The consultant sees the patient's signature arrive; the physician sees the consent in the queue, no reload.
+    await expect(c.getByTestId('sig-procedure-patient')).toHaveAttribute('data-signed', 'true', { timeout: 5000 });
+    await expect(c.getByTestId('consent-status')).toHaveAttribute('data-status', 'patient_signed');
+    const p = physician.page;
+    await expect(queue).toContainText(PATIENT.nameZh, { timeout: 5000 });
+    await shot(p, '07-physician-queue');
+
+    // The physician countersigns as themselves: the checklist and the pad, no password.
+    await queue.getByText(PATIENT.nameZh).click();
+    await p.getByTestId('sig-procedure-physician').getByRole('button', { name: s.signatures.sign }).click();
+    const dialog = p.getByTestId('sign-dialog');
+    await expect(dialog.getByTestId('physician-checklist')).toHaveAttribute('data-ready', 'true');
+    await expect(dialog.getByLabel(/密碼/)).toHaveCount(0);
+    await drawSignature(p, dialog.getByTestId('signature-canvas'));
+    await shot(p, '08-physician-sign');
+    await dialog.getByTestId('sign-submit').click();
+    await expect(p.getByTestId('consent-status')).toHaveAttribute('data-status', 'signed', { timeout: 30_000 });
+
+    // The consultant's screen, untouched: fully signed. The tablet is back to waiting.
+    await expect(c.getByTestId('consent-status')).toHaveAttribute('data-status', 'signed', { timeout: 5000 });
+    await shot(c, '09-consultant-signed');
+    await expect(tp.getByTestId('tablet-waiting')).toBeVisible({ timeout: 15_000 });
+
+    // The tablet, with nothing assigned, reaches nothing else.
+    const refused = await callFromPage(tp, 'patients.search', { query: PATIENT.nameZh, limit: 5 });
+    expect(refused.ok).toBe(false);
+  } catch (e) {
+    if (server) console.error(server.output());
+    throw e;
+  } finally {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    if (server) await stopHost(server.child);
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+});
