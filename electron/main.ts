@@ -2,9 +2,9 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { AppCore, fileConfigStore } from './app-core';
 import { createRouter } from './router';
+import { createDeskBridge } from './server/desk-bridge';
 import { inAppSharing } from './server/in-app-sharing';
 import { backupBeforeQuit } from './services/backups/backups';
-import { acceptUpload } from './services/uploads';
 import { chooseOpenPack, chooseSavePack, chooseVaultFolder } from './shell/dialogs';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, hardenSessions, isTrustedSender } from './shell/window';
@@ -39,13 +39,15 @@ if (!app.requestSingleInstanceLock()) {
     // "Share this vault with other seats": the clinic server inside this process, on the same router (one vault,
     // one serialised path).
     core.clinicServer = inAppSharing({ app: core, router, rendererDir: path.join(distDir, 'renderer') });
+    // This computer keeps the vault, or is a seat of the clinic's server: the renderer's one call either way.
+    const bridge = createDeskBridge(core, router);
     hardenSessions();
     serveRenderer(path.join(distDir, 'renderer'));
     ipcMain.handle('api', (event, channel: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } };
       }
-      return router.call(channel, input);
+      return bridge.call(channel, input);
     });
     // Photo files: the same session rules and size limit as the browser host's POST /api/upload.
     ipcMain.handle('upload', (event, bytes: unknown) => {
@@ -56,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
         return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input' } };
       }
       const buffer = bytes instanceof ArrayBuffer ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return acceptUpload(core, Buffer.from(buffer));
+      return bridge.upload(Buffer.from(buffer));
     });
     if (app.isPackaged) Menu.setApplicationMenu(null);
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));

@@ -12,10 +12,11 @@ import type { ExpectedSigner } from '../../evidence/verify';
 import { DEFAULT_ZIP_LIMITS, timeBudgetMs } from '../../evidence/zip-reader';
 import type { JobInput } from '../../jobs/kinds';
 import { whenVaultIdle } from '../../jobs/vault-idle';
-import { fail, failField } from '../../domain/errors';
+import { DomainError, fail, failField } from '../../domain/errors';
 import type { Vault } from '../../store/vault';
 import type { ServiceContext } from '../context';
 import { refuseIfDestroyed } from '../retention/records';
+import { isPairedSeat, SEAT_EXPORTS_DIR, seatFilesOf, seatFolder } from './seat-files';
 
 function suggestedFileName(chartNo: string, kind: EvidenceKind, prefix: string, packNo: number): string {
   return `${prefix}-${String(packNo).padStart(4, '0')}-${chartNo}-${kind === 'lawyer' ? 'evidence' : 'patient-copy'}.zip`;
@@ -48,6 +49,16 @@ export function previewExport(ctx: ServiceContext, input: Parsed<'evidence.previ
     suggestedFileName: suggestedFileName(records.patient.chartNo, input.kind, settings.batesPrefix, vault.evidence.nextPackNo()),
     batesPrefix: settings.batesPrefix,
   };
+}
+
+/** A paired seat's pack: in the vault folder's seat-exports/, under the suggested name (the pack number makes it new). */
+function seatExportFile(vault: Vault, input: Parsed<'evidence.startExport'>): string {
+  const patient = vault.patients.get(input.patientId) ?? fail('not_found', 'errors.patientNotFound');
+  const name = suggestedFileName(patient.chartNo, input.kind, vault.clinicSettings().batesPrefix, vault.evidence.nextPackNo());
+  const file = path.join(seatFolder(vault.dir, SEAT_EXPORTS_DIR), name);
+  // Only a file nothing refers to can hold this name (the sweep just ran): it is ours to replace.
+  fs.rmSync(file, { force: true });
+  return file;
 }
 
 /** Where the pack may be written: an existing folder outside the vault, a file name not taken yet. */
@@ -105,12 +116,19 @@ function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' 
  * Its outcome (with the signed tag manifest's hash) is recorded as a second event when it ends.
  */
 export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startExport'>): Out<'evidence.startExport'> {
+  const atSeat = isPairedSeat(ctx.caller.seat);
+  // A server path is the server's to name: a seat's pack waits on the server for that seat to download.
+  if (atSeat && input.destination !== undefined) fail('rule_violation', 'evidence.errors.serverPathFromSeat');
+  // The desk and the command line must say where (the error a missing field always gave).
+  if (!atSeat && input.destination === undefined) throw new DomainError('invalid_input', 'errors.invalid_input', undefined, [{ path: ['destination'], messageKey: 'validation.required' }]);
   const vault = ctx.vault();
   const staff = ctx.session().staff;
   // A destroyed patient has no pack: the error carries the destruction record instead.
   refuseIfDestroyed(ctx, input.patientId, 'retention.errors.packOfDestroyedPatient');
   if (runningJob(ctx.app)) fail('conflict', 'evidence.errors.exportRunning');
-  const destination = checkDestination(vault, input.destination);
+  const seatFiles = seatFilesOf(ctx.app);
+  if (atSeat) seatFiles.sweep(vault.dir, ctx.clock.now());
+  const destination = input.destination !== undefined ? checkDestination(vault, input.destination) : seatExportFile(vault, input);
   const key = vault.settings.signingKey() ?? fail('internal', 'evidence.errors.noSigningKey');
   const settings = vault.clinicSettings();
   const patient = vault.patients.get(input.patientId) ?? fail('not_found', 'errors.patientNotFound');
@@ -166,10 +184,13 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
   ctx.afterCommit(() => {
     // The export's start is committed: the checkpoint in the pack is now also the vault's newest.
     vault.keepCheckpoint(snapshot.checkpoint);
-    startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, blobReader(vault), {
+    const partials = Object.values(temporaryFiles(destination, packId));
+    if (atSeat) seatFiles.exportStarted(jobId, { deviceId: ctx.caller.seat.deviceId, staffId: staff.id, fileName }, [destination, ...partials]);
+    const job = startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, blobReader(vault), {
       record: (job, outcome) => recordOutcome(vault, job, outcome),
       logError: (e) => console.error('[evidence] export failed:', e),
     });
+    if (atSeat) void job.finished.then(() => seatFiles.exportEnded(job, app.clock.now(), [destination, ...partials]));
   });
   return { jobId, packId, packNo };
 }
@@ -180,14 +201,31 @@ function requireJob(ctx: ServiceContext, jobId: string): ExportJob {
   return job;
 }
 
+/**
+ * The export's status as this caller may see it: a paired seat gets its download once the pack is done, and only
+ * the pack's file name (its path is on the server, which is not the seat's to know).
+ */
+function statusFor(ctx: ServiceContext, job: ExportJob): Out<'evidence.progress'> {
+  const status = jobStatus(job);
+  if (!isPairedSeat(ctx.caller.seat)) return { ...status, download: null };
+  const files = seatFilesOf(ctx.app);
+  // Also made here, so a poll that sees the job done never misses its download.
+  if (job.state !== 'running') files.exportEnded(job, ctx.clock.now(), [job.destination, ...Object.values(temporaryFiles(job.destination, job.snapshot.packId))]);
+  return {
+    ...status,
+    result: status.result ? { ...status.result, path: path.basename(status.result.path) } : null,
+    download: files.downloadOf(job.id, ctx.caller.seat.deviceId),
+  };
+}
+
 export function exportProgress(ctx: ServiceContext, input: Parsed<'evidence.progress'>): Out<'evidence.progress'> {
-  return jobStatus(requireJob(ctx, input.jobId));
+  return statusFor(ctx, requireJob(ctx, input.jobId));
 }
 
 export function cancelExport(ctx: ServiceContext, input: Parsed<'evidence.cancel'>): Out<'evidence.cancel'> {
   const job = requireJob(ctx, input.jobId);
   if (job.state === 'running') job.cancelRequested = true;
-  return jobStatus(job);
+  return statusFor(ctx, job);
 }
 
 /** The export's end, for callers that wait for it (the CLI). */
@@ -209,22 +247,34 @@ export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVe
   const staff = ctx.session().staff;
   const own = vault.settings.signingKey()?.fingerprint ?? null;
   const expected: ExpectedSigner | null = own ? { fingerprint: own, confirmation: 'this_clinic' } : null;
-  const fromPath = 'path' in input.source;
+  const atSeat = isPairedSeat(ctx.caller.seat);
+  const given = input.source;
+  // A path names a file on the server: a seat uploads the pack instead (POST /api/verify-upload).
+  if (atSeat && 'path' in given) fail('rule_violation', 'evidence.errors.serverPathFromSeat');
+  const sourceKind = 'path' in given ? 'path' : 'uploadId' in given ? 'seat_upload' : 'upload';
+  let uploadId: string | null = null;
   let source: JobInput<'evidence.verify'>['source'];
   const transfer: ArrayBuffer[] = [];
-  if ('path' in input.source) source = { path: path.resolve(input.source.path) };
-  else {
-    const bytes = new Uint8Array(Buffer.from(input.source.dataBase64, 'base64'));
+  if ('path' in given) source = { path: path.resolve(given.path) };
+  else if ('uploadId' in given) {
+    const file = atSeat ? seatFilesOf(app).takeUpload(given.uploadId, ctx.caller.seat.deviceId, staff.id, ctx.clock.now()) : null;
+    if (!file) fail('not_found', 'evidence.errors.uploadNotFound');
+    uploadId = given.uploadId;
+    source = { path: file };
+  } else {
+    const bytes = new Uint8Array(Buffer.from(given.dataBase64, 'base64'));
     transfer.push(bytes.buffer);
-    source = { bytes, name: path.basename(input.source.fileName) || 'pack.zip' };
+    source = { bytes, name: path.basename(given.fileName) || 'pack.zip' };
   }
   const job = app.jobs.start('evidence.verify', { source, expected }, {
     ownerId: staff.id,
     // The verifier stops itself on a budget that grows with the pack's declared size; this only backs it up.
     timeLimitMs: timeBudgetMs(DEFAULT_ZIP_LIMITS.maxTotalBytes) + 60_000,
     transfer,
-    onEnd: (j) =>
-      whenVaultIdle(app, vault, () => {
+    onEnd: (j) => {
+      // The seat's uploaded pack is removed as soon as it has been read, whatever the outcome.
+      if (uploadId) seatFilesOf(app).uploadUsed(uploadId);
+      return whenVaultIdle(app, vault, () => {
         const r = j.result;
         vault.appendAudit({
           at: app.clock.now().toISOString(),
@@ -244,16 +294,19 @@ export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVe
             problems: r?.problems.length ?? null,
             signerFingerprint: r?.signer.fingerprint ?? null,
             signedByThisVault: r?.signer.matches ?? null,
-            source: fromPath ? 'path' : 'upload',
+            source: sourceKind,
           },
         });
-      }),
+      });
+    },
   });
   return { jobId: job.id };
 }
 
 export function hostFileInfo(ctx: ServiceContext): Out<'evidence.hostInfo'> {
   const vault = ctx.vault();
+  // A paired seat sees no server folder and no server dialog; its packs are streamed, up to the server's cap.
+  if (isPairedSeat(ctx.caller.seat)) return { canChooseFiles: false, defaultDirectory: '', maxUploadBytes: seatFilesOf(ctx.app).uploadMaxBytes };
   const limit = ctx.app.host.maxRequestBytes;
   // base64 is 4/3 of the bytes; keep room for the rest of the request.
   const maxUploadBytes = limit === undefined ? VERIFY_UPLOAD_MAX_BYTES : Math.max(0, Math.min(VERIFY_UPLOAD_MAX_BYTES, Math.floor(((limit - 4096) * 3) / 4)));
