@@ -30,6 +30,7 @@ import type { Router } from '../router';
 import { makeContext, type Subject } from '../services/context';
 import { credentialHash, pairDevice, unpairedSeat, type PairingOutcome } from '../services/seats/pairing';
 import { acceptUpload } from '../services/uploads';
+import { seatFilesOf } from '../services/evidence/seat-files';
 import type { LiveEvents } from '../sessions/live-events';
 import type { Caller } from '../sessions/registry';
 import type { Seat } from '../sessions/seat';
@@ -38,6 +39,7 @@ import type { Vault } from '../store/vault';
 import { ensureServerCertificate } from './certificate';
 import { cookieHeader, readCookies } from './cookies';
 import { RefusalBudget } from './refusal-budget';
+import { handlePackDownload, handlePackUpload, type SeatFileRequest } from './seat-file-routes';
 
 export interface ClinicServerOptions {
   app: AppCore;
@@ -55,6 +57,8 @@ export interface ClinicServerOptions {
   /** Started by `consentvault serve` rather than from the app's Settings. */
   headless?: boolean;
   log?: (line: string) => void;
+  /** The largest pack a seat may upload for checking (default SEAT_UPLOAD_MAX_BYTES; tests set it small). */
+  verifyUploadMaxBytes?: number;
 }
 
 export interface ClinicServer {
@@ -146,6 +150,10 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
   const pairingFailures = new RefusalBudget({ perWindow: 10, windowMs: 10 * 60_000 });
   const lastSeen = new Map<string, number>();
   const openStreams = new Set<() => void>();
+  // Seats' files left by an earlier run (their tokens died with it) or expired are removed at start.
+  const seatFiles = seatFilesOf(app);
+  if (opts.verifyUploadMaxBytes !== undefined) seatFiles.uploadMaxBytes = opts.verifyUploadMaxBytes;
+  if (app.vault) seatFiles.sweep(app.vault.dir, app.clock.now());
 
   const remoteOf = (req: http.IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
@@ -287,7 +295,19 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     if (rawPath === '/api') return handleApi(req, res, admission);
     if (rawPath === '/api/upload') return handleUpload(req, res, admission);
     if (rawPath === '/api/events') return handleEvents(req, res, admission);
+    // Files belong to the seat: the pack it exported comes down, the pack it verifies goes up (streamed both ways).
+    if (rawPath === '/api/verify-upload') return handlePackUpload(req, res, seatFileRequest(req, admission));
+    if (rawPath.startsWith('/api/download/')) return handlePackDownload(req, res, seatFileRequest(req, admission), rawPath.slice('/api/download/'.length));
     return sendEmpty(res, 404);
+  }
+
+  function seatFileRequest(req: http.IncomingMessage, a: NonNullable<Admission>): SeatFileRequest {
+    return {
+      app,
+      deviceId: a.device.id,
+      caller: a.caller,
+      refuse: (details) => void auditRefusal(req, 'seat.request_refused', a.caller.seat, details, { type: 'device', id: a.device.id }),
+    };
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, a: NonNullable<Admission>): Promise<void> {
