@@ -1,6 +1,9 @@
 import { X509Certificate } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import tls from 'node:tls';
 import type { ApiResult } from '../../shared/errors';
 import { pairingProof } from '../services/seats/pairing';
@@ -74,6 +77,17 @@ function request(origin: string, pin: { pem: string; sha256: string } | null, me
   });
 }
 
+function collect(res: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.once('end', () => resolve(Buffer.concat(chunks)));
+    // The server may close the connection right after a refusal: what arrived is the answer.
+    res.once('error', () => resolve(Buffer.concat(chunks)));
+    res.once('close', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
 function parseResult(a: Answer): ApiResult<unknown> {
   try {
     return JSON.parse(a.body.toString('utf8')) as ApiResult<unknown>;
@@ -142,6 +156,81 @@ export class ClinicClient {
   async upload(bytes: Buffer, contentType = 'application/octet-stream'): Promise<{ status: number; result: ApiResult<unknown> }> {
     const a = await request(this.server.origin, this.pin, 'POST', '/api/upload', { ...this.headers(), 'Content-Type': contentType }, bytes);
     return { status: a.status, result: parseResult(a) };
+  }
+
+  /**
+   * The pack this seat exported (its status's `download.token`), streamed into `toFile`. Answers the status and,
+   * when refused, the server's error (the file is then not written).
+   */
+  async downloadPack(token: string, toFile: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number; error: ApiResult<unknown> | null }> {
+    const res = await this.openRequest('GET', `/api/download/${encodeURIComponent(token)}`, this.headers(), null);
+    if (res.statusCode !== 200) {
+      const body = await collect(res);
+      return { status: res.statusCode ?? 0, headers: res.headers, bytes: 0, error: parseResult({ status: res.statusCode ?? 0, headers: res.headers, body }) };
+    }
+    let bytes = 0;
+    res.on('data', (c: Buffer) => (bytes += c.length));
+    await pipeline(res, fs.createWriteStream(toFile, { flags: 'wx' }));
+    return { status: 200, headers: res.headers, bytes, error: null };
+  }
+
+  /**
+   * A pack to verify, streamed from a file to POST /api/verify-upload (never read into memory here either).
+   * `chunked` leaves out Content-Length, so the server can only count what arrives (tests of its cap).
+   */
+  async uploadPack(fromFile: string, opts: { chunked?: boolean } = {}): Promise<{ status: number; result: ApiResult<unknown> }> {
+    const size = fs.statSync(fromFile).size;
+    // The pack is sent only once the server says "100 Continue": a refusal (too big, not signed in) comes first.
+    const headers = { ...this.headers(), 'Content-Type': 'application/zip', Expect: '100-continue', ...(opts.chunked ? {} : { 'Content-Length': String(size) }) };
+    const res = await this.openRequest('POST', '/api/verify-upload', headers, fs.createReadStream(fromFile));
+    const body = await collect(res);
+    return { status: res.statusCode ?? 0, result: parseResult({ status: res.statusCode ?? 0, headers: res.headers, body }) };
+  }
+
+  /**
+   * One streamed request with the pinned certificate; resolves with the response as soon as it starts, even if the
+   * server answered (a refusal) before the body was all sent.
+   */
+  private openRequest(method: string, pathName: string, headers: Record<string, string>, body: Readable | null): Promise<http.IncomingMessage> {
+    const url = new URL(pathName, this.server.origin);
+    const secure = url.protocol === 'https:';
+    const pin = this.pin;
+    return new Promise((resolve, reject) => {
+      const options: https.RequestOptions = { method, headers, timeout: 60_000, agent: false };
+      if (secure) {
+        if (!pin) return reject(new Error('an HTTPS server needs a pinned certificate'));
+        options.ca = pin.pem;
+        options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+      }
+      let answered = false;
+      const req = (secure ? https : http).request(url, options, (res) => {
+        answered = true;
+        resolve(res);
+      });
+      // Once answered, a broken pipe while still sending (the server stopped reading) is not the outcome.
+      req.on('error', (e) => {
+        if (!answered) reject(e);
+      });
+      req.once('timeout', () => req.destroy(new Error('timed out')));
+      if (!body) return void req.end();
+      body.on('error', (e) => req.destroy(e));
+      if (!/100-continue/i.test(headers.Expect ?? '')) return void body.pipe(req);
+      let sending = false;
+      const send = () => {
+        if (sending || answered) return;
+        sending = true;
+        body.pipe(req);
+      };
+      req.once('continue', send);
+      // A server that never answers "100 Continue" still gets the body, after a moment (RFC 9110 §10.1.1).
+      setTimeout(send, 2000).unref();
+      req.once('response', () => {
+        if (!sending) {
+          body.destroy();
+          req.end();
+        }
+      });
+    });
   }
 
   /** Listens to what other seats change; answers a function that stops listening. */

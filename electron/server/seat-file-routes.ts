@@ -90,8 +90,11 @@ export async function handlePackUpload(req: http.IncomingMessage, res: http.Serv
   const cap = files.uploadMaxBytes;
   if (declaredTooBig(req, cap)) {
     r.refuse({ reason: 'body_too_big', path: '/api/verify-upload' });
+    // Before a byte is read (a client that asked "100-continue" has sent none).
     return sendJson(res, 413, UPLOAD_TOO_BIG, { Connection: 'close' });
   }
+  // Accepted so far: a client waiting for "100 Continue" may now send the pack.
+  if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
   files.sweep(vault.dir, r.app.clock.now());
   const { uploadId, file } = files.newUploadFile(vault.dir);
   const outcome = await streamToFile(req, file, cap);
@@ -99,7 +102,7 @@ export async function handlePackUpload(req: http.IncomingMessage, res: http.Serv
     files.uploadFailed(file);
     if (outcome.kind === 'tooBig') {
       r.refuse({ reason: 'body_too_big', path: '/api/verify-upload' });
-      return sendJson(res, 413, UPLOAD_TOO_BIG, { Connection: 'close' });
+      return refuseTooBig(req, res);
     }
     if (outcome.kind === 'failed') sendJson(res, 500, { ok: false, error: { code: 'internal', messageKey: 'evidence.errors.writeFailed' } }, { Connection: 'close' });
     return;
@@ -109,6 +112,28 @@ export async function handlePackUpload(req: http.IncomingMessage, res: http.Serv
   if (session) session.lastActivity = r.app.clock.now();
   files.uploadReceived({ uploadId, file, bytes: outcome.bytes }, r.deviceId, staff.id, r.app.clock.now());
   sendJson(res, 200, { ok: true, value: { uploadId } });
+}
+
+/** How long the rest of an over-size upload is read and dropped before the answer is sent and the connection cut. */
+const REFUSED_UPLOAD_LINGER_MS = 2_000;
+
+/**
+ * 413 for an upload found too big while it streams: what still arrives is read and dropped (never kept) for a
+ * moment, so a client that is nearly done reads the answer instead of a broken pipe; a sender that goes on is
+ * answered and cut off.
+ */
+function refuseTooBig(req: http.IncomingMessage, res: http.ServerResponse): void {
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(cut);
+    sendJson(res, 413, UPLOAD_TOO_BIG, { Connection: 'close' });
+  };
+  const cut = setTimeout(answer, REFUSED_UPLOAD_LINGER_MS);
+  req.once('end', answer);
+  req.once('close', answer);
+  req.resume();
 }
 
 type Streamed = { kind: 'complete'; bytes: number } | { kind: 'tooBig' } | { kind: 'aborted' } | { kind: 'failed' };

@@ -154,6 +154,9 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
   const seatFiles = seatFilesOf(app);
   if (opts.verifyUploadMaxBytes !== undefined) seatFiles.uploadMaxBytes = opts.verifyUploadMaxBytes;
   if (app.vault) seatFiles.sweep(app.vault.dir, app.clock.now());
+  // An upload nobody verified, a pack nobody fetched: gone within minutes of their hour even if no seat comes back.
+  const seatFileSweep = setInterval(() => app.vault && seatFiles.sweep(app.vault.dir, app.clock.now()), 5 * 60_000);
+  seatFileSweep.unref();
 
   const remoteOf = (req: http.IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
@@ -391,6 +394,11 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     log,
   });
   const server: http.Server = certificate ? https.createServer({ cert: certificate.certPem, key: certificate.keyPem, minVersion: 'TLSv1.2' }, handler) : http.createServer(handler);
+  // "Expect: 100-continue": a seat's pack upload is told to go on only once its size and sender are accepted.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!(req.url ?? '').startsWith('/api/verify-upload')) res.writeContinue();
+    handler(req, res);
+  });
   // A slow client must not hold a connection open for ever (the event stream sends keep-alives).
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
@@ -429,6 +437,7 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     close: () =>
       new Promise<void>((resolve) => {
         running = false;
+        clearInterval(seatFileSweep);
         for (const end of [...openStreams]) end();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import type { AppStatus, SessionInfo } from '../../shared/schemas/session';
@@ -56,6 +56,11 @@ async function startingState(notice: SignInNotice | null): Promise<AppState> {
 export function App() {
   const { t } = useTranslation();
   const [state, setState] = useState<AppState>({ kind: 'loading' });
+  // What is shown now, for signals that must not restart what is already under way (pairing, the first load).
+  const shownRef = useRef<AppState['kind']>('loading');
+  useEffect(() => {
+    shownRef.current = state.kind;
+  }, [state.kind]);
 
   const loadStatus = useCallback(async (notice: SignInNotice | null = null) => {
     setState(await startingState(notice));
@@ -78,7 +83,7 @@ export function App() {
         if (signal === 'locked') {
           setState((s) => (s.kind === 'app' && !s.session.locked ? { ...s, session: { ...s.session, locked: true } } : s));
         } else if (signal === 'unpaired') {
-          void startingState(null).then(setState);
+          if (shownRef.current !== 'pair' && shownRef.current !== 'loading') void startingState(null).then(setState);
         } else {
           setState((s) => (s.kind === 'app' ? { kind: 'signIn', notice: 'sessionEnded' } : s));
         }

@@ -183,3 +183,20 @@ export async function pairThisBrowser(code: string, deviceName: string, endpoint
 export function getBridge(): ConsentVaultBridge | undefined {
   return (window as BridgeWindow).consentVault;
 }
+
+/**
+ * A pack to verify, from a seat of the clinic server (issue 14: files belong to the seat): the browser streams
+ * the chosen file to POST /api/verify-upload and gets back the id `evidence.startVerify` names. Only the clinic
+ * server has this route; in Electron and the loopback host the verify screen sends the pack as it always did.
+ */
+export async function uploadPackToServer(file: Blob, endpoint = '/api/verify-upload'): Promise<ApiResult<{ uploadId: string }>> {
+  try {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: file, credentials: 'same-origin', cache: 'no-store' });
+    const result = asApiResult<unknown>(await response.json());
+    if (!result.ok) return result;
+    const uploadId = (result.value as { uploadId?: unknown } | null)?.uploadId;
+    return typeof uploadId === 'string' ? { ok: true, value: { uploadId } } : { ok: false, error: TRANSPORT_ERROR };
+  } catch {
+    return { ok: false, error: TRANSPORT_ERROR };
+  }
+}

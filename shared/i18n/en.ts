@@ -468,6 +468,7 @@ export const en: LocaleMessages = {
     evidence_export_failed: 'Evidence-pack export failed',
     evidence_export_cancelled: 'Cancelled an evidence-pack export',
     evidence_verified: 'Verified an evidence pack',
+    evidence_downloaded: 'A seat downloaded the evidence pack it exported',
     audit_typed_text_searched: 'Looked up who searched for or typed a text',
   },
   auditSubjects: {

@@ -468,6 +468,7 @@ export const zhTW = {
     evidence_export_failed: '證據包匯出失敗',
     evidence_export_cancelled: '取消匯出證據包',
     evidence_verified: '驗證證據包',
+    evidence_downloaded: '座位下載其匯出的證據包',
     audit_typed_text_searched: '查詢誰搜尋或輸入過某段文字',
   },
   auditSubjects: {

@@ -164,10 +164,10 @@ test('consultant, tablet and physician at their own seats sign one consent toget
     await drawSignature(p, dialog.getByTestId('signature-canvas'));
     await shot(p, '08-physician-sign');
     await dialog.getByTestId('sign-submit').click();
-    await expect(p.getByTestId('consent-status')).toHaveAttribute('data-status', 'signed', { timeout: 30_000 });
+    await expect(p.getByTestId('consent-status')).toHaveAttribute('data-status', 'fully_signed', { timeout: 30_000 });
 
     // The consultant's screen, untouched: fully signed. The tablet is back to waiting.
-    await expect(c.getByTestId('consent-status')).toHaveAttribute('data-status', 'signed', { timeout: 5000 });
+    await expect(c.getByTestId('consent-status')).toHaveAttribute('data-status', 'fully_signed', { timeout: 5000 });
     await shot(c, '09-consultant-signed');
     await expect(tp.getByTestId('tablet-waiting')).toBeVisible({ timeout: 15_000 });
 

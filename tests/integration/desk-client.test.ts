@@ -40,7 +40,7 @@ describe('a desktop that is a seat of the clinic server', () => {
     served = await servedClinic({ tls: true });
     const issued = await served.code('諮詢室電腦', 'desktop');
     const desk = clientDesk();
-    const paired = value(await desk.bridge.call('setup.connectToServer', { address: served.server.origin, code: issued.code }));
+    const paired = value(await desk.bridge.call('setup.connectToServer', { address: served.server.origin, code: issued.code })) as { certificateSha256: string | null };
     expect(paired.certificateSha256).toBe(served.server.status().certificateSha256);
 
     // Kept in this computer's settings: the address, the device credential and the certificate.

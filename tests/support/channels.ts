@@ -21,6 +21,7 @@ const PATIENT_FIELDS = {
 export const VALID_INPUTS: Readonly<Record<string, Record<string, unknown>>> = {
   'app.status': {},
   'setup.chooseVaultFolder': {},
+  'setup.connectToServer': { address: 'https://192.168.1.20:8443', code: 'ABCDE-FGHJK' },
   'setup.createVault': {
     clinicName: '美麗人生醫美診所',
     timeZone: 'Asia/Taipei',

@@ -5,6 +5,7 @@ import type { ApiResult } from '../../shared/errors';
 import type { DeviceKind } from '../../shared/schemas/seats';
 import { ClinicClient, pairWithServer } from '../../electron/server/client';
 import { startClinicServer, type ClinicServer } from '../../electron/server/server';
+import type { Clock } from '../../electron/store/vault';
 import { ADMIN, makeTestApp, type TestApp } from './app';
 import { CONSULTANT, NURSE, PHYSICIAN } from './staff';
 
@@ -22,13 +23,13 @@ export interface ServedClinic {
  * A vault with a consultant, a nurse and a physician, the administrator signed in at the desk, and the clinic
  * server on 127.0.0.1 (HTTPS with `tls`), sharing the desk's router as the app does.
  */
-export async function servedClinic(opts: { tls?: boolean } = {}): Promise<ServedClinic> {
-  const t = makeTestApp();
+export async function servedClinic(opts: { tls?: boolean; clock?: Clock; verifyUploadMaxBytes?: number } = {}): Promise<ServedClinic> {
+  const t = makeTestApp(opts.clock ? { clock: opts.clock } : {});
   await t.setup();
   if (!t.app.session) await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
   for (const s of [CONSULTANT, NURSE, PHYSICIAN]) await t.ok('staff.add', s);
   t.app.keepVaultOpen = true;
-  const server = await startClinicServer({ app: t.app, router: t.router, vaultDir: t.vaultDir, listen: { host: '127.0.0.1', port: 0 }, forceTls: opts.tls ?? false, log: () => undefined });
+  const server = await startClinicServer({ app: t.app, router: t.router, vaultDir: t.vaultDir, listen: { host: '127.0.0.1', port: 0 }, forceTls: opts.tls ?? false, log: () => undefined, ...(opts.verifyUploadMaxBytes !== undefined ? { verifyUploadMaxBytes: opts.verifyUploadMaxBytes } : {}) });
   const code = (deviceName = 'Nurses station', kind: DeviceKind = 'desktop') => t.ok('seats.createPairingCode', { deviceName, kind });
   return {
     t,

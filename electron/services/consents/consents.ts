@@ -276,7 +276,7 @@ export async function adoptSignature(ctx: ServiceContext, input: Parsed<'consent
   const identity = identityFor(ctx, c, input.role, input.identityDocument);
   const ink = checkInk(input.ink, ['ink']);
   requireCoolingOffOver(ctx, c, input.role);
-  if (isPhysician) await requireOperatingPhysician(ctx, c, input.physicianId!, input.password!, 'consent.sign');
+  if (isPhysician && !asThemselves) await requireOperatingPhysician(ctx, c, input.physicianId!, input.password!, 'consent.sign');
   const session = ctx.session();
   const adoptedAt = ctx.clock.now().toISOString();
   const id = randomUUID();

@@ -23,7 +23,7 @@ export const migration0180: Migration = {
         last_seen_at TEXT,
         revoked_at TEXT,
         revoked_by TEXT REFERENCES staff(id)
-      );
+      ) STRICT;
 
       CREATE TABLE pairing_codes (
         id TEXT PRIMARY KEY,
@@ -36,7 +36,7 @@ export const migration0180: Migration = {
         tries_left INTEGER NOT NULL CHECK (tries_left >= 0),
         used_at TEXT,
         device_id TEXT REFERENCES paired_devices(id)
-      );
+      ) STRICT;
 
       CREATE TRIGGER paired_devices_no_delete BEFORE DELETE ON paired_devices
       BEGIN

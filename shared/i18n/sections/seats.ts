@@ -6,7 +6,6 @@ export const seatsZhTW = {
   connection: {
     retrying: '{{seconds}} 秒後重試…',
     retryNow: '立即重試',
-    signInAgain: '診所伺服器已重新啟動，請重新登入。',
   },
   live: {
     changedElsewhere: '另一個座位剛修改了這次諮詢。',
@@ -24,7 +23,6 @@ export const seatsZhTW = {
     step3: '3. 配對完成後即可登入（簽署用平板則會顯示等候畫面）。',
     open: '開啟伺服器位址',
     desktopTitle: '將這台電腦連線到診所伺服器',
-    desktopNotYet: '這個版本的桌面程式還不能自行配對。請改用這台電腦的瀏覽器開啟伺服器位址並配對，或在這台電腦上保管保管庫。',
     back: '返回',
   },
   title: '座位與裝置',
@@ -158,7 +156,6 @@ export const seatsEn: Widen<typeof seatsZhTW> = {
   connection: {
     retrying: 'Trying again in {{seconds}} s…',
     retryNow: 'Try now',
-    signInAgain: "The clinic's server was restarted: please sign in again.",
   },
   live: {
     changedElsewhere: 'Another seat just changed this consultation.',
@@ -176,7 +173,6 @@ export const seatsEn: Widen<typeof seatsZhTW> = {
     step3: '3. Once paired, sign in (a signing tablet shows its waiting screen instead).',
     open: "Open the server's address",
     desktopTitle: "Connect this computer to the clinic's server",
-    desktopNotYet: "This version of the desktop app cannot pair by itself yet. Open the server's address in this computer's browser and pair it there, or keep the vault on this computer.",
     back: 'Back',
   },
   title: 'Seats and devices',

@@ -12,7 +12,7 @@ export const tabletZhTW = {
   noTablets: '目前沒有已開啟的平板。請在平板上開啟診所伺服器的網址。',
   send: '傳送到這台平板',
   busy: '正在顯示另一份文件',
-  onTablet: '已傳送到 {{name}}，等待病人簽署',
+  onTablet: '已傳送到{{name}}，等待病人簽署',
   takeBack: '收回',
   takenBack: '已自平板收回。',
   sending: '傳送中…',

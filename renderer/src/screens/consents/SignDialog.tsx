@@ -65,6 +65,15 @@ export function SignDialog({
     if (!ink) return;
     setBusy(true);
     setError(null);
+    // The physician signed in as themselves signs the box directly: the adoption path still asks for the
+    // password (electron/services/consents adoptSignature checks it even then), the direct signature does not.
+    if (asThemselves && isPhysician) {
+      const signed = await callApi('consents.sign', { consentId: consent.id, form, role, documentSha256: consent.documentSha256, ink });
+      setBusy(false);
+      if (signed.ok) onSigned(signed.value);
+      else setError(signed.error);
+      return;
+    }
     // Adopted once; if applying it fails (a rule not yet met), the next tap applies the same adoption.
     let adoption = adopted;
     if (!adoption) {

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/errors';
 import type { EvidenceKind, EvidencePreview, EvidenceScope } from '../../../../shared/schemas/evidence';
 import type { PatientSummary } from '../../../../shared/schemas/patient';
 import { callApi, useApi } from '../../api';
+import { connectionMode } from '../../bridge';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
 import { ExportProgress, formatBytes } from './ExportProgress';
@@ -39,6 +40,8 @@ export function EvidenceExport() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [finished, setFinished] = useState(false);
   const host = useApi('evidence.hostInfo', {});
+  // At a seat of the clinic server the pack is not saved to a server path: it waits there for this seat to download.
+  const atSeat = connectionMode() === 'clinicServer';
 
   const scope: EvidenceScope | null =
     scopeType === 'patient' ? { type: 'patient' } : scopeType === 'consultation' ? (consultationId ? { type: 'consultation', consultationId } : null) : from && to ? { type: 'dateRange', from, to } : null;
@@ -78,7 +81,8 @@ export function EvidenceExport() {
     if (!patient || !scope) return;
     setStartError(null);
     setDestinationError(null);
-    const r = await callApi('evidence.startExport', { patientId: patient.id, scope, kind, locale: i18n.language === 'en' ? 'en' : 'zh-TW', destination: target });
+    const locale = i18n.language === 'en' ? 'en' : 'zh-TW';
+    const r = await callApi('evidence.startExport', atSeat ? { patientId: patient.id, scope, kind, locale } : { patientId: patient.id, scope, kind, locale, destination: target });
     if (!r.ok) {
       const field = r.error.issues?.find((i) => i.path[0] === 'destination');
       if (field) setDestinationError(translateKey(field.messageKey));
@@ -159,37 +163,43 @@ export function EvidenceExport() {
               ) : null}
               <PreviewPanel preview={preview} loading={Boolean(scope) && !preview && !previewError} />
               <FormError error={previewError} />
-              <div className={`field${destinationError ? ' field--invalid' : ''}`}>
-                <label className="field__label" htmlFor="evidence-destination">
-                  {t('evidence.export.destination')}
-                </label>
-                <div className="input-row">
-                  <input
-                    id="evidence-destination"
-                    value={target}
-                    spellCheck={false}
-                    aria-invalid={Boolean(destinationError)}
-                    aria-describedby="evidence-destination-hint"
-                    onChange={(e) => (setDestination(e.target.value), setDestinationEdited(true), setDestinationError(null))}
-                  />
-                  {host.state === 'ok' && host.value.canChooseFiles ? (
-                    <button type="button" className="btn btn--secondary" onClick={() => void choose()}>
-                      {t('evidence.export.chooseDestination')}
-                    </button>
+              {atSeat ? (
+                <p className="muted" data-testid="evidence-at-seat">
+                  {t('evidence.export.atSeat')}
+                </p>
+              ) : (
+                <div className={`field${destinationError ? ' field--invalid' : ''}`}>
+                  <label className="field__label" htmlFor="evidence-destination">
+                    {t('evidence.export.destination')}
+                  </label>
+                  <div className="input-row">
+                    <input
+                      id="evidence-destination"
+                      value={target}
+                      spellCheck={false}
+                      aria-invalid={Boolean(destinationError)}
+                      aria-describedby="evidence-destination-hint"
+                      onChange={(e) => (setDestination(e.target.value), setDestinationEdited(true), setDestinationError(null))}
+                    />
+                    {host.state === 'ok' && host.value.canChooseFiles ? (
+                      <button type="button" className="btn btn--secondary" onClick={() => void choose()}>
+                        {t('evidence.export.chooseDestination')}
+                      </button>
+                    ) : null}
+                  </div>
+                  <div id="evidence-destination-hint" className="field__hint">
+                    {t('evidence.export.destinationHint')}
+                  </div>
+                  {destinationError ? (
+                    <p className="field__error" role="alert">
+                      {destinationError}
+                    </p>
                   ) : null}
                 </div>
-                <div id="evidence-destination-hint" className="field__hint">
-                  {t('evidence.export.destinationHint')}
-                </div>
-                {destinationError ? (
-                  <p className="field__error" role="alert">
-                    {destinationError}
-                  </p>
-                ) : null}
-              </div>
+              )}
               <FormError error={startError} />
               <div className="actions">
-                <button type="button" className="btn btn--primary" disabled={!preview || !target} onClick={() => void start()}>
+                <button type="button" className="btn btn--primary" disabled={!preview || (!atSeat && !target)} onClick={() => void start()}>
                   {t('evidence.export.start')}
                 </button>
               </div>

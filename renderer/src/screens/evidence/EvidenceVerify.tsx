@@ -3,14 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type PackVerificationView, type VerifySource } from '../../../../shared/schemas/evidence';
 import { callApi, useApi } from '../../api';
+import { connectionMode, uploadPackToServer } from '../../bridge';
 import { FormError } from '../../components/FormMessage';
 import { readFileAsBase64 } from '../../files';
+import { formatBytes } from './ExportProgress';
 import './evidence.css';
 
 /** Verify an evidence pack (every role): drop it, pick it, or give its path; every problem is listed by file. */
 export function EvidenceVerify() {
   const { t } = useTranslation();
   const host = useApi('evidence.hostInfo', {});
+  // At a seat of the clinic server a pack is uploaded (streamed) to the server; a server path is not offered.
+  const atSeat = connectionMode() === 'clinicServer';
+  const [uploading, setUploading] = useState(false);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -66,10 +71,17 @@ export function EvidenceVerify() {
     const limit = host.state === 'ok' ? host.value.maxUploadBytes : VERIFY_UPLOAD_MAX_BYTES;
     if (file.size > limit) {
       setResult(null);
-      setError({ code: 'invalid_input', messageKey: 'evidence.verify.tooBigToSend', params: { name: file.name } });
+      setError(atSeat ? { code: 'invalid_input', messageKey: 'evidence.verify.tooBigToUpload', params: { name: file.name, size: formatBytes(limit) } } : { code: 'invalid_input', messageKey: 'evidence.verify.tooBigToSend', params: { name: file.name } });
       return;
     }
-    await verify({ fileName: file.name, dataBase64: await readFileAsBase64(file) }, file.name);
+    if (!atSeat) return verify({ fileName: file.name, dataBase64: await readFileAsBase64(file) }, file.name);
+    setResult(null);
+    setError(null);
+    setUploading(true);
+    const up = await uploadPackToServer(file);
+    setUploading(false);
+    if (!up.ok) return setError(up.error);
+    await verify({ kind: 'upload', uploadId: up.value.uploadId }, file.name);
   };
   const choose = async () => {
     const r = await callApi('evidence.choosePack', {});
@@ -94,7 +106,7 @@ export function EvidenceVerify() {
           onDrop={onDrop}
         >
           <span>{t('evidence.verify.drop')}</span>{' '}
-          {host.state === 'ok' && host.value.canChooseFiles ? (
+          {!atSeat && host.state === 'ok' && host.value.canChooseFiles ? (
             <button type="button" className="btn btn--secondary" onClick={() => void choose()} disabled={busy}>
               {t('evidence.verify.choosePack')}
             </button>
@@ -106,7 +118,7 @@ export function EvidenceVerify() {
                 accept=".zip,application/zip"
                 className="visually-hidden"
                 data-testid="verify-file"
-                disabled={busy}
+                disabled={busy || uploading}
                 onChange={(e) => {
                   void verifyFile(e.target.files?.[0]);
                   e.target.value = '';
@@ -115,23 +127,30 @@ export function EvidenceVerify() {
             </label>
           )}
         </div>
-        <form
-          className="input-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (path.trim()) void verify({ path: path.trim() }, path.trim());
-          }}
-        >
-          <div className="field">
-            <label className="field__label" htmlFor="verify-path">
-              {t('evidence.verify.path')}
-            </label>
-            <input id="verify-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
-          </div>
-          <button type="submit" className="btn btn--primary" disabled={busy || !path.trim()}>
-            {t('evidence.verify.verifyPath')}
-          </button>
-        </form>
+        {atSeat ? null : (
+          <form
+            className="input-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (path.trim()) void verify({ path: path.trim() }, path.trim());
+            }}
+          >
+            <div className="field">
+              <label className="field__label" htmlFor="verify-path">
+                {t('evidence.verify.path')}
+              </label>
+              <input id="verify-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+            </div>
+            <button type="submit" className="btn btn--primary" disabled={busy || !path.trim()}>
+              {t('evidence.verify.verifyPath')}
+            </button>
+          </form>
+        )}
+        {uploading ? (
+          <p className="muted" role="status" data-testid="verify-uploading">
+            {t('evidence.verify.uploading')}
+          </p>
+        ) : null}
         {busy ? (
           <div className="input-row" role="status" data-testid="verify-progress">
             <p className="muted">

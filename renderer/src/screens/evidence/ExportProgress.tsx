@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/errors';
-import type { ExportStatus } from '../../../../shared/schemas/evidence';
+import type { ExportStatus, SeatDownload } from '../../../../shared/schemas/evidence';
 import { callApi } from '../../api';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
@@ -12,6 +12,24 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
   return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+}
+
+/**
+ * A seat's pack, waiting on the clinic server: a plain link (the browser's cookies prove the seat and session;
+ * the server answers it once, as an attachment). Hidden after the click: the token is spent.
+ */
+function SeatDownloadLink({ download }: { download: SeatDownload }) {
+  const { t } = useTranslation();
+  const [taken, setTaken] = useState(false);
+  if (taken) return null;
+  return (
+    <p>
+      <a className="btn btn--primary" href={`/api/download/${encodeURIComponent(download.token)}`} download={download.fileName} onClick={() => window.setTimeout(() => setTaken(true), 0)} data-testid="export-download">
+        {t('evidence.export.download')} ({formatBytes(download.bytes)})
+      </a>
+      <span className="field__hint">{t('evidence.export.downloadHint')}</span>
+    </p>
+  );
 }
 
 /** A running export: the real progress reported by the main process, a cancel button, then the outcome. */
@@ -74,7 +92,7 @@ export function ExportProgress({ jobId, onFinished, onAgain }: { jobId: string; 
       ) : null}
       {status?.state === 'done' && status.result ? (
         <div className="notice notice--success" role="status" data-testid="export-done">
-          <p>{t('evidence.export.done', { path: status.result.path })}</p>
+          <p>{status.download ? t('evidence.export.readyAtSeat', { name: status.download.fileName }) : t('evidence.export.done', { path: status.result.path })}</p>
           <p>
             {t('evidence.export.doneDetail', {
               packNo: String(status.result.packNo).padStart(4, '0'),
@@ -85,6 +103,7 @@ export function ExportProgress({ jobId, onFinished, onAgain }: { jobId: string; 
             })}
           </p>
           <p className="mono small">{t('evidence.export.tagManifest', { sha: status.result.tagManifestSha256 })}</p>
+          {status.download ? <SeatDownloadLink download={status.download} /> : null}
         </div>
       ) : null}
       {status?.state === 'cancelled' ? (

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/errors';
+import { callApi } from '../../api';
 import { connectionMode } from '../../bridge';
 import { Field } from '../../components/Field';
-import { CertificateHowTo } from '../seats/Fingerprint';
+import { FormActions } from '../../components/FormActions';
+import { CertificateHowTo, Fingerprint } from '../seats/Fingerprint';
 
 export type ComputerRole = 'keepsVault' | 'connect';
 
@@ -45,14 +48,49 @@ export function serverAddress(typed: string): string | null {
 }
 
 /**
- * "Connect to the clinic's server": a browser opens the server's address itself and is paired on the page the
- * server shows there. (The desktop app cannot pair by itself yet: it says so and shows the same steps.)
+ * "Connect to the clinic's server": the desktop app pairs itself (its main process, setup.connectToServer, pins
+ * the server's certificate); a browser opens the server's address itself and is paired on the page shown there.
  */
-export function ConnectToServer() {
+export function ConnectToServer({ onConnected }: { onConnected?: () => void }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [paired, setPaired] = useState<{ deviceName: string; certificateSha256: string | null } | null>(null);
   const address = serverAddress(typed);
   const desktop = connectionMode() === 'electron';
+  const pair = async () => {
+    if (!address) return;
+    setBusy(true);
+    setError(null);
+    const r = await callApi('setup.connectToServer', { address, code });
+    setBusy(false);
+    if (r.ok) setPaired(r.value);
+    else setError(r.error);
+  };
+  const issue = (field: string) => error?.issues?.find((i) => i.path[0] === field)?.messageKey;
+  if (desktop && paired) {
+    return (
+      <section className="card connect-server" data-testid="connected-to-server">
+        <p className="notice notice--success" role="status">
+          {t('seats.pairing.paired')}
+        </p>
+        <p>{t('seats.pairing.pairedAs', { name: paired.deviceName, kind: t('seats.devices.kinds.desktop') })}</p>
+        {paired.certificateSha256 ? (
+          <>
+            <p>{t('seats.pairing.compareFingerprint')}</p>
+            <Fingerprint sha256={paired.certificateSha256} />
+          </>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="btn btn--primary btn--large" onClick={onConnected}>
+            {t('seats.pairing.continueSignIn')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="card connect-server" aria-labelledby="connect-server-title" data-testid="connect-to-server">
       <h2 id="connect-server-title" className="card__title">
@@ -62,7 +100,19 @@ export function ConnectToServer() {
       <Field label={t('seats.pairing.serverAddress')} hint={t('seats.connect.addressFormat')} error={typed.trim() && !address ? 'seats.connect.addressFormat' : undefined}>
         {(p) => <input {...p} className="mono" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('seats.connect.addressPlaceholder')} spellCheck={false} autoComplete="url" inputMode="url" />}
       </Field>
-      {desktop ? <p className="notice notice--warning">{t('seats.connect.desktopNotYet')}</p> : null}
+      {desktop ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void pair();
+          }}
+        >
+          <Field label={t('seats.pairing.codeLabel')} error={issue('code')}>
+            {(p) => <input {...p} className="mono" value={code} onChange={(e) => setCode(e.target.value)} maxLength={40} autoComplete="one-time-code" spellCheck={false} placeholder="ABCDE-23456" />}
+          </Field>
+          <FormActions error={error && !issue('code') ? error : null} className="actions" submitLabel={busy ? t('seats.pairing.pairing') : t('seats.pairing.submit')} submitDisabled={busy || !address || code.trim() === ''} />
+        </form>
+      ) : null}
       <h3>{t('seats.connect.browserTitle')}</h3>
       <p>{t('seats.connect.browserSteps')}</p>
       <ol className="connect-server__steps">

@@ -154,7 +154,7 @@ export function SetupWizard({
         </div>
       </header>
       <ConnectChoice role={computerRole} onChoose={setComputerRole} />
-      {computerRole === 'connect' ? <ConnectToServer /> : null}
+      {computerRole === 'connect' ? <ConnectToServer onConnected={onRestored} /> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('setup.title')} hidden={computerRole === 'connect'}>
         <div className="columns">
           <fieldset className="card">
