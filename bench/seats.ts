@@ -19,7 +19,7 @@ import { AppCore, fixedConfigStore } from '../electron/app-core';
 import { DEFAULT_DEMO_PASSWORD, seedDemoVault } from '../electron/demo/seed';
 import { DemoClock, HISTORY_DAYS_AGO } from '../electron/demo/seed-consents';
 import { SeededRandom } from '../electron/demo/synthetic';
-import { createRouter, type Router } from '../electron/router';
+import { createRouter } from '../electron/router';
 import { ClinicClient, pairWithServer } from '../electron/server/client';
 import { startClinicServer } from '../electron/server/server';
 
