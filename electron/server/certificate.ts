@@ -1,8 +1,6 @@
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import './reflect-metadata';
-import * as x509 from '@peculiar/x509';
 import { writeFileAtomic } from '../store/files';
 
 /** The clinic server's certificate, made once at first start and kept in the vault folder. */
@@ -32,6 +30,15 @@ function toPem(der: ArrayBuffer, label: string): string {
  * names and IP addresses. Seats pin it at pairing, so it is never replaced behind their back: a new certificate
  * means pairing every seat again.
  */
+/**
+ * @peculiar/x509 (through tsyringe) needs the Reflect metadata polyfill loaded before it. Loaded here, on first use:
+ * only a server that has no certificate yet needs it, and a bundle's static imports would run before any polyfill.
+ */
+async function x509Library(): Promise<typeof import('@peculiar/x509')> {
+  await import('reflect-metadata');
+  return import('@peculiar/x509');
+}
+
 export async function ensureServerCertificate(tlsDir: string, names: { dns: string[]; ips: string[] }, now: Date = new Date()): Promise<ServerCertificate> {
   const certFile = path.join(tlsDir, CERT_FILE);
   const keyFile = path.join(tlsDir, KEY_FILE);
@@ -39,6 +46,7 @@ export async function ensureServerCertificate(tlsDir: string, names: { dns: stri
     const certPem = fs.readFileSync(certFile, 'utf8');
     return { certPem, keyPem: fs.readFileSync(keyFile, 'utf8'), sha256: certificateSha256(certPem) };
   }
+  const x509 = await x509Library();
   const crypto = webcrypto as unknown as Crypto;
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
