@@ -146,6 +146,8 @@ for (const ch of channels) {
   console.log(`${ch.padEnd(26)} ${cell(a).padEnd(26)} ${cell(b)}`);
 }
 const interactive = thirty.samples.filter((s) => s.channel !== 'evidence.startExport').map((s) => s.ms);
+const interactiveOne = one.samples.filter((s) => s.channel !== 'evidence.startExport').map((s) => s.ms);
+console.log(`interactive p95, 30 seats ÷ 1 seat (same run): ${(percentile(interactive, 0.95) / percentile(interactiveOne, 0.95)).toFixed(1)}×`);
 const errors = [...one.samples, ...thirty.samples].filter((s) => !s.ok).length;
 console.log(`interactive p95 with 30 seats while exports run: ${percentile(interactive, 0.95).toFixed(1)} ms (target < ${INTERACTIVE_P95_TARGET_MS} ms); exports started: ${one.exports + thirty.exports}`);
 console.log(`errors: ${errors} (target 0)`);
