@@ -107,7 +107,8 @@ test('身體意象註記在醫師書面評估之前擋住副署，並帶到病�
   await expect(dialog.getByTestId('physician-checklist')).toHaveAttribute('data-ready', 'false');
   await expect(dialog.getByTestId('check-risk_flags')).toContainText(s.physician.missing);
   await drawSignature(page, dialog.getByTestId('signature-canvas'));
-  await dialog.getByLabel(passwordLabel).fill(clinic.physician.password);
+  // Signed in as themselves at their own seat, the operating physician is not asked for the password again (issue 14).
+  await expect(dialog.getByLabel(passwordLabel)).toHaveCount(0);
   await shot(page, '06-countersign-blocked');
   await dialog.getByTestId('sign-submit').click();
   await expect(dialog.getByRole('alert').first()).toContainText(zh.consent.errors.checklistIncomplete);
@@ -127,7 +128,7 @@ test('身體意象註記在醫師書面評估之前擋住副署，並帶到病�
   const list = (await callFromPage(page, 'consents.checklist', { consentId })) as { ok: boolean; value: { ready: boolean } };
   expect(list.value.ready).toBe(true);
 
-  // Now every form is countersigned: with the signature adopted at the refused attempt (one tap a box), or drawn.
+  // Now every form is countersigned: with an adopted signature where one was adopted (one tap a box), or drawn.
   const physicianRows = page.locator('[data-testid^="sig-"][data-testid$="-physician"][data-signed="false"]');
   for (let left = await physicianRows.count(); left > 0; left--) {
     const row = physicianRows.first();
@@ -139,7 +140,7 @@ test('身體意象註記在醫師書面評估之前擋住副署，並帶到病�
       await expect(dialog.getByTestId('physician-checklist')).toHaveAttribute('data-ready', 'true');
       await expect(dialog.getByTestId('check-risk_flags')).toContainText(s.physician.ok);
       await drawSignature(page, dialog.getByTestId('signature-canvas'));
-      await dialog.getByLabel(passwordLabel).fill(clinic.physician.password);
+      await expect(dialog.getByLabel(passwordLabel)).toHaveCount(0);
       await dialog.getByTestId('sign-submit').click();
       await expect(dialog).toHaveCount(0);
     }
