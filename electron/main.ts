@@ -41,6 +41,11 @@ if (!app.requestSingleInstanceLock()) {
     core.clinicServer = inAppSharing({ app: core, router, rendererDir: path.join(distDir, 'renderer') });
     // This computer keeps the vault, or is a seat of the clinic's server: the renderer's one call either way.
     const bridge = createDeskBridge(core, router);
+    // Live screens: other seats' writes (the in-app server's events, or the clinic server's stream when this
+    // desktop is its seat) go to the window, which fetches what it shows again.
+    bridge.onLive((signal) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('live', signal);
+    });
     hardenSessions();
     serveRenderer(path.join(distDir, 'renderer'));
     ipcMain.handle('api', (event, channel: unknown, input: unknown) => {
@@ -75,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
           void (core.clinicServer?.stop() ?? Promise.resolve())
             .catch((e: unknown) => console.error('[server] stopping the clinic server failed:', e))
             .finally(() => {
+              bridge.close();
               core.closeVault();
               app.quit();
             });

@@ -26,7 +26,8 @@ const failure = (code: DomainError['code'], messageKey: string): ApiResult<never
 
 /**
  * validate -> authorise -> handle (in one transaction) -> audit, the same for Electron IPC, the browser host
- * and the CLI. Calls are serialised: the vault is one SQLite connection and a transaction may span awaits.
+ * and the CLI. Calls are serialised: the vault is one SQLite connection and a transaction may span awaits. A call
+ * is answered once its commit is on disk; the next call does not wait for that sync (store/wal-durability.ts).
  */
 export function createRouter(app: AppCore, options: RouterOptions = {}): Router {
   const checkOutput = options.checkOutput ?? true;
@@ -97,9 +98,24 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
   return {
     call(channel, input, caller = app.deskCaller) {
       const enqueue = (checked: CheckedPassword | null) => {
-        const run = queue.then(() => dispatch(channel, input, caller, checked));
+        const run = queue.then(async () => {
+          const before = app.vault;
+          const result = await dispatch(channel, input, caller, checked);
+          // Started before the next call runs, so it covers this call's commit (and any before it).
+          const vault = app.vault ?? before;
+          return { result, durable: vault ? vault.durability.whenDurable() : Promise.resolve() };
+        });
         queue = run.catch(() => undefined);
-        return run;
+        // The next call runs meanwhile; this one is answered once what it committed is on disk (group commit).
+        return run.then(({ result, durable }) =>
+          durable.then(
+            () => result,
+            (e: unknown) => {
+              logError(String(channel), e);
+              return failure('internal', 'errors.internal');
+            },
+          ),
+        );
       };
       // Sign-in and unlock: the Argon2 check runs first, beside other seats' calls, then the call joins the queue.
       const precheck = passwordPrecheck(channel);

@@ -78,4 +78,19 @@ export interface ConsentVaultBridge {
    * answer's uploadId goes into the channel's input.
    */
   upload(bytes: ArrayBuffer): Promise<ApiResult<UploadReceipt>>;
+  /**
+   * Electron only (issue 14): what other seats change, sent by the main process (the in-app clinic server's
+   * events, or the clinic server's stream when this desktop is its seat). Answers a function that stops it.
+   */
+  onLive?(listener: (signal: LiveSignal) => void): () => void;
 }
+
+/** "Another seat changed this capability": the capability and channel, never a record or a patient. */
+export interface LiveChange {
+  topic: string;
+  channel: string;
+  at: string;
+}
+
+/** What the desktop's main process tells its window: a change, or that its stream is back after a gap (fetch all). */
+export type LiveSignal = { kind: 'change'; change: LiveChange } | { kind: 'resumed' };

@@ -11,9 +11,17 @@ export function isRealDate(s: string): boolean {
 }
 
 /** Today's date in a time zone, e.g. '2026-11-23' in Asia/Taipei while it is still the 22nd in UTC. */
+/** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one (a search formats every row). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateInZone(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Whole years from a birth date to a calendar date (birthday on 29 Feb counts from 1 Mar in other years). */

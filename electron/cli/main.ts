@@ -15,6 +15,7 @@ import { Vault, vaultExists } from '../store/vault';
 import { registerBackupCommands } from './backups';
 import { registerEvidenceCommands } from './evidence';
 import { registerServeCommand } from './serve';
+import { registerUnattendedKeyCommands } from './unattended-key';
 import { promptSecret } from './prompt';
 
 /** Exit codes promised in the README. */
@@ -375,6 +376,16 @@ export function buildProgram(): Command {
     exit: EXIT,
     publicRouter: () => newRouter(null).router,
     secretFrom: (envName, question) => secretFrom(envName, question),
+  });
+
+  registerUnattendedKeyCommands(program, {
+    signedIn,
+    must,
+    print,
+    fail: (message, exitCode) => {
+      throw new CliFailure(message, exitCode);
+    },
+    exit: EXIT,
   });
 
   registerServeCommand(program, {

@@ -6,7 +6,9 @@ import { translate } from '../../shared/i18n';
 import { AppCore, fixedConfigStore } from '../app-core';
 import { createRouter, type Router } from '../router';
 import { startClinicServer } from '../server/server';
+import { DomainError } from '../domain/errors';
 import { makeContext } from '../services/context';
+import { openUnattended, type UnattendedStart } from '../services/seats/unattended-key';
 import { Vault, vaultExists } from '../store/vault';
 
 export interface ServeCommandDeps {
@@ -28,41 +30,48 @@ export function parseListen(value: string): { host: string; port: number } | nul
 }
 
 /**
- * `consentvault serve`: the clinic server, headless. An administrator unlocks the vault at start (so the key
- * is in this process's memory while it runs, and nowhere on disk); their own sign-in then ends: the server is
- * not anyone's seat. It runs until SIGINT or SIGTERM, then closes the vault with a signed checkpoint.
+ * `consentvault serve`: the clinic server, headless. Either an administrator unlocks the vault at start (so the
+ * key is in this process's memory while it runs, and nowhere on disk; their own sign-in then ends: the server is
+ * not anyone's seat), or, where an administrator turned it on, the unattended-start key file opens it with nobody
+ * there (`--key-file`; its events are recorded as that administrator, `via: 'unattended_key'`). It runs until
+ * SIGINT or SIGTERM, then closes the vault with a signed checkpoint.
  */
 export function registerServeCommand(program: Command, deps: ServeCommandDeps): void {
   program
     .command('serve')
-    .description('run the clinic server for other seats (an administrator unlocks the vault: password from CONSENTVAULT_PASSWORD or a prompt)')
+    .description('run the clinic server for other seats (an administrator unlocks the vault: password from CONSENTVAULT_PASSWORD or a prompt; or --key-file)')
     .requiredOption('--vault <dir>', 'vault folder')
     .requiredOption('--listen <host:port>', 'address to listen on (HTTPS unless 127.0.0.1 or ::1), e.g. 0.0.0.0:8443')
     .option('--as <login-id>', 'the administrator who unlocks the vault (default: the one created at init)')
+    .option('--key-file <file>', 'start unattended with the key file `unattended-key create` wrote (no password; anyone with it and the vault folder can open every record)')
     .option('--renderer-dir <dir>', 'the built renderer, for browser seats', 'dist/renderer')
     .option('--pair <device-name>', 'also print a pairing code for a first seat (valid 10 minutes), made by the administrator who unlocks')
-    .action(async (o: { vault: string; listen: string; as?: string; rendererDir: string; pair?: string }) => {
+    .action(async (o: { vault: string; listen: string; as?: string; keyFile?: string; rendererDir: string; pair?: string }) => {
       const listen = parseListen(o.listen) ?? deps.fail(`--listen must be HOST:PORT (e.g. 0.0.0.0:8443), got "${o.listen}"`, deps.exit.badInput);
       const dir = path.resolve(o.vault);
       if (!fs.existsSync(dir)) deps.fail(translate(deps.locale, 'errors.vaultMissing', { path: dir }), deps.exit.badInput);
       if (!vaultExists(dir)) deps.fail(translate(deps.locale, 'errors.notAVault') + ` (${dir})`, deps.exit.badInput);
-      const loginId = o.as ?? process.env.CONSENTVAULT_USER ?? Vault.firstStaffLoginKey(dir) ?? deps.fail('No staff account in this vault; use --as LOGIN-ID.', deps.exit.badInput);
-      const password = await deps.secretFrom('CONSENTVAULT_PASSWORD', `Password for ${loginId}: `);
+      if (o.keyFile !== undefined && (o.as !== undefined || o.pair !== undefined)) deps.fail(translate(deps.locale, 'unattended.cli.keyFileWithOthers'), deps.exit.badInput);
       const app = new AppCore({ config: fixedConfigStore(dir), host: { defaultVaultPath: dir, commandLine: true } });
       const router = createRouter(app, { checkOutput: true, logError: (channel, e) => console.error(`[server] ${channel} failed:`, e) });
-      const session = await deps.must(router, 'session.signIn', { loginId, password });
-      if (session.staff.role !== 'admin' || session.passwordChangeRequired) {
-        await router.call('session.signOut', {});
-        app.closeVault();
-        deps.fail(`${loginId} cannot start the clinic server: only an administrator with a password of their own may.`, deps.exit.credentials);
-      }
+      const unattended = o.keyFile !== undefined ? await openWithKeyFile(app, path.resolve(o.keyFile), deps) : null;
+      if (!unattended) await unlockWithPassword(app, router, dir, o.as, deps);
       app.keepVaultOpen = true;
+      const vault = app.vault!;
+      /** An event of the server itself: the unlocking administrator's session, or the key's administrator. */
+      const serverEvent = (action: 'server.started' | 'server.stopped', details: Record<string, unknown>) => {
+        if (!unattended) return vault.transaction(() => makeContext(app).audit(action, null, details));
+        const at = app.clock.now().toISOString();
+        const event = { ...unattended.actor, at, action, subjectType: null, subjectId: null, details: { ...details, via: 'unattended_key', keyId: unattended.keyId }, seat: app.deskCaller.seat };
+        vault.transaction(() => vault.appendAudit(event));
+      };
       const rendererDir = fs.existsSync(path.join(o.rendererDir, 'index.html')) ? o.rendererDir : null;
       let server;
       try {
         server = await startClinicServer({ app, router, vaultDir: dir, listen, rendererDir, headless: true });
       } catch (e) {
-        await router.call('session.signOut', {});
+        if (unattended) serverEvent('server.stopped', { headless: true, reason: 'could_not_listen' });
+        else await router.call('session.signOut', {});
         app.keepVaultOpen = false;
         app.closeVault();
         return deps.fail(`could not listen on ${o.listen}: ${e instanceof Error ? e.message : String(e)}`, deps.exit.badInput);
@@ -73,13 +82,13 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         start: () => Promise.resolve(running.status()),
         stop: () => Promise.resolve(running.status()),
       };
-      const vault = app.vault!;
-      vault.transaction(() => makeContext(app).audit('server.started', null, { addresses: running.addresses, certificateSha256: running.certificateSha256, headless: true }));
+      serverEvent('server.started', { addresses: running.addresses, certificateSha256: running.certificateSha256, headless: true });
       // The first seat needs a code from an administrator: the one unlocking makes it, if asked.
       const firstCode = o.pair !== undefined ? await deps.must(router, 'seats.createPairingCode', { deviceName: o.pair, kind: 'desktop' }) : null;
       // The administrator only unlocked the vault: their sign-in ends now (the server is nobody's seat).
-      await deps.must(router, 'session.signOut', {});
+      if (!unattended) await deps.must(router, 'session.signOut', {});
       deps.print(`ConsentVault clinic server for ${vault.clinicSettings().clinicName}`);
+      if (unattended) deps.print(translate(deps.locale, 'unattended.cli.startedUnattended', { name: unattended.actor.actorName }));
       for (const a of running.addresses) deps.print(`Address: ${a}`);
       deps.print(`Certificate SHA-256: ${running.certificateSha256 ?? '(none: plain HTTP on loopback)'}`);
       if (firstCode) deps.print(`Pairing code for ${firstCode.deviceName}: ${firstCode.code} (valid until ${firstCode.expiresAt})`);
@@ -97,10 +106,33 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
       app.clinicServer = null;
       // Wait for a call still in the queue, then record the stop and sign the chain's head as the vault closes.
       await router.call('app.status', {});
-      if (app.vault) vault.transaction(() => makeContext(app).audit('server.stopped', null, { headless: true }));
+      if (app.vault) serverEvent('server.stopped', { headless: true });
       app.keepVaultOpen = false;
       app.jobs.cancelAll();
       app.closeVault('close');
       deps.print('Clinic server stopped; the vault is closed and its chain checkpoint written.');
     });
+}
+
+/** An administrator's password opens the vault (their sign-in); anyone else is refused and the vault closed. */
+async function unlockWithPassword(app: AppCore, router: Router, dir: string, as: string | undefined, deps: ServeCommandDeps): Promise<void> {
+  const loginId = as ?? process.env.CONSENTVAULT_USER ?? Vault.firstStaffLoginKey(dir) ?? deps.fail('No staff account in this vault; use --as LOGIN-ID.', deps.exit.badInput);
+  const password = await deps.secretFrom('CONSENTVAULT_PASSWORD', `Password for ${loginId}: `);
+  const session = await deps.must(router, 'session.signIn', { loginId, password });
+  if (session.staff.role !== 'admin' || session.passwordChangeRequired) {
+    await router.call('session.signOut', {});
+    app.closeVault();
+    deps.fail(`${loginId} cannot start the clinic server: only an administrator with a password of their own may.`, deps.exit.credentials);
+  }
+}
+
+/** The unattended-start key file opens the vault; a missing, open, revoked or wrong one is refused, nothing written. */
+async function openWithKeyFile(app: AppCore, keyFile: string, deps: ServeCommandDeps): Promise<UnattendedStart> {
+  try {
+    return await openUnattended(app, keyFile);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const code = e.code === 'invalid_credentials' || e.code === 'forbidden' || e.code === 'locked' ? deps.exit.credentials : deps.exit.badInput;
+    return deps.fail(translate(deps.locale, e.messageKey, e.params ?? {}), code);
+  }
 }

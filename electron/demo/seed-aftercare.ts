@@ -133,9 +133,9 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
       const calm = () =>
         on(due, actor, async () => {
           const v = visitOf(level.id);
-          if (level.role === 'nurse' && !v.assignedToId) await takeVisit(v.id, actor);
-          await must(router, 'followUps.logAttempt', { visitId: v.id, at: ago(due + HOUR / 4), method: 'phone', result: 'reached', note: '' });
-          await must(router, 'followUps.recordOutcome', { visitId: v.id, ...calmOutcome(rng, level.role) });
+          if (level.role === 'nurse' && !v.assignedToId) await takeVisit(v.id, v.version, actor);
+          const reached = await must(router, 'followUps.logAttempt', { visitId: v.id, at: ago(due + HOUR / 4), method: 'phone', result: 'reached', note: '' });
+          await must(router, 'followUps.recordOutcome', { visitId: v.id, expectedVersion: reached.version, ...calmOutcome(rng, level.role) });
         });
       const first = i === 0;
       if (story === 'recovering') calm();
@@ -154,8 +154,8 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
       } else if ((story === 'red_flag_acknowledged' || story === 'red_flag_open') && first) {
         on(due, actor, async () => {
           // The patient came back in person with the symptoms: the contact an outcome rests on.
-          await must(router, 'followUps.logAttempt', { visitId: visitOf(level.id).id, at: ago(due + HOUR / 4), method: 'visit', result: 'reached', note: '' });
-          await must(router, 'followUps.recordOutcome', { visitId: visitOf(level.id).id, ...redFlagOutcome() });
+          const reached = await must(router, 'followUps.logAttempt', { visitId: visitOf(level.id).id, at: ago(due + HOUR / 4), method: 'visit', result: 'reached', note: '' });
+          await must(router, 'followUps.recordOutcome', { visitId: reached.id, expectedVersion: reached.version, ...redFlagOutcome() });
         });
         if (story === 'red_flag_acknowledged') {
           on(due - 2 * HOUR, physician, async () => {
@@ -167,9 +167,9 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
     });
   }
 
-  async function takeVisit(visitId: string, name: string) {
+  async function takeVisit(visitId: string, version: number, name: string) {
     const me = (await must(router, 'team.list', {})).find((m) => m.name === name)!;
-    await must(router, 'followUps.assign', { visitId, staffId: me.id });
+    await must(router, 'followUps.assign', { visitId, expectedVersion: version, staffId: me.id });
   }
 
   planComplaints(on, byStory, clinic, rng, names, router);
@@ -181,7 +181,7 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
   return counts;
 }
 
-function calmOutcome(rng: SeededRandom, role: string): Omit<In<'followUps.recordOutcome'>, 'visitId'> {
+function calmOutcome(rng: SeededRandom, role: string): Omit<In<'followUps.recordOutcome'>, 'visitId' | 'expectedVersion'> {
   return {
     pain: rng.int(0, 4),
     swelling: rng.pick(['none', 'mild', 'mild', 'moderate'] as const),
@@ -199,7 +199,7 @@ function calmOutcome(rng: SeededRandom, role: string): Omit<In<'followUps.record
   };
 }
 
-function redFlagOutcome(): Omit<In<'followUps.recordOutcome'>, 'visitId'> {
+function redFlagOutcome(): Omit<In<'followUps.recordOutcome'>, 'visitId' | 'expectedVersion'> {
   return {
     pain: 8,
     swelling: 'severe',
@@ -244,6 +244,8 @@ function planComplaints(on: On, byStory: Map<StoryKey, { s: Signed; daysAgo: num
   const nurse = clinic.staff.find((s) => s.role === 'nurse')!.name;
   const consultant = clinic.staff.find((s) => s.role === 'consultant')!.name;
   const state = new Map<string, string>();
+  // Each complaint's edit version as this seeding last saw it: every change of owner names it (issue 14).
+  const versions = new Map<string, number>();
   const idOf = async (name: string) => (await must(router, 'team.list', {})).find((m) => m.name === name)!.id;
   /** The story's patient, else any patient treated before the complaint came in, else someone not identified. */
   const subject = (story: StoryKey, receivedDaysAgo: number) => {
@@ -262,11 +264,15 @@ function planComplaints(on: On, byStory: Map<StoryKey, { s: Signed; daysAgo: num
         patientWants: DEMO_COMPLAINTS[key].wants,
       });
       state.set(key, c.id);
+      versions.set(key, c.version);
     });
   const entry = (key: string, daysAgo: number, who: string, kind: In<'complaints.addEntry'>['kind'], summary: string) =>
     on(daysAgo, who, async () => void (await must(router, 'complaints.addEntry', { complaintId: state.get(key)!, kind, occurredAt: ago(daysAgo), summary })));
   const assign = (key: string, daysAgo: number, owner: string) =>
-    on(daysAgo, admin, async () => void (await must(router, 'complaints.assign', { complaintId: state.get(key)!, ownerId: await idOf(owner) })));
+    on(daysAgo, admin, async () => {
+      const assigned = await must(router, 'complaints.assign', { complaintId: state.get(key)!, expectedVersion: versions.get(key)!, ownerId: await idOf(owner) });
+      versions.set(key, assigned.version);
+    });
   const physicianOf = (story: StoryKey, daysAgo: number) => {
     const x = byStory.get(story) ?? [...byStory.values()].find((y) => y.daysAgo > daysAgo);
     return names.get(x?.s.physicianId ?? '') ?? clinic.staff.find((s) => s.role === 'physician')!.name;

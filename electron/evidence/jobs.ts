@@ -1,19 +1,24 @@
-import type { ExportPhase, ExportResult, ExportState, ExportStatus } from '../../shared/schemas/evidence';
+import fs from 'node:fs';
+import type { EvidenceKind, EvidenceScope, ExportPhase, ExportResult, ExportState, ExportStatus } from '../../shared/schemas/evidence';
 import type { AppCore } from '../app-core';
+import type { Job } from '../jobs/runner';
 import { whenVaultIdle } from '../jobs/vault-idle';
 import type { Vault } from '../store/vault';
-import { DamagedVaultFile, ExportCancelled, writePack, type BlobReader } from './export';
-import type { PackSnapshot } from './records';
+import { temporaryFiles } from './export';
+import type { Exporter, PackSnapshot } from './records';
 
 /**
- * An export runs in the background while the router keeps answering (its progress, a cancel): the records were
- * read in the starting call's transaction; the files it copies are content-addressed and never change.
+ * An export runs in the job runner's worker (issue 14) while the router keeps answering every seat: the records
+ * were read in the starting call's transaction; the files it copies are content-addressed and never change, and
+ * the worker reads them on its own read-only connection. This is the evidence side of that job: who started it,
+ * which pack it is, and its outcome once recorded in the vault.
  */
 export interface ExportJob {
   id: string;
   staffId: string;
-  snapshot: PackSnapshot;
   destination: string;
+  /** What the outcome's record needs; the snapshot itself went to the worker and is not kept here. */
+  pack: { packId: string; packNo: number; kind: EvidenceKind; scope: EvidenceScope; patientId: string; exporter: Exporter };
   state: ExportState;
   phase: ExportPhase;
   done: number;
@@ -21,6 +26,8 @@ export interface ExportJob {
   result: ExportResult | null;
   errorKey: string | null;
   cancelRequested: boolean;
+  /** The runner's job doing the work (its progress is read live). */
+  work: Job<'evidence.export'>;
   /** Settles when the export has ended, whatever the outcome (and its outcome has been recorded). */
   finished: Promise<void>;
 }
@@ -28,6 +35,9 @@ export interface ExportJob {
 const jobsByApp = new WeakMap<AppCore, Map<string, ExportJob>>();
 /** Finished jobs are kept this long for the screen (or the CLI) to read their outcome. */
 const KEEP_FINISHED = 20;
+/** The worker's hard limit, behind cancel: an hour, plus a minute per 100 MiB of files to copy. */
+const hardLimitMs = (bytes: number) => 60 * 60_000 + Math.ceil(bytes / (100 * 1024 * 1024)) * 60_000;
+const PHASES = new Set<string>(['preparing', 'records', 'files', 'pdf', 'manifests', 'finishing', 'done']);
 
 function jobsOf(app: AppCore): Map<string, ExportJob> {
   let jobs = jobsByApp.get(app);
@@ -45,7 +55,17 @@ export function runningJob(app: AppCore): ExportJob | null {
 
 /** The job's own status; the service adds the seat's download (a paired seat's pack waits on the server). */
 export function jobStatus(j: ExportJob): Omit<ExportStatus, 'download'> {
-  return { jobId: j.id, state: j.state, phase: j.phase, done: j.done, total: j.total, result: j.result, errorKey: j.errorKey };
+  // While it runs, the worker's latest progress (queued or starting reads as preparing).
+  const live = j.state === 'running';
+  const phase = live ? (PHASES.has(j.work.phase) ? (j.work.phase as ExportPhase) : 'preparing') : j.phase;
+  return { jobId: j.id, state: j.state, phase, done: live ? j.work.done : j.done, total: live ? j.work.total : j.total, result: j.result, errorKey: j.errorKey };
+}
+
+/** The person asked to stop: the worker ends at its next chunk and removes its partial files. */
+export function cancelJob(app: AppCore, j: ExportJob): void {
+  if (j.state !== 'running') return;
+  j.cancelRequested = true;
+  app.jobs.cancel(j.work.id);
 }
 
 export interface JobHooks {
@@ -54,39 +74,60 @@ export interface JobHooks {
   logError(e: unknown): void;
 }
 
-export function startJob(app: AppCore, vault: Vault, job: Omit<ExportJob, 'state' | 'phase' | 'done' | 'total' | 'result' | 'errorKey' | 'cancelRequested' | 'finished'>, blobs: BlobReader, hooks: JobHooks): ExportJob {
+/** Why the export did not finish, in the person's words. */
+function failureKey(work: Job<'evidence.export'>, vaultStillOpen: boolean): string {
+  // A worker stopped because its session ended (signed out, locked, the vault closed) is not a write failure.
+  if (!vaultStillOpen || work.state === 'cancelled') return 'evidence.errors.sessionEnded';
+  return work.errorKey?.startsWith('evidence.errors.') ? work.errorKey : 'evidence.errors.writeFailed';
+}
+
+export function startJob(app: AppCore, vault: Vault, start: { id: string; staffId: string; snapshot: PackSnapshot; destination: string }, hooks: JobHooks): ExportJob {
   const jobs = jobsOf(app);
-  const j = job as ExportJob;
-  Object.assign(j, { state: 'running', phase: 'preparing', done: 0, total: 0, result: null, errorKey: null, cancelRequested: false });
+  const s = start.snapshot;
+  const source = vault.workerSource();
+  const files = s.files.reduce((n, f) => n + f.size, 0);
   const sameVault = () => app.vault === vault && vault.db.open;
-  j.finished = (async () => {
-    // The outcome is shown only once it is recorded, so whoever waits for it (the CLI) can sign out at once.
-    let outcome: Exclude<ExportState, 'running'>;
-    let result: ExportResult | null = null;
-    try {
-      result = await writePack(j.snapshot, j.destination, blobs, {
-        cancelled: () => j.cancelRequested || !sameVault(),
-        progress: (phase, done, total) => Object.assign(j, { phase, done, total }),
-      });
-      outcome = 'done';
-    } catch (e) {
-      if (e instanceof ExportCancelled && j.cancelRequested) {
-        outcome = 'cancelled';
-      } else {
-        outcome = 'failed';
-        j.errorKey = !sameVault() ? 'evidence.errors.sessionEnded' : e instanceof DamagedVaultFile ? 'evidence.errors.damagedFile' : (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'evidence.errors.fileExists' : (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'evidence.errors.diskFull' : 'evidence.errors.writeFailed';
-        if (!(e instanceof ExportCancelled) && j.errorKey === 'evidence.errors.writeFailed') hooks.logError(e);
-      }
-    }
-    j.result = result;
-    await whenVaultIdle(app, vault, () => hooks.record(j, outcome)).catch((e: unknown) => hooks.logError(e));
-    if (outcome === 'done') Object.assign(j, { phase: 'done', done: j.total });
-    j.state = outcome;
-    // The private key is not kept once the pack is signed.
-    j.snapshot.key.privateKeyPem = '';
-    const finished = [...jobs.values()].filter((x) => x.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.id);
-  })();
+  const j = {
+    id: start.id,
+    staffId: start.staffId,
+    destination: start.destination,
+    pack: { packId: s.packId, packNo: s.packNo, kind: s.kind, scope: s.scope, patientId: s.records.patient.id, exporter: s.exporter },
+    state: 'running',
+    phase: 'preparing',
+    done: 0,
+    total: 0,
+    result: null,
+    errorKey: null,
+    cancelRequested: false,
+  } as Omit<ExportJob, 'work' | 'finished'> as ExportJob;
+  j.work = app.jobs.start(
+    'evidence.export',
+    { snapshot: s, destination: start.destination, vault: { dbPath: source.dbPath, key: source.key } },
+    {
+      ownerId: start.staffId,
+      timeLimitMs: hardLimitMs(files),
+      // The key moves into the worker: the main thread keeps no second copy of it for this job.
+      transfer: [source.key.buffer as ArrayBuffer],
+      onEnd: async (work) => {
+        // The private key is not kept once the pack is signed (a queued job's worker reads it only when it starts).
+        s.key.privateKeyPem = '';
+        const outcome: Exclude<ExportState, 'running'> = work.state === 'done' ? 'done' : work.state === 'cancelled' && j.cancelRequested ? 'cancelled' : 'failed';
+        if (outcome === 'done') j.result = work.result;
+        else {
+          if (outcome === 'failed') j.errorKey = failureKey(work, sameVault());
+          // A worker stopped from outside (time limit, memory, a cancel it did not answer) could not clean up.
+          for (const f of Object.values(temporaryFiles(start.destination, s.packId))) fs.rmSync(f, { force: true });
+        }
+        await whenVaultIdle(app, vault, () => hooks.record(j, outcome)).catch((e: unknown) => hooks.logError(e));
+        Object.assign(j, { phase: outcome === 'done' ? 'done' : jobStatus(j).phase, done: work.done, total: work.total });
+        if (outcome === 'done') j.done = j.total;
+        j.state = outcome;
+        const finished = [...jobs.values()].filter((x) => x.state !== 'running');
+        for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.id);
+      },
+    },
+  );
+  j.finished = j.work.finished;
   jobs.set(j.id, j);
   return j;
 }

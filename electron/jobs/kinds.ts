@@ -1,4 +1,5 @@
-import type { PackVerification } from '../../shared/schemas/evidence';
+import type { ExportResult, PackVerification } from '../../shared/schemas/evidence';
+import type { ExportTaskInput } from '../evidence/export-task';
 import type { ExpectedSigner } from '../evidence/verify';
 import type { BackupTaskInput, BackupTaskResult } from '../store/backups/copy';
 
@@ -10,6 +11,11 @@ export interface JobKinds {
   'evidence.verify': {
     input: { source: { path: string } | { bytes: Uint8Array; name: string }; expected: ExpectedSigner | null };
     result: PackVerification;
+  };
+  /** An evidence pack (issue 14): PDF rendering and zipping off the thread that answers the seats. */
+  'evidence.export': {
+    input: ExportTaskInput;
+    result: ExportResult;
   };
   /** A backup (issue 11): VACUUM INTO on the worker's own read-only connection, then the copy is checked. */
   'backup.create': {

@@ -185,6 +185,11 @@ export class JobRunner {
     return this.entries.get(id)?.job ?? null;
   }
 
+  /** The jobs it knows, queued, running and recently finished (oldest first). */
+  list(): Job[] {
+    return [...this.entries.values()].map((e) => e.job);
+  }
+
   cancel(id: string): void {
     this.entries.get(id)?.cancel();
   }

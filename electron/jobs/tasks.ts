@@ -1,3 +1,5 @@
+import { ExportCancelled } from '../evidence/export';
+import { ExportTaskFailed, runExportTask } from '../evidence/export-task';
 import { verifyPack, VerificationCancelled } from '../evidence/verify';
 import { BackupCancelled, BackupFailed, runBackupTask } from '../store/backups/copy';
 import { TaskCancelled, TaskFailure, type JobInput, type JobKind, type JobResult, type TaskContext } from './kinds';
@@ -14,6 +16,15 @@ export const TASKS: { [K in JobKind]: (input: JobInput<K>, ctx: TaskContext) => 
       });
     } catch (e) {
       if (e instanceof VerificationCancelled) throw new TaskCancelled();
+      throw e;
+    }
+  },
+  async 'evidence.export'(input, ctx) {
+    try {
+      return await runExportTask(input, { cancelled: () => ctx.cancelled(), progress: (phase, done, total) => ctx.progress(phase, done, total) });
+    } catch (e) {
+      if (e instanceof ExportCancelled) throw new TaskCancelled();
+      if (e instanceof ExportTaskFailed) throw new TaskFailure(e.errorKey);
       throw e;
     }
   },

@@ -2,9 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tls from 'node:tls';
+import type { LiveChange } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { pairingProof } from '../services/seats/pairing';
 
@@ -55,11 +56,11 @@ interface Answer {
  * One request to the server. Over HTTPS only the pinned certificate is trusted (as the only CA, and checked by
  * its fingerprint instead of by host name: the server may be reached by an address its certificate does not name).
  */
-function request(origin: string, pin: { pem: string; sha256: string } | null, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+function request(origin: string, pin: { pem: string; sha256: string } | null, method: string, path: string, headers: Record<string, string>, body?: Buffer, agent?: http.Agent): Promise<Answer> {
   const url = new URL(path, origin);
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
-    const options: https.RequestOptions = { method, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }, timeout: 30_000, agent: false };
+    const options: https.RequestOptions = { method, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }, timeout: 30_000, agent: agent ?? false };
     if (secure) {
       if (!pin) return reject(new Error('an HTTPS server needs a pinned certificate'));
       options.ca = pin.pem;
@@ -71,7 +72,12 @@ function request(origin: string, pin: { pem: string; sha256: string } | null, me
       res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       res.once('error', reject);
     });
-    req.once('error', reject);
+    req.once('error', (e: NodeJS.ErrnoException) => {
+      // A kept connection the server closed as idle just as this request went out: the server never read it,
+      // so it is sent again once on a new connection (the pattern Node's documentation gives for reusedSocket).
+      if (agent && req.reusedSocket && e.code === 'ECONNRESET') resolve(request(origin, pin, method, path, headers, body));
+      else reject(e);
+    });
     req.once('timeout', () => req.destroy(new Error('timed out')));
     req.end(body);
   });
@@ -114,10 +120,17 @@ export async function pairWithServer(origin: string, code: string, opts: { certi
   return { origin, deviceId: v.deviceId, deviceName: v.deviceName, credential: v.credential, certificatePem: seen?.pem ?? null, certificateSha256: seen?.sha256 ?? null };
 }
 
-export interface LiveChange {
-  topic: string;
-  channel: string;
-  at: string;
+export type { LiveChange } from '../../shared/api';
+
+/** One "change" event's data as the server sends it; anything else is dropped (never thrown in the stream's handler). */
+function asLiveChange(data: string): LiveChange | null {
+  try {
+    const v = JSON.parse(data) as Record<string, unknown> | null;
+    if (!v || typeof v.topic !== 'string' || typeof v.channel !== 'string') return null;
+    return { topic: v.topic, channel: v.channel, at: typeof v.at === 'string' ? v.at : '' };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -127,9 +140,21 @@ export interface LiveChange {
 export class ClinicClient {
   readonly server: PairedServer;
   sessionId: string | null = null;
+  /**
+   * Calls reuse their connections: a TLS handshake per call would cost more than most calls themselves. The pin is
+   * checked at each connection's handshake; idle sockets do not keep the process alive.
+   */
+  private readonly agent: http.Agent;
 
   constructor(server: PairedServer) {
     this.server = server;
+    const secure = new URL(server.origin).protocol === 'https:';
+    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 4 }) : new http.Agent({ keepAlive: true, maxSockets: 4 });
+  }
+
+  /** Closes the kept connections (the seat is unpaired, or the process is done with this server). */
+  close(): void {
+    this.agent.destroy();
   }
 
   private get pin(): { pem: string; sha256: string } | null {
@@ -142,7 +167,7 @@ export class ClinicClient {
 
   /** The raw answer (tests look at the status); `call` is what screens use. */
   async send(channel: unknown, input: unknown): Promise<{ status: number; result: ApiResult<unknown> }> {
-    const a = await request(this.server.origin, this.pin, 'POST', '/api', { ...this.headers(), 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ channel, input })));
+    const a = await request(this.server.origin, this.pin, 'POST', '/api', { ...this.headers(), 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ channel, input })), this.agent);
     const next = a.headers['x-consentvault-session'];
     if (typeof next === 'string') this.sessionId = next === '' ? null : next;
     return { status: a.status, result: parseResult(a) };
@@ -154,35 +179,48 @@ export class ClinicClient {
 
   /** A photo's bytes ahead of the channel call that names the upload. */
   async upload(bytes: Buffer, contentType = 'application/octet-stream'): Promise<{ status: number; result: ApiResult<unknown> }> {
-    const a = await request(this.server.origin, this.pin, 'POST', '/api/upload', { ...this.headers(), 'Content-Type': contentType }, bytes);
+    const a = await request(this.server.origin, this.pin, 'POST', '/api/upload', { ...this.headers(), 'Content-Type': contentType }, bytes, this.agent);
     return { status: a.status, result: parseResult(a) };
   }
 
   /**
    * The pack this seat exported (its status's `download.token`), streamed into `toFile`. Answers the status and,
-   * when refused, the server's error (the file is then not written).
+   * when refused, the server's error (the file is then not written). `onBytes` hears the count so far; `signal`
+   * stops the transfer (rejects; what was written stays for the caller to remove).
    */
-  async downloadPack(token: string, toFile: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number; error: ApiResult<unknown> | null }> {
+  async downloadPack(
+    token: string,
+    toFile: string,
+    opts: { onBytes?: (bytes: number) => void; signal?: AbortSignal } = {},
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number; error: ApiResult<unknown> | null }> {
     const res = await this.openRequest('GET', `/api/download/${encodeURIComponent(token)}`, this.headers(), null);
     if (res.statusCode !== 200) {
       const body = await collect(res);
       return { status: res.statusCode ?? 0, headers: res.headers, bytes: 0, error: parseResult({ status: res.statusCode ?? 0, headers: res.headers, body }) };
     }
     let bytes = 0;
-    res.on('data', (c: Buffer) => (bytes += c.length));
-    await pipeline(res, fs.createWriteStream(toFile, { flags: 'wx' }));
+    res.on('data', (c: Buffer) => {
+      bytes += c.length;
+      opts.onBytes?.(bytes);
+    });
+    const out = fs.createWriteStream(toFile, { flags: 'wx' });
+    await (opts.signal ? pipeline(res, out, { signal: opts.signal }) : pipeline(res, out));
+    // A response cut short still ends the stream: only a complete body is the pack.
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared !== bytes) throw new Error(`download ended after ${bytes} of ${declared} bytes`);
     return { status: 200, headers: res.headers, bytes, error: null };
   }
 
   /**
-   * A pack to verify, streamed from a file to POST /api/verify-upload (never read into memory here either).
-   * `chunked` leaves out Content-Length, so the server can only count what arrives (tests of its cap).
+   * A pack to verify, streamed from a file to POST /api/verify-upload (never read into memory here either), or
+   * bytes already in memory (a pack dropped on the desktop's screen). `chunked` leaves out Content-Length, so the
+   * server can only count what arrives (tests of its cap).
    */
-  async uploadPack(fromFile: string, opts: { chunked?: boolean } = {}): Promise<{ status: number; result: ApiResult<unknown> }> {
-    const size = fs.statSync(fromFile).size;
+  async uploadPack(from: string | Buffer, opts: { chunked?: boolean } = {}): Promise<{ status: number; result: ApiResult<unknown> }> {
+    const size = typeof from === 'string' ? fs.statSync(from).size : from.length;
     // The pack is sent only once the server says "100 Continue": a refusal (too big, not signed in) comes first.
     const headers = { ...this.headers(), 'Content-Type': 'application/zip', Expect: '100-continue', ...(opts.chunked ? {} : { 'Content-Length': String(size) }) };
-    const res = await this.openRequest('POST', '/api/verify-upload', headers, fs.createReadStream(fromFile));
+    const res = await this.openRequest('POST', '/api/verify-upload', headers, typeof from === 'string' ? fs.createReadStream(from) : Readable.from([from]));
     const body = await collect(res);
     return { status: res.statusCode ?? 0, result: parseResult({ status: res.statusCode ?? 0, headers: res.headers, body }) };
   }
@@ -233,8 +271,11 @@ export class ClinicClient {
     });
   }
 
-  /** Listens to what other seats change; answers a function that stops listening. */
-  listen(onChange: (change: LiveChange) => void): Promise<() => void> {
+  /**
+   * Listens to what other seats change; answers a function that stops listening. `onEnd` hears that an open
+   * stream ended by itself (the server stopped, the session ended, the network): not after the function was called.
+   */
+  listen(onChange: (change: LiveChange) => void, onEnd?: () => void): Promise<() => void> {
     const url = new URL('/api/events', this.server.origin);
     const secure = url.protocol === 'https:';
     const pin = this.pin;
@@ -259,11 +300,23 @@ export class ClinicClient {
             buffered = buffered.slice(end + 2);
             const event = /^event: ?(.*)$/m.exec(block)?.[1];
             const data = /^data: ?(.*)$/m.exec(block)?.[1];
-            if (event === 'change' && data) onChange(JSON.parse(data) as LiveChange);
+            const change = event === 'change' && data ? asLiveChange(data) : null;
+            if (change) onChange(change);
           }
         });
-        res.on('error', () => undefined);
-        resolve(() => req.destroy());
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          onEnd?.();
+        };
+        res.on('error', end);
+        res.once('end', end);
+        res.once('close', end);
+        resolve(() => {
+          ended = true;
+          req.destroy();
+        });
       });
       req.once('error', reject);
       req.end();

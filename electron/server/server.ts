@@ -121,12 +121,14 @@ function ownNames(listenHost: string): { dns: string[]; ips: string[] } {
 
 const hostPart = (name: string): string => (name.includes(':') ? `[${name}]` : name);
 
-/** Runs `fn` in a synchronous transaction once no router call holds the vault; answers its value. */
+/** Runs `fn` in a synchronous transaction once no router call holds the vault; answers its value once on disk. */
 function inVaultTransaction<T>(app: AppCore, vault: Vault, fn: () => T): Promise<T | null> {
   let value: T | null = null;
   return whenVaultIdle(app, vault, () => {
     value = fn();
-  }).then(() => value);
+  })
+    .then(() => vault.durability.whenDurable())
+    .then(() => value);
 }
 
 /**

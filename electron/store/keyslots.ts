@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -32,9 +32,33 @@ const StaffSlot = z
 const RecoverySlot = z
   .object({ id: z.uuid(), kind: z.literal('recovery'), kdf: KdfParams, wrap: WrappedKey, createdAt: z.string() })
   .strict();
-export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot]);
+/**
+ * The unattended-start key (issue 14): the master key wrapped under a random 256-bit secret that is kept only in a
+ * key file on the server's own disk (unattended-key.ts). The secret is random, not typed, so HKDF is enough to make
+ * the wrapping key (Argon2's cost defends guessable passwords; it adds nothing against 2^256). At most one.
+ */
+const UnattendedSlot = z
+  .object({
+    id: z.uuid(),
+    kind: z.literal('unattended'),
+    /** The administrator who turned unattended start on: a start with this key is recorded as theirs. Bound in the AAD. */
+    createdBy: z.uuid(),
+    kdf: z.object({ alg: z.literal('hkdf-sha256'), salt: z.base64().refine((s) => Buffer.from(s, 'base64').length >= 16) }).strict(),
+    wrap: WrappedKey,
+    createdAt: z.string(),
+    pending: z.uuid().optional(),
+    retiredBy: z.uuid().optional(),
+  })
+  .strict()
+  .refine((s) => !(s.pending && s.retiredBy));
+export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot, UnattendedSlot]);
 export type KeySlot = z.infer<typeof KeySlot>;
 export type StaffKeySlot = z.infer<typeof StaffSlot>;
+export type UnattendedKeySlot = z.infer<typeof UnattendedSlot>;
+export type RecoveryKeySlot = z.infer<typeof RecoverySlot>;
+/** Slots that change inside a transaction (flagged while in flight): a person's, or the unattended-start key. */
+type ChangingSlot = StaffKeySlot | UnattendedKeySlot;
+const isChanging = (s: KeySlot): s is ChangingSlot => s.kind === 'staff' || s.kind === 'unattended';
 
 export const KeySlotsFile = z
   .object({
@@ -53,8 +77,8 @@ export function nameKey(name: string): string {
 }
 
 /** Binds a wrapped key to its vault, slot and owner: a slot copied onto another person fails to open. */
-function slotAad(vaultId: string, slot: { id: string; kind: string; staffId?: string }): string {
-  return `consentvault-keyslot:v1:${vaultId}:${slot.id}:${slot.kind}:${slot.staffId ?? ''}`;
+function slotAad(vaultId: string, slot: { id: string; kind: string; staffId?: string; createdBy?: string }): string {
+  return `consentvault-keyslot:v1:${vaultId}:${slot.id}:${slot.kind}:${slot.staffId ?? slot.createdBy ?? ''}`;
 }
 
 export function readKeySlots(dir: string): KeySlotsFile {
@@ -79,16 +103,22 @@ export function readKeySlots(dir: string): KeySlotsFile {
   const staffIdsIf = (committed: boolean) =>
     parsed.data.slots.flatMap((s) => (s.kind === 'staff' && !(committed ? s.retiredBy : s.pending) ? [s.staffId] : []));
   const unique = (xs: string[]) => new Set(xs).size === xs.length;
+  // And at most one unattended-start key, the same way.
+  const unattendedIf = (committed: boolean) => parsed.data.slots.filter((s) => s.kind === 'unattended' && !(committed ? s.retiredBy : s.pending)).length;
   if (ids.size !== parsed.data.slots.length || !unique(staffIdsIf(true)) || !unique(staffIdsIf(false))) fail('conflict', 'errors.keyslotsCorrupt');
+  if (unattendedIf(true) > 1 || unattendedIf(false) > 1) fail('conflict', 'errors.keyslotsCorrupt');
   return parsed.data;
 }
 
 /** How one slot fared when the changes in flight were settled. */
 export interface SettledSlot {
   slotId: string;
+  /** The person the slot is for; for the unattended-start key, the administrator who made it. */
   staffId: string;
+  /** Only for the unattended-start key (a person's slot has no kind here, as before it existed). */
+  kind?: 'unattended';
   outcome: 'kept' | 'removed';
-  reason: 'change_committed' | 'change_not_committed' | 'replaced_by_committed_change' | 'no_staff_record' | 'staff_inactive';
+  reason: 'change_committed' | 'change_not_committed' | 'replaced_by_committed_change' | 'no_staff_record' | 'staff_inactive' | 'creator_not_admin';
 }
 
 /**
@@ -100,17 +130,18 @@ export function settleSlots(file: KeySlotsFile, committed: (changeId: string) =>
   const settled: SettledSlot[] = [];
   const slots: KeySlot[] = [];
   for (const s of file.slots) {
-    const changeId = s.kind === 'staff' ? (s.pending ?? s.retiredBy) : undefined;
+    const changeId = isChanging(s) ? (s.pending ?? s.retiredBy) : undefined;
     const decided = changeId ? committed(changeId) : null;
-    if (s.kind !== 'staff' || decided === null) {
+    if (!isChanging(s) || decided === null) {
       slots.push(s);
       continue;
     }
     const keep = s.pending ? decided : !decided;
     const reason = !decided ? 'change_not_committed' : s.pending ? 'change_committed' : 'replaced_by_committed_change';
-    settled.push({ slotId: s.id, staffId: s.staffId, outcome: keep ? 'kept' : 'removed', reason });
+    const who = s.kind === 'staff' ? { staffId: s.staffId } : { staffId: s.createdBy, kind: 'unattended' as const };
+    settled.push({ slotId: s.id, ...who, outcome: keep ? 'kept' : 'removed', reason });
     if (keep) {
-      const plain: StaffKeySlot = { ...s };
+      const plain: ChangingSlot = { ...s };
       delete plain.pending;
       delete plain.retiredBy;
       slots.push(plain);
@@ -153,7 +184,7 @@ export async function makeStaffSlot(vaultId: string, masterKey: Buffer, staffId:
   }
 }
 
-export async function makeRecoverySlot(vaultId: string, masterKey: Buffer, recoveryCode: string): Promise<KeySlot> {
+export async function makeRecoverySlot(vaultId: string, masterKey: Buffer, recoveryCode: string): Promise<RecoveryKeySlot> {
   const kdf = newKdfParams();
   const id = randomUUID();
   const kek = await deriveKey(recoveryCode, kdf);
@@ -164,8 +195,39 @@ export async function makeRecoverySlot(vaultId: string, masterKey: Buffer, recov
   }
 }
 
+/** The wrapping key of an unattended-start slot: HKDF-SHA-256 of the key file's random secret. */
+function unattendedKek(secret: Buffer, salt: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.from(salt, 'base64'), 'consentvault unattended key v1', 32));
+}
+
+/** A new unattended-start slot and its secret (32 random bytes, for the key file only; the caller zeroes it). */
+export function makeUnattendedSlot(vaultId: string, masterKey: Buffer, createdBy: string): { slot: UnattendedKeySlot; secret: Buffer } {
+  const id = randomUUID();
+  const secret = randomBytes(32);
+  const salt = randomBytes(16).toString('base64');
+  const kek = unattendedKek(secret, salt);
+  try {
+    const wrap = wrapKey(masterKey, kek, slotAad(vaultId, { id, kind: 'unattended', createdBy }));
+    return { slot: { id, kind: 'unattended', createdBy, kdf: { alg: 'hkdf-sha256', salt }, wrap, createdAt: new Date().toISOString() }, secret };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Unwraps the master key with a key file's secret; null when the secret (or the slot's binding) is wrong. */
+export function openUnattendedSlot(vaultId: string, slot: UnattendedKeySlot, secret: Buffer): Buffer | null {
+  const kek = unattendedKek(secret, slot.kdf.salt);
+  try {
+    return unwrapKey(slot.wrap, kek, slotAad(vaultId, slot));
+  } finally {
+    kek.fill(0);
+  }
+}
+
 /** Derives the slot's key from the secret and unwraps the master key; null when the secret is wrong. */
 export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<Buffer | null> {
+  // The unattended-start key opens with its key file's secret only (openUnattendedSlot), never with typed text.
+  if (slot.kind === 'unattended') return null;
   const kek = await deriveKey(secret, slot.kdf);
   try {
     return unwrapKey(slot.wrap, kek, slotAad(vaultId, slot));

@@ -15,9 +15,11 @@ import {
   KEYSLOTS_FILE,
   makeRecoverySlot,
   makeStaffSlot,
+  makeUnattendedSlot,
   nameKey,
   openSlot,
   openStaffSlot,
+  openUnattendedSlot,
   readKeySlots,
   settleSlots,
   writeKeySlots,
@@ -25,8 +27,11 @@ import {
   type KeySlotsFile,
   type SettledSlot,
   type StaffKeySlot,
+  type UnattendedKeySlot,
 } from './keyslots';
+import { UNATTENDED_KEY_FORMAT, writeUnattendedKeyFile, type UnattendedKeyFile } from './unattended-key';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { syncFileNow, WalDurability } from './wal-durability';
 import { SettingsRepository } from './settings/repository';
 import { typedTextHmac } from './audit/typed-text';
 import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, signInAccount, staffAccount } from './session/signin-guard';
@@ -83,7 +88,8 @@ export function openDatabase(file: string, key: Buffer, create: boolean): Databa
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
+    // Commits are made durable by WalDurability's fdatasync off the event loop, before anyone is told (issue 14).
+    db.pragma('synchronous = NORMAL');
     db.pragma('secure_delete = ON');
     // Without this, INSERT OR REPLACE deletes rows without firing DELETE triggers (the audit trail's guard).
     db.pragma('recursive_triggers = ON');
@@ -120,6 +126,15 @@ export function vaultExists(dir: string): boolean {
  * this same change added a moment ago never took effect, so it is simply dropped.
  */
 function withStaffSlot(slots: readonly KeySlot[], staffId: string, changeId: string, fresh: StaffKeySlot | null): KeySlot[] {
+  return withReplacedSlot(slots, (s) => s.kind === 'staff' && s.staffId === staffId, changeId, fresh);
+}
+
+/** The same for the one unattended-start key: a new one replaces the current one, null removes it. */
+function withUnattendedSlot(slots: readonly KeySlot[], changeId: string, fresh: UnattendedKeySlot | null): KeySlot[] {
+  return withReplacedSlot(slots, (s) => s.kind === 'unattended', changeId, fresh);
+}
+
+function withReplacedSlot(slots: readonly KeySlot[], current: (s: KeySlot) => boolean, changeId: string, fresh: StaffKeySlot | UnattendedKeySlot | null): KeySlot[] {
   const out: KeySlot[] = [];
   let placed = false;
   const place = () => {
@@ -127,7 +142,7 @@ function withStaffSlot(slots: readonly KeySlot[], staffId: string, changeId: str
     placed = true;
   };
   for (const s of slots) {
-    if (s.kind === 'staff' && s.staffId === staffId && !s.retiredBy) {
+    if ((s.kind === 'staff' || s.kind === 'unattended') && current(s) && !s.retiredBy) {
       if (s.pending !== changeId) out.push({ ...s, retiredBy: changeId });
       place();
     } else {
@@ -136,6 +151,13 @@ function withStaffSlot(slots: readonly KeySlot[], staffId: string, changeId: str
   }
   place();
   return out;
+}
+
+/** The unattended-start key as the vault records it (its secret is only in the key file). */
+export interface UnattendedKeyRecord {
+  keyId: string;
+  createdBy: string;
+  createdAt: string;
 }
 
 function requireFolder(dir: string): void {
@@ -177,10 +199,13 @@ export class Vault {
 
   readonly dir: string;
   readonly db: Database;
+  /** When this vault's commits are on disk: callers are answered only after (see wal-durability.ts). */
+  readonly durability: WalDurability;
 
   private constructor(dir: string, db: Database, masterKey: Buffer) {
     this.dir = dir;
     this.db = db;
+    this.durability = new WalDurability(path.join(dir, DB_FILE));
     this.masterKey = masterKey;
     this.staff = new StaffRepository(db);
     this.settings = new SettingsRepository(db);
@@ -324,6 +349,8 @@ export class Vault {
       db.pragma('journal_mode = DELETE');
       db.close();
       db = undefined;
+      // On disk before it is moved into place (commits here are not synced one by one: see wal-durability.ts).
+      syncFileNow(path.join(staging, DB_FILE));
       crashPoint('init:after-database');
       fs.renameSync(path.join(staging, DB_FILE), path.join(dir, DB_FILE));
       crashPoint('init:after-move');
@@ -402,6 +429,32 @@ export class Vault {
     return Vault.openWithKey(dir, masterKey, clock);
   }
 
+  /**
+   * Unlocks with the unattended-start key file (`consentvault serve --key-file`): no password and no lockout (the
+   * secret is 256 random bits). A file of another vault, a key that was revoked or replaced, and a secret that does
+   * not unwrap the slot are each refused before anything is opened or written. The open settles any change in
+   * flight like every open, and removes a key whose administrator is no longer an active administrator: then
+   * the key is refused too. Returns the administrator the start is recorded as.
+   */
+  static async openWithUnattendedKey(dir: string, key: UnattendedKeyFile, clock: Clock = systemClock): Promise<{ vault: Vault; creator: StaffMember }> {
+    requireFolder(dir);
+    const slots = readKeySlots(dir);
+    if (key.vaultId !== slots.vaultId) fail('invalid_credentials', 'unattended.errors.otherVault');
+    // While a change is in flight the old and the new key are both listed: the file's own one is tried.
+    const slot = slots.slots.find((s): s is UnattendedKeySlot => s.kind === 'unattended' && s.id === key.keyId) ?? fail('invalid_credentials', 'unattended.errors.keyRevoked');
+    const secret = Buffer.from(key.secret, 'base64');
+    const masterKey = openUnattendedSlot(slots.vaultId, slot, secret);
+    secret.fill(0);
+    if (!masterKey) fail('invalid_credentials', 'unattended.errors.wrongKey');
+    const vault = Vault.openWithKey(dir, masterKey, clock);
+    const creator = vault.unattendedKey()?.keyId === slot.id ? vault.staff.get(slot.createdBy) : null;
+    if (!creator || !creator.active || creator.role !== 'admin') {
+      vault.close();
+      fail('invalid_credentials', 'unattended.errors.keyRevoked');
+    }
+    return { vault, creator };
+  }
+
   private static openWithKey(dir: string, masterKey: Buffer, clock: Clock): Vault {
     let db: Database | undefined;
     let vault: Vault | undefined;
@@ -410,6 +463,9 @@ export class Vault {
       migrate(db);
       vault = new Vault(dir, db, masterKey);
       vault.recoverFromCrash(clock);
+      // What the upgrade and the crash recovery wrote is on disk before anyone works in the vault.
+      vault.durability.committed();
+      vault.durability.syncNow();
       return vault;
     } catch (e) {
       if (vault) vault.close();
@@ -453,6 +509,14 @@ export class Vault {
         const { file, settled } = settleSlots(readKeySlots(this.dir), (id) => this.slotChanges.committed(id));
         const fixes: SettledSlot[] = [...settled];
         const slots = file.slots.filter((s) => {
+          if (s.kind === 'unattended') {
+            // The key acts as the administrator who made it: it goes when they leave or stop being an administrator.
+            const creator = this.staff.get(s.createdBy);
+            if (creator?.active && creator.role === 'admin') return true;
+            const reason = !creator ? 'no_staff_record' : creator.active ? 'creator_not_admin' : 'staff_inactive';
+            fixes.push({ slotId: s.id, staffId: s.createdBy, kind: 'unattended', outcome: 'removed', reason });
+            return false;
+          }
           if (s.kind !== 'staff') return true;
           const staff = this.staff.get(s.staffId);
           if (staff?.active) return true;
@@ -550,7 +614,12 @@ export class Vault {
     const change = this.slotChange;
     this.slotChange = null;
     if (!change) return;
-    if (this.slotChanges.committed(change.id)) crashPoint(`${change.operation}:after-commit`);
+    // The key-slot file is settled only once the commit it follows is on disk: a power cut must not leave a
+    // settled slot whose change the database lost.
+    if (this.slotChanges.committed(change.id)) {
+      this.durability.syncNow();
+      crashPoint(`${change.operation}:after-commit`);
+    }
     try {
       // Under the write lock, like every slot write, so it cannot overwrite another process's change in flight.
       this.db
@@ -588,6 +657,38 @@ export class Vault {
     await this.setStaffPassword(staffId, loginId, password, operation);
   }
 
+  /** The unattended-start key in force (any change in flight decided as this connection sees it), or null. */
+  unattendedKey(): UnattendedKeyRecord | null {
+    const slot = this.currentSlots().slots.find((s) => s.kind === 'unattended');
+    return slot && slot.kind === 'unattended' ? { keyId: slot.id, createdBy: slot.createdBy, createdAt: slot.createdAt } : null;
+  }
+
+  /**
+   * Turns unattended start on (inside runInTransaction, like every slot change): a new slot sealed by a fresh
+   * random secret replaces any current one, and the secret is written to `keyFile` (checked by the caller: see
+   * checkKeyFilePlace) before the transaction commits, so a committed key always has its file. A crash before the
+   * commit leaves a file whose slot the next open removes: it opens nothing.
+   */
+  createUnattendedKey(createdBy: string, keyFile: string): UnattendedKeyRecord & { replacedKeyId: string | null } {
+    const replaced = this.unattendedKey();
+    const { slot, secret } = makeUnattendedSlot(this.vaultId, this.masterKey, createdBy);
+    try {
+      this.changeSlots('unattended_key.create', (slots, changeId) => withUnattendedSlot(slots, changeId, slot));
+      writeUnattendedKeyFile(keyFile, { format: UNATTENDED_KEY_FORMAT, version: 1, vaultId: this.vaultId, keyId: slot.id, secret: secret.toString('base64'), createdAt: slot.createdAt });
+      crashPoint('unattended_key.create:after-key-file');
+    } finally {
+      secret.fill(0);
+    }
+    return { keyId: slot.id, createdBy, createdAt: slot.createdAt, replacedKeyId: replaced?.keyId ?? null };
+  }
+
+  /** Turns unattended start off: the slot goes, so every copy of its key file opens nothing from now on. */
+  revokeUnattendedKey(): UnattendedKeyRecord | null {
+    const current = this.unattendedKey();
+    if (current) this.changeSlots('unattended_key.revoke', (slots, changeId) => withUnattendedSlot(slots, changeId, null));
+    return current;
+  }
+
   /** The founding administrator's slot comes first; the CLI acts as them when no --as is given (a normalised login id). */
   static firstStaffLoginKey(dir: string): string | null {
     const slot = readKeySlots(dir).slots.find((s) => s.kind === 'staff');
@@ -604,6 +705,7 @@ export class Vault {
     try {
       const result = await fn();
       this.db.exec('COMMIT');
+      this.durability.committed();
       return result;
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -614,8 +716,18 @@ export class Vault {
     }
   }
 
+  /**
+   * A synchronous transaction (a job's outcome, a refusal's audit event). Nobody waits for its answer, so its sync
+   * is started here; inside an open transaction it is a savepoint of that one.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const outermost = !this.db.inTransaction;
+    const result = this.db.transaction(fn)();
+    if (outermost) {
+      const seq = this.durability.committed();
+      this.durability.whenDurable(seq).catch((e: unknown) => console.error('[vault] a commit could not be synced to disk:', e));
+    }
+    return result;
   }
 
   appendAudit(entry: AuditEntry) {
@@ -682,6 +794,8 @@ export class Vault {
         /* closing anyway */
       }
       this.db.close();
+      // Closing checkpoints the log into the database and syncs it (SQLite does so under NORMAL too).
+      this.durability.allDurable();
     }
     this.masterKey.fill(0);
   }

@@ -1,19 +1,17 @@
 import { useEffect, useRef } from 'react';
-import { hasOtherSeats } from './bridge';
+import type { LiveChange, LiveSignal } from '../../shared/api';
+import { connectionMode, getBridge, hasOtherSeats } from './bridge';
 import { serverReach } from './connection';
 
 /**
  * Live screens (issue 14): when another seat changes what a screen shows, the screen fetches it again within
  * moments, without a reload. The clinic server sends `{topic, channel, at}` on GET /api/events (server-sent
  * events, named "change") after each write from another seat; the topic is the capability ('consents',
- * 'riskFlags', ...). One stream per page, shared by every screen that listens; in Electron and the loopback
- * browser host there is no other seat and nothing is opened.
+ * 'riskFlags', ...). In Electron the main process sends the same over IPC (`onLive` of the preload): the PC that
+ * shares its vault hears the other seats, a desktop that is a seat hears the server's stream. One stream per
+ * page, shared by every screen that listens; the loopback browser host has no other seat and opens nothing.
  */
-export interface LiveChange {
-  topic: string;
-  channel: string;
-  at: string;
-}
+export type { LiveChange } from '../../shared/api';
 
 /** The part of the browser's EventSource the feed uses (a fake one in tests). */
 export interface ChangeStream {
@@ -134,12 +132,52 @@ export function createLiveFeed(
   };
 }
 
+/**
+ * The main process's signals (Electron) as the stream the feed reads: open at once, as an EventSource says once
+ * connected; "resumed" (its own stream back after a gap) is another open, so every screen fetches again.
+ */
+export function ipcChangeStream(subscribe: (listener: (signal: LiveSignal) => void) => () => void): ChangeStream {
+  const listeners: ((event: MessageEvent<string>) => void)[] = [];
+  const stream: ChangeStream & { readyState: number } = {
+    readyState: 1,
+    onopen: null,
+    onerror: null,
+    addEventListener(type, listener) {
+      if (type === 'change') listeners.push(listener);
+    },
+    close() {
+      stop();
+      stream.readyState = CLOSED;
+    },
+  };
+  const stop = subscribe((signal) => {
+    if (stream.readyState === CLOSED) return;
+    if (signal.kind === 'resumed') return stream.onopen?.();
+    const event = new MessageEvent<string>('change', { data: JSON.stringify(signal.change) });
+    for (const l of listeners) l(event);
+  });
+  queueMicrotask(() => {
+    if (stream.readyState !== CLOSED) stream.onopen?.();
+  });
+  return stream;
+}
+
 let pageFeed: (LiveFeed & { refetchAll(): void }) | null = null;
 
+/** Where this window hears other seats: the preload's IPC in Electron, the server's stream at a clinic-server seat. */
+function changeSource(): (() => ChangeStream) | null {
+  const bridge = getBridge();
+  const onLive = bridge?.onLive;
+  if (connectionMode() === 'electron' && bridge && typeof onLive === 'function') return () => ipcChangeStream((listener) => onLive.call(bridge, listener));
+  if (hasOtherSeats() && typeof EventSource !== 'undefined') return () => new EventSource('/api/events') as unknown as ChangeStream;
+  return null;
+}
+
 function feedOfThisPage(): LiveFeed | null {
-  if (!hasOtherSeats() || typeof EventSource === 'undefined') return null;
   if (!pageFeed) {
-    const feed = createLiveFeed(() => new EventSource('/api/events') as unknown as ChangeStream, {
+    const open = changeSource();
+    if (!open) return null;
+    const feed = createLiveFeed(open, {
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id as number),
     });

@@ -34,10 +34,17 @@ export const catalogueChannels = {
   },
   'templates.get': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ALL_STAFF },
   'templates.versions': { input: z.object({ procedureId: Id }).strict(), output: z.array(TemplateVersionInfo), access: ALL_STAFF },
+  /**
+   * `expectedDraft`: the language's draft as the editor found it when it opened (null: there was none). The save
+   * is refused as edited elsewhere when the draft is not that one at that edit version any more (issue 14).
+   */
   'templates.saveDraft': {
-    input: z.object({ procedureId: Id, locale: Locale, content: TemplateContent }).strict(),
+    input: z
+      .object({ procedureId: Id, locale: Locale, expectedDraft: z.object({ templateId: Id, editVersion: EditVersion }).strict().nullable(), content: TemplateContent })
+      .strict(),
     output: DisclosureTemplate,
     access: ADMIN,
   },
-  'templates.publish': { input: z.object({ templateId: Id }).strict(), output: DisclosureTemplate, access: ADMIN },
+  /** Publishes the draft as it was shown (`expectedEditVersion`), never a newer save from another seat unseen. */
+  'templates.publish': { input: z.object({ templateId: Id, expectedEditVersion: EditVersion }).strict(), output: DisclosureTemplate, access: ADMIN },
 } as const satisfies Record<string, Channel>;

@@ -3,6 +3,7 @@ import {
     CorrectionInput
 } from '../schemas/aftercare';
 import { Id, IsoTime, requiredText, text } from '../schemas/common';
+import { EditVersion } from '../schemas/edit-version';
 import {
     ClockView,
     ComplaintDetail,
@@ -21,7 +22,8 @@ export const complaintsChannels = {
   'complaints.intake': { input: NewComplaint, output: ComplaintDetail, access: ALL_STAFF },
   'complaints.list': { input: ComplaintListFilter, output: z.array(ComplaintSummary), access: ALL_STAFF },
   'complaints.get': { input: z.object({ complaintId: Id }).strict(), output: ComplaintDetail, access: ALL_STAFF },
-  'complaints.assign': { input: z.object({ complaintId: Id, ownerId: Id }).strict(), output: ComplaintDetail, access: ADMIN },
+  /** `expectedVersion`: the complaint's version when the owner was chosen; another seat's change of owner since is refused. */
+  'complaints.assign': { input: z.object({ complaintId: Id, expectedVersion: EditVersion, ownerId: Id }).strict(), output: ComplaintDetail, access: ADMIN },
   'complaints.addEntry': { input: NewEntry, output: ComplaintDetail, access: ALL_STAFF },
   'complaints.correctEntry': { input: z.object({ entryId: Id, text: CorrectionInput }).strict(), output: ComplaintDetail, access: ALL_STAFF },
   /** Starts the 5-working-day clock for explanation and care. */

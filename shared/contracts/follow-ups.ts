@@ -13,6 +13,7 @@ import {
     WorklistScope
 } from '../schemas/aftercare';
 import { Id, IsoTime, requiredText, text } from '../schemas/common';
+import { EditVersion } from '../schemas/edit-version';
 import { type Role } from '../schemas/staff';
 import { ALL_STAFF, type Channel, CLINICAL } from './channel';
 
@@ -32,11 +33,11 @@ export const followUpsChannels = {
     access: CLINICAL,
   },
   /** Only on a visit that is due; red flags escalate at once. */
-  'followUps.recordOutcome': { input: OutcomeFields.extend({ visitId: Id }).strict(), output: VisitDetail, access: CLINICAL },
+  'followUps.recordOutcome': { input: OutcomeFields.extend({ visitId: Id, expectedVersion: EditVersion }).strict(), output: VisitDetail, access: CLINICAL },
   'followUps.correctOutcome': { input: z.object({ visitId: Id, text: CorrectionInput }).strict(), output: VisitDetail, access: CLINICAL },
   'followUps.addPhoto': { input: AftercarePhotoUpload.extend({ visitId: Id }).strict(), output: VisitDetail, access: CLINICAL },
   /** Staff take a visit of their role; the administrator assigns anyone of that role. */
-  'followUps.assign': { input: z.object({ visitId: Id, staffId: Id }).strict(), output: VisitDetail, access: ALL_STAFF },
+  'followUps.assign': { input: z.object({ visitId: Id, expectedVersion: EditVersion, staffId: Id }).strict(), output: VisitDetail, access: ALL_STAFF },
   'followUps.escalations': { input: z.object({ scope: WorklistScope }).strict(), output: z.array(EscalationItem), access: ALL_STAFF },
   'followUps.acknowledge': {
     input: z.object({ escalationId: Id, note: requiredText(2000) }).strict(),

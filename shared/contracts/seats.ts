@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Ack, Empty } from '../schemas/common';
 import { ClinicServerStatus, DeviceKind, DeviceName, PairedDevice, PairingCodeIssued, SeatSession } from '../schemas/seats';
+import { KeyFilePath, UnattendedKeyCreated, UnattendedKeyStatus } from '../schemas/unattended-key';
 import { ADMIN, type Channel } from './channel';
 
 /**
@@ -22,4 +23,17 @@ export const seatsChannels = {
   /** "Share this vault with other seats": runs the clinic server inside the app on the PC that holds the vault. */
   'seats.startSharing': { input: z.object({ port: z.number().int().min(1024).max(65535).optional() }).strict(), output: ClinicServerStatus, access: ADMIN },
   'seats.stopSharing': { input: Empty, output: ClinicServerStatus, access: ADMIN },
+  /** The unattended-start key (issue 14): whether one is in force, who made it and when. */
+  'seats.unattendedKeyStatus': { input: Empty, output: UnattendedKeyStatus, access: ADMIN },
+  /**
+   * Turns unattended start on: writes a key file (0600, outside the vault and backup folders) that opens the vault
+   * without a password, replacing any earlier key. Only on the computer that keeps the vault (the path is its own).
+   */
+  'seats.createUnattendedKey': {
+    input: z.object({ keyFile: KeyFilePath, acknowledged: z.literal(true) }).strict(),
+    output: UnattendedKeyCreated,
+    access: ADMIN,
+  },
+  /** Turns it off: every copy of the key file stops opening the vault. */
+  'seats.revokeUnattendedKey': { input: Empty, output: UnattendedKeyStatus, access: ADMIN },
 } as const satisfies Record<string, Channel>;

@@ -1,5 +1,6 @@
 import { workdayEn } from './sections/workday';
 import { seatsEn, seatsAuditActionsEn, seatsAuditSubjectsEn } from './sections/seats';
+import { unattendedEn, unattendedAuditActionsEn } from './sections/unattended-start';
 import { staffAccountsEn, staffAccountsAuditActionsEn } from './sections/staff-accounts';
 import type { LocaleMessages } from './zh-TW';
 import { aftercareEn, aftercareAuditActionsEn, aftercareAuditSubjectsEn } from './sections/aftercare';
@@ -390,6 +391,7 @@ export const en: LocaleMessages = {
     ...tabletAuditActionsEn,
     ...backupAuditActionsEn,
     ...seatsAuditActionsEn,
+    ...unattendedAuditActionsEn,
     ...staffAccountsAuditActionsEn,
     ...aftercareAuditActionsEn,
     ...safetyAuditActionsEn,
@@ -523,6 +525,7 @@ export const en: LocaleMessages = {
   tablet: tabletEn,
   backups: backupsEn,
   seats: seatsEn,
+  unattended: unattendedEn,
   safety: safetyEn,
   staffAccounts: staffAccountsEn,
   workday: workdayEn,

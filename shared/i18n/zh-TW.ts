@@ -1,5 +1,6 @@
 import { workdayZhTW } from './sections/workday';
 import { seatsZhTW, seatsAuditActionsZhTW, seatsAuditSubjectsZhTW } from './sections/seats';
+import { unattendedZhTW, unattendedAuditActionsZhTW } from './sections/unattended-start';
 import { staffAccountsZhTW, staffAccountsAuditActionsZhTW } from './sections/staff-accounts';
 import type { Widen } from './widen';
 import { aftercareZhTW, aftercareAuditActionsZhTW, aftercareAuditSubjectsZhTW } from './sections/aftercare';
@@ -390,6 +391,7 @@ export const zhTW = {
     ...tabletAuditActionsZhTW,
     ...backupAuditActionsZhTW,
     ...seatsAuditActionsZhTW,
+    ...unattendedAuditActionsZhTW,
     ...staffAccountsAuditActionsZhTW,
     ...aftercareAuditActionsZhTW,
     ...safetyAuditActionsZhTW,
@@ -523,6 +525,7 @@ export const zhTW = {
   tablet: tabletZhTW,
   backups: backupsZhTW,
   seats: seatsZhTW,
+  unattended: unattendedZhTW,
   safety: safetyZhTW,
   staffAccounts: staffAccountsZhTW,
   workday: workdayZhTW,

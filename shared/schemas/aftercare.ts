@@ -3,6 +3,7 @@ import { isRealDate } from '../dates';
 import { Anaesthesia, FollowUpLevel, ProcedureCategory } from './catalogue';
 import { Id, IsoTime, requiredLine, text } from './common';
 import { PhotoFileFields, PhotoMeta } from './consultation';
+import { EditVersion } from './edit-version';
 
 /** A calendar date as the clinic sees it. */
 export const CalendarDate = z
@@ -230,6 +231,8 @@ export const VisitSummary = z
     done: z.boolean(),
     failedAttempts: z.number().int(),
     openEscalations: z.array(EscalationKind),
+    /** Bumped by a change of assignee and by the outcome: what followUps.assign and recordOutcome name (issue 14). */
+    version: EditVersion,
   })
   .strict();
 export type VisitSummary = z.infer<typeof VisitSummary>;

@@ -25,12 +25,13 @@ export const AUDIT_ACTIONS = [
   'retention.destroyed', 'retention.destruction_password_failed', 'retention.destruction_proposed', 'retention.destruction_refused', 'retention.hold_placed', 'retention.hold_released', 'retention.log_viewed', 'retention.overview_viewed', 'retention.proposal_withdrawn', 'retention.viewed',
   'risk_flags.assess_password_failed', 'risk_flags.assess_refused', 'risk_flags.assessed', 'risk_flags.viewed',
   'seat.paired', 'seat.pairing_code_created', 'seat.pairing_failed', 'seat.renamed', 'seat.request_refused', 'seat.revoked', 'seat.session_ended',
-  'server.started', 'server.stopped',
+  'server.started', 'server.started_unattended', 'server.stopped',
   'session.locked', 'session.locked_out', 'session.recovered', 'session.recovery_failed', 'session.signed_in', 'session.signed_out', 'session.signin_failed', 'session.unlock_failed', 'session.unlock_refused', 'session.unlocked',
   'settings.printed_dates_changed', 'settings.updated',
   'staff.added', 'staff.deactivated', 'staff.password_reset', 'staff.reactivated', 'staff.updated',
   'template.draft_saved', 'template.published',
   'treatment.corrected', 'treatment.photo_added', 'treatment.recorded', 'treatment.viewed',
+  'unattended_key.created', 'unattended_key.revoked',
   'vault.created', 'vault.keyslots_reconciled', 'vault.restored',
 ] as const;
 

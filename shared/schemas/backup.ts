@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChainCheckpoint } from './checkpoint';
 import { Id, IsoTime } from './common';
+import { EditVersion } from './edit-version';
 
 /**
  * Backups (issue 11). A backup is one folder in a place the administrator chooses (a USB drive, a NAS share):
@@ -68,6 +69,10 @@ export const BackupSettings = z
   .strict();
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
+/** The settings as the Backups screen loads them, with the edit version its save names (issue 14). */
+export const BackupSettingsView = BackupSettings.extend({ version: EditVersion }).strict();
+export type BackupSettingsView = z.infer<typeof BackupSettingsView>;
+
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { destination: null, intervalHours: 4, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 };
 
 export const BackupRecord = z
@@ -109,7 +114,7 @@ export const BackupRunning = z
 
 export const BackupOverview = z
   .object({
-    settings: BackupSettings,
+    settings: BackupSettingsView,
     backups: z.array(BackupRecord),
     lastVerified: BackupRecord.nullable(),
     running: BackupRunning.nullable(),
@@ -127,6 +132,8 @@ export const BackupSettingsUpdate = BackupSettings.extend({
     .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: 'validation.absolutePath' })
     .refine((p) => !p.includes('\u0000'), { error: 'validation.invalidValue' })
     .nullable(),
+  /** The version the screen loaded: refused as edited elsewhere when another seat saved since. */
+  expectedVersion: EditVersion,
 }).strict();
 
 /** The job's result: a verified copy, or one that failed verification and was kept aside. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime, Locale, requiredLine, text } from './common';
+import { EditVersion } from './edit-version';
 import { RiskMedication } from './patient';
 import { Role } from './staff';
 
@@ -145,6 +146,8 @@ export const DisclosureTemplate = z
     createdAt: IsoTime,
     publishedAt: IsoTime.nullable(),
     publishedByName: z.string().nullable(),
+    /** Counts the saves of a draft over itself (issue 14); `version` numbers the template's versions. */
+    editVersion: EditVersion,
   })
   .strict();
 export type DisclosureTemplate = z.infer<typeof DisclosureTemplate>;
@@ -158,8 +161,10 @@ export const TemplateVersionInfo = z
     createdAt: IsoTime,
     publishedAt: IsoTime.nullable(),
     contentSha256: z.string(),
+    editVersion: EditVersion,
   })
   .strict();
+export type TemplateVersionInfo = z.infer<typeof TemplateVersionInfo>;
 
 /** A procedure with the state of its templates, for the catalogue list and the consultation's procedure picker. */
 export const ProcedureListItem = Procedure.extend({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, Correction } from './aftercare';
 import { Id, IsoTime, requiredLine, text } from './common';
 import { COMMUNICATION_ATTACHMENT_MAX_BYTES, CommunicationAttachmentMime } from './communication';
+import { EditVersion } from './edit-version';
 import { typedNumber } from './typed-input';
 
 const requiredText = (max: number) => text(max).refine((s) => s.length > 0, { error: 'validation.required' });
@@ -122,6 +123,8 @@ export const ComplaintSummary = z
     status: ComplaintStatus,
     ownerId: Id.nullable(),
     ownerName: z.string().nullable(),
+    /** Bumped by every change of owner: what complaints.assign names (issue 14). */
+    version: EditVersion,
     clocks: z.array(ClockView),
     /** The open clock that runs out first, for sorting by remaining time. */
     nextDueAt: IsoTime.nullable(),

@@ -81,7 +81,8 @@ export const EvidencePreview = z
   .strict();
 export type EvidencePreview = z.infer<typeof EvidencePreview>;
 
-export const ExportPhase = z.enum(['preparing', 'records', 'files', 'pdf', 'manifests', 'finishing', 'done']);
+/** `downloading`: only at a desktop that is a seat of the clinic server, while the done pack comes down to it. */
+export const ExportPhase = z.enum(['preparing', 'records', 'files', 'pdf', 'manifests', 'finishing', 'downloading', 'done']);
 export type ExportPhase = z.infer<typeof ExportPhase>;
 export const ExportState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type ExportState = z.infer<typeof ExportState>;

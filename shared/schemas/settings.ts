@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredLine, TimeZone } from './common';
+import { EditVersion } from './edit-version';
 import { BatesPrefix } from './evidence';
 
 export const IDLE_LOCK_MIN = 1;
@@ -19,8 +20,14 @@ export const ClinicSettings = z
   .strict();
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
+/** The settings as the Settings screen loads them, with the edit version its save names (issue 14). */
+export const ClinicSettingsView = ClinicSettings.extend({ version: EditVersion }).strict();
+export type ClinicSettingsView = z.infer<typeof ClinicSettingsView>;
+
 export const ClinicSettingsUpdate = z
   .object({
+    /** The version the screen loaded: refused as edited elsewhere when another seat saved since. */
+    expectedVersion: EditVersion,
     clinicName: ClinicName.optional(),
     timeZone: TimeZone.optional(),
     idleLockMinutes: IdleLockMinutes.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime, requiredLine, text } from './common';
+import { EditVersion } from './edit-version';
 
 export const Role = z.enum(['admin', 'physician', 'consultant', 'nurse']);
 export type Role = z.infer<typeof Role>;
@@ -54,6 +55,8 @@ export const StaffMember = z
     passwordChangeRequired: z.boolean(),
     createdAt: IsoTime,
     deactivatedAt: IsoTime.nullable(),
+    /** Edit version of role, licence number and specialty: what a change of them names (issue 14). */
+    version: EditVersion,
   })
   .strict();
 export type StaffMember = z.infer<typeof StaffMember>;
@@ -93,6 +96,8 @@ export type NewStaffMember = z.infer<typeof NewStaffMember>;
 export const StaffProfileUpdate = z
   .object({
     staffId: Id,
+    /** The version the form loaded: refused as edited elsewhere when another seat changed the person since. */
+    expectedVersion: EditVersion,
     role: Role,
     licenceNo: LicenceNo.nullable(),
     specialty: Specialty.nullable(),

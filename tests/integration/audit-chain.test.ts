@@ -5,6 +5,7 @@ import type { AuditEvent } from '../../shared/schemas/audit';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { CONSULTANT, NURSE } from '../support/staff';
 import { errorOf } from '../support/vault-files';
+import { saveSettings } from '../support/edit-versions';
 
 const apps: TestApp[] = [];
 function newApp(opts: Parameters<typeof makeTestApp>[0] = {}): TestApp {
@@ -86,7 +87,8 @@ describe('every write is an audit event', () => {
       action: 'staff.password_reset',
       subjectId: nurse.id,
     });
-    const settingsEvent = await expectOneEvent(() => t.ok('settings.update', { idleLockMinutes: 15 }), {
+    const { version: settingsVersion } = await t.ok('settings.get', {});
+    const settingsEvent = await expectOneEvent(() => t.ok('settings.update', { expectedVersion: settingsVersion, idleLockMinutes: 15 }), {
       action: 'settings.updated',
       subjectType: 'clinic_settings',
     });
@@ -108,7 +110,7 @@ describe('every write is an audit event', () => {
     await t.ok('app.status', {});
     expect(v.audit.head()).toEqual(beforeReads);
     // A settings update that changes nothing is not a write either.
-    await t.ok('settings.update', { idleLockMinutes: 15 });
+    await t.ok('settings.update', { expectedVersion: settingsVersion + 1, idleLockMinutes: 15 });
     expect(v.audit.head()).toEqual(beforeReads);
 
     const beforeSignOut = headSeq(t);
@@ -133,7 +135,7 @@ describe('every write is an audit event', () => {
     const before = headSeq(t);
     const err = errorOf(await t.call('staff.list', {}));
     expect(err).toEqual({ code: 'forbidden', messageKey: 'errors.forbidden' });
-    const err2 = errorOf(await t.call('settings.update', { idleLockMinutes: 5 }));
+    const err2 = errorOf(await t.call('settings.update', { expectedVersion: 1, idleLockMinutes: 5 }));
     expect(err2.code).toBe('forbidden');
     const events = eventsSince(t, before);
     expect(events).toHaveLength(2);
@@ -205,7 +207,7 @@ describe('tampering by someone who has the key', () => {
   async function tamperedVault() {
     const t = await signedInAdmin();
     // A few more links so there is a middle to tamper with.
-    for (const minutes of [11, 12, 13, 14]) await t.ok('settings.update', { idleLockMinutes: minutes });
+    for (const minutes of [11, 12, 13, 14]) await saveSettings(t, { idleLockMinutes: minutes });
     const db = vaultOf(t).db;
     db.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
     expect(vaultOf(t).audit.verifyChain().ok).toBe(true);

@@ -7,6 +7,7 @@ import type { Out } from '../../shared/api';
 import type { BackupManifest } from '../../shared/schemas/backup';
 import { openReadOnly } from '../../electron/store/backups/copy';
 import { ADMIN, makeTestApp, tempDir, waitForJob, type TestApp } from '../support/app';
+import { backupSettingsVersion } from '../support/edit-versions';
 import { evidenceFixture, type EvidenceFixture } from '../support/evidence-fixture';
 import { exportPack } from '../support/evidence-export';
 import { readPack } from '../support/pack-files';
@@ -71,7 +72,7 @@ describe('backups: a verified copy, and a restore into a new folder', () => {
     scratch = tempDir('cv-backup-');
     backupsDir = path.join(scratch, 'usb');
     fs.mkdirSync(backupsDir);
-    await t.ok('backups.updateSettings', { destination: backupsDir, intervalHours: 0, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 });
+    await t.ok('backups.updateSettings', { expectedVersion: await backupSettingsVersion(t), destination: backupsDir, intervalHours: 0, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 });
     first = await backUp(t);
   }, 180_000);
 
@@ -323,7 +324,7 @@ describe('backups: a verified copy, and a restore into a new folder', () => {
 
   it('refuses a destination inside the vault folder', async () => {
     expect(await t.call('backups.start', { destination: path.join(t.vaultDir, 'sub') })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['destination'], messageKey: 'backups.errors.insideVault' }] } });
-    expect(await t.call('backups.updateSettings', { destination: path.join(scratch, 'nope'), intervalHours: 4, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 })).toMatchObject({
+    expect(await t.call('backups.updateSettings', { expectedVersion: await backupSettingsVersion(t), destination: path.join(scratch, 'nope'), intervalHours: 4, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 })).toMatchObject({
       ok: false,
       error: { issues: [{ path: ['destination'], messageKey: 'backups.failures.folder_missing' }] },
     });
@@ -362,7 +363,7 @@ describe('backups: schedule, sign-out and rotation', () => {
       const dest = path.join(t.root, 'usb');
       fs.mkdirSync(dest);
       await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
-      await t.ok('backups.updateSettings', { destination: dest, intervalHours: 0, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 });
+      await t.ok('backups.updateSettings', { expectedVersion: await backupSettingsVersion(t), destination: dest, intervalHours: 0, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 });
       await t.ok('session.signOut', {});
       expect(t.app.vault).toBeNull();
       const made = fs.readdirSync(dest);
@@ -390,7 +391,7 @@ describe('backups: schedule, sign-out and rotation', () => {
       const dest = path.join(t.root, 'nas');
       fs.mkdirSync(dest);
       await t.ok('session.signIn', { loginId: ADMIN.name, password: ADMIN.password });
-      await t.ok('backups.updateSettings', { destination: dest, intervalHours: 24, keepDaily: 2, keepWeekly: 0, keepMonthly: 0 });
+      await t.ok('backups.updateSettings', { expectedVersion: await backupSettingsVersion(t), destination: dest, intervalHours: 24, keepDaily: 2, keepWeekly: 0, keepMonthly: 0 });
       const schedule = t.app.backupSchedule as unknown as { check(): { job: { id: string; finished: Promise<void> } } | null };
       const names: string[] = [];
       for (let day = 0; day < 4; day++) {

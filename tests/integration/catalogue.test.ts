@@ -31,16 +31,21 @@ describe('procedure catalogue and disclosure templates', () => {
     const [p] = await t.ok('procedures.list', {});
     const v1 = await t.ok('templates.current', { procedureId: p!.id, locale: 'zh-TW' });
     const edited = { ...v1.content, limitations: v1.content.limitations + '（修訂）' };
-    const draft = await t.ok('templates.saveDraft', { procedureId: p!.id, locale: 'zh-TW', content: edited });
-    expect(draft).toMatchObject({ version: 2, status: 'draft' });
-    const again = await t.ok('templates.saveDraft', { procedureId: p!.id, locale: 'zh-TW', content: { ...edited, aftercare: '加強冰敷' } });
-    expect(again).toMatchObject({ id: draft.id, version: 2 });
+    const draft = await t.ok('templates.saveDraft', { procedureId: p!.id, locale: 'zh-TW', expectedDraft: null, content: edited });
+    expect(draft).toMatchObject({ version: 2, status: 'draft', editVersion: 1 });
+    const again = await t.ok('templates.saveDraft', {
+      procedureId: p!.id,
+      locale: 'zh-TW',
+      expectedDraft: { templateId: draft.id, editVersion: draft.editVersion },
+      content: { ...edited, aftercare: '加強冰敷' },
+    });
+    expect(again).toMatchObject({ id: draft.id, version: 2, editVersion: 2 });
     expect((await t.ok('templates.current', { procedureId: p!.id, locale: 'zh-TW' })).version).toBe(1);
-    const published = await t.ok('templates.publish', { templateId: draft.id });
+    const published = await t.ok('templates.publish', { templateId: draft.id, expectedEditVersion: again.editVersion });
     expect(published).toMatchObject({ status: 'published', publishedByName: ADMIN.name });
     expect((await t.ok('templates.current', { procedureId: p!.id, locale: 'zh-TW' })).content.aftercare).toBe('加強冰敷');
     expect((await t.ok('templates.get', { templateId: v1.id })).content).toEqual(v1.content);
-    const republish = await t.call('templates.publish', { templateId: draft.id });
+    const republish = await t.call('templates.publish', { templateId: draft.id, expectedEditVersion: again.editVersion });
     expect(!republish.ok && republish.error.messageKey).toBe('errors.templateAlreadyPublished');
   });
 
@@ -54,7 +59,7 @@ describe('procedure catalogue and disclosure templates', () => {
   it('refuses a template without the no-treatment alternative, and a cooling-off period under one day', async () => {
     const [p] = await t.ok('procedures.list', {});
     const v1 = await t.ok('templates.current', { procedureId: p!.id, locale: 'en' });
-    const bad = await t.call('templates.saveDraft', { procedureId: p!.id, locale: 'en', content: { ...v1.content, alternatives: v1.content.alternatives.filter((a) => a.id !== 'no_treatment') } });
+    const bad = await t.call('templates.saveDraft', { procedureId: p!.id, locale: 'en', expectedDraft: null, content: { ...v1.content, alternatives: v1.content.alternatives.filter((a) => a.id !== 'no_treatment') } });
     expect(!bad.ok && bad.error.issues?.[0]).toMatchObject({ path: ['content', 'alternatives'], messageKey: 'validation.noTreatmentAlternative' });
     const { id: _id, active: _a, createdAt: _c, updatedAt: _u, version: _v, publishedVersion: _pv, hasDraft: _hd, ...fields } = p!;
     const zero = await t.call('procedures.save', { procedureId: p!.id, expectedVersion: p!.version, fields: { ...fields, coolingOffDays: 0 } });

@@ -5,6 +5,7 @@ import { CHECKPOINT_FILE, checkpointSignatureValid, parseCheckpoint, readCheckpo
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { addStaff, afterCoolingOff, disclosedConsultation, ink } from '../support/consent-flow';
 import { PHYSICIAN } from '../support/staff';
+import { saveSettings } from '../support/edit-versions';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ async function vaultWithHistory(): Promise<{ t: TestApp; clock: ManualClock; cre
   await t.setup();
   const createdReason = parseCheckpoint(fs.readFileSync(path.join(t.vaultDir, CHECKPOINT_FILE), 'utf8'))?.statement.reason;
   expect((await t.signIn(ADMIN.name, ADMIN.password)).ok).toBe(true);
-  for (const minutes of [11, 12, 13]) await t.ok('settings.update', { idleLockMinutes: minutes });
+  for (const minutes of [11, 12, 13]) await saveSettings(t, { idleLockMinutes: minutes });
   return { t, clock, createdReason };
 }
 
@@ -87,7 +88,7 @@ describe('the chain checkpoint: a signed statement of the chain head, compared a
     });
     // Someone then uses the app so the chain grows past the checkpoint again, without the events it signed.
     expect((await t.signIn(ADMIN.name, ADMIN.password)).ok).toBe(true);
-    for (const minutes of [21, 22, 23, 24, 25]) await t.ok('settings.update', { idleLockMinutes: minutes });
+    for (const minutes of [21, 22, 23, 24, 25]) await saveSettings(t, { idleLockMinutes: minutes });
     const v = await t.ok('audit.verify', {});
     expect(v.headSeq).toBeGreaterThan(signed);
     expect(v.checkpoint).toMatchObject({ state: 'rewritten', checkpointSeq: signed });

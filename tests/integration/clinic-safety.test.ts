@@ -8,6 +8,7 @@ import { actAs, CALM_OUTCOME, asAdmin, asNurse, asPhysician, fullySignedConsulta
 import { addStaff, afterCoolingOff, disclosedConsultation, ink } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 import { staffedClinic } from '../support/staffed-clinic';
+import { visitVersion } from '../support/edit-versions';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -48,9 +49,9 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     const d7 = visit('d7_nurse');
     const tables = ['follow_up_outcomes', 'follow_up_outcome_provenance'];
     const before = rowCounts(t, tables);
-    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME }))).toMatchObject({ code: 'rule_violation', messageKey: 'safety.outcome.contactFirst' });
+    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, expectedVersion: visitVersion(t, d7.id), ...CALM_OUTCOME }))).toMatchObject({ code: 'rule_violation', messageKey: 'safety.outcome.contactFirst' });
     await attempt(d7.id, 'phone', 'no_answer');
-    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME })).messageKey).toBe('safety.outcome.contactFirst');
+    expect(err(await t.call('followUps.recordOutcome', { visitId: d7.id, expectedVersion: visitVersion(t, d7.id), ...CALM_OUTCOME })).messageKey).toBe('safety.outcome.contactFirst');
     expect(rowCounts(t, tables)).toEqual(before);
     expect((await t.ok('followUps.get', { visitId: d7.id })).done).toBe(false);
     // The database refuses it too.
@@ -63,7 +64,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
 
     const seen = await attempt(d7.id, 'visit', 'reached');
     const contactId = seen.attempts.at(-1)!.id;
-    const done = await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME });
+    const done = await t.ok('followUps.recordOutcome', { visitId: d7.id, expectedVersion: visitVersion(t, d7.id), ...CALM_OUTCOME });
     expect(done).toMatchObject({ done: true, outcome: { recordedWith: 'blank_form', contactAttemptId: contactId } });
     const event = t.app.vault!.audit.recent(10).find((e) => e.action === 'follow_up.outcome_recorded')!;
     expect(event.details).toMatchObject({ contactAttemptId: contactId, contactMethod: 'visit' });
@@ -77,7 +78,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     await on('2026-11-25', PHYSICIAN);
     const d1 = visit('d1_physician');
     await attempt(d1.id, 'phone', 'reached');
-    await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM_OUTCOME, pain: 3 });
+    await t.ok('followUps.recordOutcome', { visitId: d1.id, expectedVersion: visitVersion(t, d1.id), ...CALM_OUTCOME, pain: 3 });
 
     // The vault as the previous version left it (without 0130), then the migration as an upgrade runs it.
     const db = t.app.vault!.db;
@@ -99,7 +100,7 @@ describe('follow-up outcomes rest on a contact, and the old form’s outcomes ar
     await on('2026-12-01', NURSE);
     const d7 = visit('d7_nurse');
     await attempt(d7.id, 'phone', 'reached');
-    await t.ok('followUps.recordOutcome', { visitId: d7.id, ...CALM_OUTCOME, pain: 5, satisfaction: 2 });
+    await t.ok('followUps.recordOutcome', { visitId: d7.id, expectedVersion: visitVersion(t, d7.id), ...CALM_OUTCOME, pain: 5, satisfaction: 2 });
 
     await asPhysician(t);
     const period = { from: '2026-11-01', to: '2026-12-31' };

@@ -55,9 +55,9 @@ describe('complaints and their clocks', () => {
     expect(clock_(list[0]!, 'first_response')!).toMatchObject({ state: 'due_soon', remainingMs: 4 * HOUR });
     const team = await t.ok('team.list', {});
     const ownerId = team.find((m) => m.name === CONSULTANT.name)!.id;
-    const assigned = await t.ok('complaints.assign', { complaintId: c.id, ownerId });
-    expect(assigned.ownerName).toBe(CONSULTANT.name);
-    expect(err(await t.call('complaints.assign', { complaintId: c.id, ownerId })).messageKey).toBe('aftercare.errors.alreadyOwner');
+    const assigned = await t.ok('complaints.assign', { complaintId: c.id, expectedVersion: list[0]!.version, ownerId });
+    expect(assigned).toMatchObject({ ownerName: CONSULTANT.name, version: list[0]!.version + 1 });
+    expect(err(await t.call('complaints.assign', { complaintId: c.id, expectedVersion: assigned.version, ownerId })).messageKey).toBe('aftercare.errors.alreadyOwner');
 
     // The owner sees it on Home by remaining time, and calls the patient: the first response, in time.
     await actAs(t, CONSULTANT);

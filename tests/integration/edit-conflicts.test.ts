@@ -4,41 +4,19 @@
  * own signed-in person, in one core.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/errors';
-import type { ChannelName, In, Out } from '../../shared/api';
-import type { Caller } from '../../electron/sessions/registry';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { ADULT } from '../support/consent-flow';
+import { conflictOf, seatIn } from '../support/seats';
 import { CONSULTANT, PHYSICIAN, SECOND_ADMIN } from '../support/staff';
 
 const SECOND_CONSULTANT = { name: '李佳穎', role: 'consultant', password: 'Consult-Two-2026', temporaryPassword: false } as const;
-
-interface SeatAt {
-  call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>>;
-  ok<C extends ChannelName>(channel: C, input: In<C>): Promise<Out<C>>;
-}
 
 let t: TestApp;
 let clock: ManualClock;
 let physicianId: string;
 
 /** A seat of its own (its own caller), with `who` signed in there. */
-async function seat(name: string, who: { name: string; password: string }): Promise<SeatAt> {
-  const caller: Caller = { seat: { deviceId: `device-${name}`, name, kind: 'desktop' }, sessionId: null };
-  const call = async <C extends ChannelName>(channel: C, input: In<C>) => (await t.router.call(channel, input, caller)) as ApiResult<Out<C>>;
-  const ok = async <C extends ChannelName>(channel: C, input: In<C>) => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel} failed at ${name}: ${JSON.stringify(r.error)}`);
-    return r.value;
-  };
-  await ok('session.signIn', { loginId: who.name, password: who.password });
-  return { call, ok };
-}
-
-function conflictOf<T>(r: ApiResult<T>) {
-  if (r.ok) throw new Error('expected a conflict, the save went through');
-  return r.error;
-}
+const seat = (name: string, who: { name: string; password: string }) => seatIn(t, name, who);
 
 beforeEach(async () => {
   clock = new ManualClock('2026-11-23T01:00:00.000Z');

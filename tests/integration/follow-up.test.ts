@@ -6,6 +6,7 @@ import { actAs, CALM_OUTCOME, asAdmin, asConsultant, asNurse, asPhysician, rowCo
 import { photoPng, SECOND_PHYSICIAN } from '../support/consent-flow';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 import { clinicWithTreatedPatient } from '../support/staffed-clinic';
+import { visitVersion } from '../support/edit-versions';
 
 function err<T>(r: ApiResult<T>) {
   if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.value).slice(0, 200)}`);
@@ -29,7 +30,8 @@ describe('three-level follow-up', () => {
     await actAs(t, who);
   }
   const auditActions = () => t.app.vault!.audit.recent(400).map((e) => e.action);
-  const outcome = (visitId: string, over: Partial<In<'followUps.recordOutcome'>> = {}) => t.call('followUps.recordOutcome', { visitId, ...CALM_OUTCOME, ...over });
+  const outcome = (visitId: string, over: Partial<In<'followUps.recordOutcome'>> = {}) =>
+    t.call('followUps.recordOutcome', { visitId, expectedVersion: visitVersion(t, visitId), ...CALM_OUTCOME, ...over });
   /** An outcome rests on a contact: a call that reached the patient, logged first. */
   const reached = (visitId: string) => t.ok('followUps.logAttempt', { visitId, at: clock.now().toISOString(), method: 'phone', result: 'reached', note: '' });
 
@@ -53,7 +55,7 @@ describe('three-level follow-up', () => {
     expect(wl.dueToday.map((v) => v.levelId)).toEqual(['d1_physician']);
     expect(wl.upcoming.map((v) => v.levelId)).toEqual(['d14_physician']);
     await t.ok('followUps.logAttempt', { visitId: d1.id, at: clock.now().toISOString(), method: 'phone', result: 'reached', note: '病人接聽' });
-    const done = await t.ok('followUps.recordOutcome', { visitId: d1.id, ...CALM_OUTCOME, pain: 3 });
+    const done = await t.ok('followUps.recordOutcome', { visitId: d1.id, expectedVersion: visitVersion(t, d1.id), ...CALM_OUTCOME, pain: 3 });
     expect(done).toMatchObject({ done: true, outcome: { pain: 3, redFlags: [], recordedByName: PHYSICIAN.name, corrections: [] }, escalations: [] });
     expect(err(await outcome(d1.id))).toMatchObject({ code: 'conflict', messageKey: 'aftercare.errors.outcomeExists' });
     expect((await t.ok('consultations.get', { consultationId })).consultation.status).toBe('follow_up');
@@ -69,15 +71,15 @@ describe('three-level follow-up', () => {
     // The rest, each on its day, by its role.
     await on('2026-12-01', NURSE);
     await reached(visit('d7_nurse').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d7_nurse').id, ...CALM_OUTCOME });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d7_nurse').id, expectedVersion: visitVersion(t, visit('d7_nurse').id), ...CALM_OUTCOME });
     await on('2026-12-08', PHYSICIAN);
     await reached(visit('d14_physician').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d14_physician').id, ...CALM_OUTCOME, satisfaction: 5 });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d14_physician').id, expectedVersion: visitVersion(t, visit('d14_physician').id), ...CALM_OUTCOME, satisfaction: 5 });
     await on('2026-12-24', CONSULTANT);
     const wlc = await t.ok('followUps.worklist', { scope: 'mine', upcomingDays: 14 });
     expect(wlc.dueToday.map((v) => [v.levelId, v.assignedToName])).toEqual([['d30_consultant', CONSULTANT.name]]);
     await reached(visit('d30_consultant').id);
-    await t.ok('followUps.recordOutcome', { visitId: visit('d30_consultant').id, ...CALM_OUTCOME, satisfaction: 3, notes: '對效果大致滿意，期待再淡一點' });
+    await t.ok('followUps.recordOutcome', { visitId: visit('d30_consultant').id, expectedVersion: visitVersion(t, visit('d30_consultant').id), ...CALM_OUTCOME, satisfaction: 3, notes: '對效果大致滿意，期待再淡一點' });
     expect((await t.ok('consultations.get', { consultationId })).consultation.status).toBe('closed');
     expect(auditActions()).toEqual(expect.arrayContaining(['follow_up.outcome_recorded', 'follow_up.outcome_corrected', 'follow_up.attempt_logged']));
   });
@@ -87,11 +89,12 @@ describe('three-level follow-up', () => {
     const d7 = visit('d7_nurse');
     const nurseList = await t.ok('followUps.worklist', { scope: 'mine', upcomingDays: 14 });
     expect(nurseList.dueToday.map((v) => v.id)).toEqual([d7.id]);
-    const taken = await t.ok('followUps.assign', { visitId: d7.id, staffId: t.app.session!.staff.id });
+    const taken = await t.ok('followUps.assign', { visitId: d7.id, expectedVersion: d7.version, staffId: t.app.session!.staff.id });
     expect(taken.assignedToName).toBe(NURSE.name);
     await reached(d7.id);
     const r = await t.ok('followUps.recordOutcome', {
       visitId: d7.id,
+      expectedVersion: taken.version,
       ...CALM_OUTCOME,
       pain: 8,
       fever: true,
@@ -164,14 +167,15 @@ describe('three-level follow-up', () => {
 
     // A nurse cannot take a physician's visit, nor give one to someone else.
     const physicianIdSelf = physicianId;
-    expect(err(await t.call('followUps.assign', { visitId: visit('d1_physician').id, staffId: t.app.session!.staff.id })).messageKey).toBe('aftercare.errors.wrongRoleForVisit');
-    expect(err(await t.call('followUps.assign', { visitId: visit('d7_nurse').id, staffId: physicianIdSelf })).messageKey).toBe('aftercare.errors.assignSelfOnly');
+    expect(err(await t.call('followUps.assign', { visitId: visit('d1_physician').id, expectedVersion: visit('d1_physician').version, staffId: t.app.session!.staff.id })).messageKey).toBe('aftercare.errors.wrongRoleForVisit');
+    expect(err(await t.call('followUps.assign', { visitId: visit('d7_nurse').id, expectedVersion: visit('d7_nurse').version, staffId: physicianIdSelf })).messageKey).toBe('aftercare.errors.assignSelfOnly');
     // The administrator gives the nurse's visit to the nurse.
     await asAdmin(t);
     const team = await t.ok('team.list', {});
     const nurseId = team.find((m) => m.name === NURSE.name)!.id;
-    expect((await t.ok('followUps.assign', { visitId: visit('d7_nurse').id, staffId: nurseId })).assignedToName).toBe(NURSE.name);
-    expect(err(await t.call('followUps.assign', { visitId: visit('d7_nurse').id, staffId: team.find((m) => m.name === CONSULTANT.name)!.id })).messageKey).toBe(
+    const given = await t.ok('followUps.assign', { visitId: visit('d7_nurse').id, expectedVersion: visit('d7_nurse').version, staffId: nurseId });
+    expect(given.assignedToName).toBe(NURSE.name);
+    expect(err(await t.call('followUps.assign', { visitId: visit('d7_nurse').id, expectedVersion: given.version, staffId: team.find((m) => m.name === CONSULTANT.name)!.id })).messageKey).toBe(
       'aftercare.errors.wrongRoleForVisit',
     );
 

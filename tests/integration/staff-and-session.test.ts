@@ -276,15 +276,15 @@ describe('idle lock in the main process', () => {
     const clock = new ManualClock();
     const t = await signedInAdmin(clock);
     for (const bad of [0, -5, 121, 1000, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      const err = errorOf(await t.call('settings.update', { idleLockMinutes: bad }));
+      const err = errorOf(await t.call('settings.update', { expectedVersion: 1, idleLockMinutes: bad }));
       expect(err.code, String(bad)).toBe('invalid_input');
       expect(err.issues?.[0]?.path, String(bad)).toEqual(['idleLockMinutes']);
     }
-    expect(errorOf(await callAny(t, 'settings.update', { idleLockMinutes: '10' })).code).toBe('invalid_input');
+    expect(errorOf(await callAny(t, 'settings.update', { expectedVersion: 1, idleLockMinutes: '10' })).code).toBe('invalid_input');
     expect(t.app.vault!.clinicSettings().idleLockMinutes).toBe(10);
 
-    expect((await t.ok('settings.update', { idleLockMinutes: 120 })).idleLockMinutes).toBe(120);
-    expect((await t.ok('settings.update', { idleLockMinutes: 1 })).idleLockMinutes).toBe(1);
+    expect((await t.ok('settings.update', { expectedVersion: 1, idleLockMinutes: 120 })).idleLockMinutes).toBe(120);
+    expect((await t.ok('settings.update', { expectedVersion: 2, idleLockMinutes: 1 })).idleLockMinutes).toBe(1);
     expect(t.app.vault!.clinicSettings().idleLockMinutes).toBe(1);
     expect((await t.ok('session.heartbeat', {})).idleLockMinutes).toBe(1);
 

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../../electron/store/migrations';
 import { GUARD_FILE } from '../../electron/store/session/signin-guard';
 import { ADMIN, makeTestApp, ManualClock, tempDir, type TestApp } from '../support/app';
 import { errorOf, KEYSLOTS_FILE, sha256File } from '../support/vault-files';
+import { staffVersion } from '../support/edit-versions';
 
 const apps: TestApp[] = [];
 function newApp(opts: Parameters<typeof makeTestApp>[0] = {}): TestApp {
@@ -195,13 +196,13 @@ describe('role, licence number and specialty', () => {
     expect(await t.ok('staff.history', { staffId: doc.id })).toEqual([]);
 
     clock.advance(60_000);
-    const fixed = await t.ok('staff.update', { staffId: doc.id, role: 'physician', licenceNo: '醫字第054321號', specialty: '皮膚科' });
+    const fixed = await t.ok('staff.update', { staffId: doc.id, expectedVersion: doc.version, role: 'physician', licenceNo: '醫字第054321號', specialty: '皮膚科' });
     expect(fixed).toMatchObject({ licenceNo: '醫字第054321號', specialty: '皮膚科' });
     expect((await t.ok('staff.physicians', {})).find((p) => p.id === doc.id)).toMatchObject({ licenceNo: '醫字第054321號', specialty: '皮膚科' });
 
     clock.advance(60_000);
     // Not a physician any more: licence and specialty go with the role.
-    const moved = await t.ok('staff.update', { staffId: doc.id, role: 'consultant', licenceNo: '醫字第054321號', specialty: '皮膚科' });
+    const moved = await t.ok('staff.update', { staffId: doc.id, expectedVersion: fixed.version, role: 'consultant', licenceNo: '醫字第054321號', specialty: '皮膚科' });
     expect(moved).toMatchObject({ role: 'consultant', licenceNo: null, specialty: null });
 
     const history = await t.ok('staff.history', { staffId: doc.id });
@@ -215,7 +216,7 @@ describe('role, licence number and specialty', () => {
     expect(event?.details).toMatchObject({ before: { role: 'physician' }, after: { role: 'consultant', licenceNo: null } });
 
     // Saving the same values again is no change and no history.
-    await t.ok('staff.update', { staffId: doc.id, role: 'consultant', licenceNo: null, specialty: null });
+    expect(await t.ok('staff.update', { staffId: doc.id, expectedVersion: moved.version, role: 'consultant', licenceNo: null, specialty: null })).toMatchObject({ version: moved.version });
     expect(await t.ok('staff.history', { staffId: doc.id })).toHaveLength(2);
     // The history cannot be rewritten, even from inside the vault.
     expect(() => t.app.vault!.db.prepare("UPDATE staff_revisions SET role_after = 'admin'").run()).toThrow(/not changed/);
@@ -225,10 +226,10 @@ describe('role, licence number and specialty', () => {
   it("refuses a physician without a licence and one's own role change, changing nothing; another administrator may be demoted", async () => {
     const t = await signedInAdmin();
     const doc = await t.ok('staff.add', DOCTOR);
-    const noLicence = errorOf(await t.call('staff.update', { staffId: doc.id, role: 'physician', licenceNo: null, specialty: '皮膚科' }));
+    const noLicence = errorOf(await t.call('staff.update', { staffId: doc.id, expectedVersion: doc.version, role: 'physician', licenceNo: null, specialty: '皮膚科' }));
     expect(noLicence).toMatchObject({ code: 'invalid_input', issues: [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }] });
     const me = t.app.session!.staff.id;
-    expect(errorOf(await t.call('staff.update', { staffId: me, role: 'nurse', licenceNo: null, specialty: null }))).toMatchObject({
+    expect(errorOf(await t.call('staff.update', { staffId: me, expectedVersion: await staffVersion(t, me), role: 'nurse', licenceNo: null, specialty: null }))).toMatchObject({
       code: 'rule_violation',
       issues: [{ path: ['role'], messageKey: 'staffAccounts.errors.ownRole' }],
     });
@@ -236,8 +237,8 @@ describe('role, licence number and specialty', () => {
     await t.ok('staff.deactivate', { staffId: second.id });
     await t.ok('staff.reactivate', { staffId: second.id, newPassword: 'Second-Back-2026' });
     // With two administrators one may be demoted, by the other.
-    await t.ok('staff.update', { staffId: second.id, role: 'nurse', licenceNo: null, specialty: null });
-    expect(errorOf(await t.call('staff.update', { staffId: '6b8f7a1e-0000-4000-8000-000000000009', role: 'nurse', licenceNo: null, specialty: null })).code).toBe('not_found');
+    await t.ok('staff.update', { staffId: second.id, expectedVersion: await staffVersion(t, second.id), role: 'nurse', licenceNo: null, specialty: null });
+    expect(errorOf(await t.call('staff.update', { staffId: '6b8f7a1e-0000-4000-8000-000000000009', expectedVersion: 1, role: 'nurse', licenceNo: null, specialty: null })).code).toBe('not_found');
     expect(await t.ok('staff.history', { staffId: doc.id })).toEqual([]);
     expect(t.app.vault!.staff.get(doc.id)!.licenceNo).toBe(DOCTOR.licenceNo);
   });
@@ -247,7 +248,7 @@ describe('role, licence number and specialty', () => {
     const nurse = await t.ok('staff.add', { ...TWIN_A, temporaryPassword: false });
     await t.signOut();
     await t.ok('session.signIn', { loginId: TWIN_A.loginId, password: TWIN_A.password });
-    expect(errorOf(await t.call('staff.update', { staffId: nurse.id, role: 'admin', licenceNo: null, specialty: null })).code).toBe('forbidden');
+    expect(errorOf(await t.call('staff.update', { staffId: nurse.id, expectedVersion: nurse.version, role: 'admin', licenceNo: null, specialty: null })).code).toBe('forbidden');
     expect(errorOf(await t.call('staff.history', { staffId: nurse.id })).code).toBe('forbidden');
   });
 });

@@ -80,4 +80,4 @@ export const CALM_OUTCOME = {
   satisfaction: 4,
   notes: '恢復良好，已說明冰敷與睡姿。',
   complication: null,
-} as const satisfies Omit<In<'followUps.recordOutcome'>, 'visitId'>;
+} as const satisfies Omit<In<'followUps.recordOutcome'>, 'visitId' | 'expectedVersion'>;

@@ -32,7 +32,7 @@ const CONTENT: TemplateContent = {
 
 describe('explanation sheet editor', () => {
   it('round-trips a sheet through the editor’s shape unchanged', () => {
-    expect(api['templates.saveDraft'].input.parse({ procedureId: PROCEDURE_ID, locale: 'zh-TW', content: toContent(fromContent(CONTENT)) }).content).toEqual(CONTENT);
+    expect(api['templates.saveDraft'].input.parse({ procedureId: PROCEDURE_ID, locale: 'zh-TW', expectedDraft: null, content: toContent(fromContent(CONTENT)) }).content).toEqual(CONTENT);
   });
 
   it('makes identifiers the contract accepts', () => {
@@ -44,7 +44,7 @@ describe('explanation sheet editor', () => {
     const blank = blankTemplate();
     expect(blank.alternatives[0]?.itemId).toBe('no_treatment');
     expect(blank.comprehensionQuestions).toHaveLength(3);
-    const resolve = nestedResolver(api['templates.saveDraft'].input, (v: TemplateFormValues) => ({ procedureId: PROCEDURE_ID, locale: 'zh-TW' as const, content: toContent(v) }), {
+    const resolve = nestedResolver(api['templates.saveDraft'].input, (v: TemplateFormValues) => ({ procedureId: PROCEDURE_ID, locale: 'zh-TW' as const, expectedDraft: null, content: toContent(v) }), {
       rename: templateRename,
     });
     const r = await resolve(blank, undefined, opts);
@@ -60,7 +60,7 @@ describe('explanation sheet editor', () => {
     const v = fromContent(CONTENT);
     v.alternatives = [{ itemId: 'laser', text: '雷射' }];
     v.risks = [...v.risks, { itemId: 'bruising', text: '', frequency: 'common', severity: 'mild' }];
-    const resolve = nestedResolver(api['templates.saveDraft'].input, (x: TemplateFormValues) => ({ procedureId: PROCEDURE_ID, locale: 'en' as const, content: toContent(x) }), {
+    const resolve = nestedResolver(api['templates.saveDraft'].input, (x: TemplateFormValues) => ({ procedureId: PROCEDURE_ID, locale: 'en' as const, expectedDraft: null, content: toContent(x) }), {
       rename: templateRename,
     });
     const r = await resolve(v, undefined, opts);

@@ -7,6 +7,7 @@ import { checkBackupFolder, restoreBackup } from '../../store/backups/restore';
 import { fail, failField } from '../../domain/errors';
 import { vaultExists, type Vault } from '../../store/vault';
 import type { ServiceContext } from '../context';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 import { activeRun, backupResult, endedUnrecorded, recordOutcome, startBackupRun, waitForEnd, type BackupActor, type BackupRun } from './runs';
 import { BackupSchedule } from './schedule';
 
@@ -48,7 +49,7 @@ export function backupOverview(ctx: ServiceContext): Out<'backups.overview'> {
   const settings = vault.backups.settings();
   const run = activeRun(ctx.app);
   return {
-    settings,
+    settings: { ...settings, version: vault.backups.settingsLastSave().version },
     backups: vault.backups.list(100),
     lastVerified: vault.backups.lastVerified(),
     running: run
@@ -59,11 +60,16 @@ export function backupOverview(ctx: ServiceContext): Out<'backups.overview'> {
   };
 }
 
+/** Saves the folder and the schedule over the version the screen loaded (issue 14); a stale save writes nothing. */
 export function updateBackupSettings(ctx: ServiceContext, input: Parsed<'backups.updateSettings'>): Out<'backups.updateSettings'> {
   const vault = ctx.vault();
-  const destination = input.destination === null ? null : checkDestination(vault, input.destination, 'destination');
-  const settings = { ...input, destination };
-  vault.backups.updateSettings(settings, ctx.clock.now().toISOString(), ctx.session().staff.id);
+  requireVersion(ctx, vault.backups.settingsLastSave(), input.expectedVersion);
+  const { expectedVersion, ...fields } = input;
+  const destination = fields.destination === null ? null : checkDestination(vault, fields.destination, 'destination');
+  const settings = { ...fields, destination };
+  if (!vault.backups.updateSettings(settings, expectedVersion, ctx.clock.now().toISOString(), ctx.session().staff.id)) {
+    failEditedElsewhere(ctx, vault.backups.settingsLastSave());
+  }
   ctx.audit('backup.settings_updated', { type: 'backup_settings', id: vault.id }, {
     destinationSet: destination !== null,
     destinationHash: destination ? vault.typedTextHash(destination) : null,
@@ -72,7 +78,7 @@ export function updateBackupSettings(ctx: ServiceContext, input: Parsed<'backups
     keepWeekly: settings.keepWeekly,
     keepMonthly: settings.keepMonthly,
   });
-  return settings;
+  return { ...settings, version: expectedVersion + 1 };
 }
 
 /** Makes a backup now. The copy runs in the job runner; its outcome is audited when it ends. */

@@ -59,19 +59,39 @@ export function templateVersions(ctx: ServiceContext, input: Parsed<'templates.v
   return ctx.vault().catalogue.versions(input.procedureId);
 }
 
-/** Editing never touches a published version: it writes (or rewrites) the one draft after it. */
+/**
+ * Editing never touches a published version: it writes (or rewrites) the one draft after it. The draft must still
+ * be the one the editor opened on, at the same edit version; otherwise another seat saved or published meanwhile,
+ * and nothing is written.
+ */
 export function saveTemplateDraft(ctx: ServiceContext, input: Parsed<'templates.saveDraft'>): Out<'templates.saveDraft'> {
   requireProcedure(ctx, input.procedureId);
-  const draft = ctx.vault().catalogue.saveDraft(randomUUID(), input.procedureId, input.locale, input.content, ctx.session().staff.id, ctx.clock.now().toISOString());
+  const repo = ctx.vault().catalogue;
+  const by = ctx.session().staff.id;
+  const at = ctx.clock.now().toISOString();
+  const current = repo.draft(input.procedureId, input.locale);
+  const expected = input.expectedDraft;
+  const asOpened = expected === null ? current === null : current?.id === expected.templateId && current.editVersion === expected.editVersion;
+  if (!asOpened) {
+    // Name the last save of the draft there now, or, when there is none, of the one the editor had (its publishing).
+    const last = repo.templateLastSave(current?.id ?? expected!.templateId) ?? fail('not_found', 'errors.templateNotFound');
+    failEditedElsewhere(ctx, last);
+  }
+  const draft = current
+    ? (repo.rewriteDraft(current.id, current.editVersion, input.content, by, at) ?? failEditedElsewhere(ctx, repo.templateLastSave(current.id)!))
+    : repo.insertDraft(randomUUID(), input.procedureId, input.locale, input.content, by, at);
   ctx.audit('template.draft_saved', { type: 'disclosure_template', id: draft.id }, { procedureId: input.procedureId, locale: input.locale, version: draft.version });
   return draft;
 }
 
+/** Publishes the draft as the administrator saw it: a newer save from another seat is refused, not published unseen. */
 export function publishTemplate(ctx: ServiceContext, input: Parsed<'templates.publish'>): Out<'templates.publish'> {
   const repo = ctx.vault().catalogue;
   const t = repo.template(input.templateId) ?? fail('not_found', 'errors.templateNotFound');
   if (t.status !== 'draft') fail('rule_violation', 'errors.templateAlreadyPublished');
-  repo.publish(t.id, ctx.session().staff.id, ctx.clock.now().toISOString());
+  const lastSave = () => repo.templateLastSave(t.id) ?? fail('not_found', 'errors.templateNotFound');
+  requireVersion(ctx, lastSave(), input.expectedEditVersion);
+  if (!repo.publish(t.id, input.expectedEditVersion, ctx.session().staff.id, ctx.clock.now().toISOString())) failEditedElsewhere(ctx, lastSave());
   const published = repo.template(t.id)!;
   ctx.audit('template.published', { type: 'disclosure_template', id: t.id }, { procedureId: t.procedureId, locale: t.locale, version: t.version });
   return published;

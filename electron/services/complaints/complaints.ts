@@ -8,6 +8,7 @@ import { fail, failField } from '../../domain/errors';
 import { sha256Hex } from '../../domain/hash';
 import { cleanAttachment } from '../communications/communications';
 import type { ServiceContext } from '../context';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 import { requirePatient } from '../patients/patients';
 import { clinicCalendar, clinicToday, clinicZone, notInFuture, nowIso } from '../clinic-time';
 import { requireActiveStaff } from '../staff/staff';
@@ -46,6 +47,7 @@ function summary(ctx: ServiceContext, c: ComplaintRow, clocks: ClockRecord[]): C
     status: c.status,
     ownerId: c.ownerId,
     ownerName: c.ownerName,
+    version: c.version,
     clocks: views,
     nextDueAt: c.status === 'open' ? (open[0] ?? null) : null,
   };
@@ -174,10 +176,14 @@ export function getComplaint(ctx: ServiceContext, input: Parsed<'complaints.get'
 }
 
 export function assignComplaint(ctx: ServiceContext, input: Parsed<'complaints.assign'>): Out<'complaints.assign'> {
+  const store = ctx.vault().complaints;
   const c = requireOpen(ctx, input.complaintId);
+  const lastSave = () => store.lastSave(c.id) ?? fail('not_found', 'aftercare.errors.complaintNotFound');
+  // Another administrator gave it an owner since this screen loaded it: refused, naming who and when.
+  requireVersion(ctx, lastSave(), input.expectedVersion);
   requireActiveStaff(ctx, input.ownerId, 'ownerId');
   if (c.ownerId === input.ownerId) failField('conflict', 'ownerId', 'aftercare.errors.alreadyOwner');
-  ctx.vault().complaints.assign(randomUUID(), c.id, input.ownerId, ctx.session().staff.id, nowIso(ctx));
+  if (!store.assign(randomUUID(), c.id, input.expectedVersion, input.ownerId, ctx.session().staff.id, nowIso(ctx))) failEditedElsewhere(ctx, lastSave());
   ctx.audit('complaint.assigned', subject(c.id), { patientId: c.patientId, from: c.ownerId, to: input.ownerId });
   return complaintDetail(ctx, c.id);
 }

@@ -5,8 +5,8 @@ import type { Out, Parsed } from '../../../shared/api';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope } from '../../../shared/schemas/evidence';
 import { collectScope } from '../../evidence/collect';
-import { temporaryFiles, type BlobReader } from '../../evidence/export';
-import { findJob, jobStatus, runningJob, startJob, type ExportJob } from '../../evidence/jobs';
+import { temporaryFiles } from '../../evidence/export';
+import { cancelJob, findJob, jobStatus, runningJob, startJob, type ExportJob } from '../../evidence/jobs';
 import type { PackSnapshot } from '../../evidence/records';
 import type { ExpectedSigner } from '../../evidence/verify';
 import { DEFAULT_ZIP_LIMITS, timeBudgetMs } from '../../evidence/zip-reader';
@@ -78,20 +78,12 @@ function checkDestination(vault: Vault, destination: string): string {
   return file;
 }
 
-function blobReader(vault: Vault): BlobReader {
-  return (source) => {
-    if (source.from === 'bytes') return source.bytes;
-    if (source.from === 'attachment') return vault.consultations.attachmentBytes(source.sha256);
-    return (vault.consents.document(source.sha256) ?? fail('internal')).bytes;
-  };
-}
-
 function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' | 'cancelled'): void {
-  const s = job.snapshot;
+  const s = job.pack;
   const actor = { actorId: s.exporter.id, actorName: s.exporter.name, actorRole: s.exporter.role };
   const subject = { subjectType: 'evidence_pack', subjectId: s.packId };
   const at = new Date().toISOString();
-  const base = { patientId: s.records.patient.id, packNo: s.packNo, kind: s.kind, scope: s.scope };
+  const base = { patientId: s.patientId, packNo: s.packNo, kind: s.kind, scope: s.scope };
   vault.evidence.finishExport({
     id: s.packId,
     status: outcome,
@@ -186,7 +178,7 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     vault.keepCheckpoint(snapshot.checkpoint);
     const partials = Object.values(temporaryFiles(destination, packId));
     if (atSeat) seatFiles.exportStarted(jobId, { deviceId: ctx.caller.seat.deviceId, staffId: staff.id, fileName }, [destination, ...partials]);
-    const job = startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, blobReader(vault), {
+    const job = startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, {
       record: (job, outcome) => recordOutcome(vault, job, outcome),
       logError: (e) => console.error('[evidence] export failed:', e),
     });
@@ -210,7 +202,7 @@ function statusFor(ctx: ServiceContext, job: ExportJob): Out<'evidence.progress'
   if (!isPairedSeat(ctx.caller.seat)) return { ...status, download: null };
   const files = seatFilesOf(ctx.app);
   // Also made here, so a poll that sees the job done never misses its download.
-  if (job.state !== 'running') files.exportEnded(job, ctx.clock.now(), [job.destination, ...Object.values(temporaryFiles(job.destination, job.snapshot.packId))]);
+  if (job.state !== 'running') files.exportEnded(job, ctx.clock.now(), [job.destination, ...Object.values(temporaryFiles(job.destination, job.pack.packId))]);
   return {
     ...status,
     result: status.result ? { ...status.result, path: path.basename(status.result.path) } : null,
@@ -224,7 +216,7 @@ export function exportProgress(ctx: ServiceContext, input: Parsed<'evidence.prog
 
 export function cancelExport(ctx: ServiceContext, input: Parsed<'evidence.cancel'>): Out<'evidence.cancel'> {
   const job = requireJob(ctx, input.jobId);
-  if (job.state === 'running') job.cancelRequested = true;
+  cancelJob(ctx.app, job);
   return statusFor(ctx, job);
 }
 

@@ -6,6 +6,7 @@ import type { EscalationItem, QualityFigureRow, RedFlag, VisitDetail, VisitSumma
 import type { EscalationRecord, QualitySums, VisitRow } from '../../store/follow-ups/repository';
 import { fail, failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 import { clinicToday, clinicZone, notInFuture, nowIso } from '../clinic-time';
 import { storePhoto } from '../photos/photo-intake';
 import { requireActiveStaff } from '../staff/staff';
@@ -44,6 +45,7 @@ export function visitSummary(v: VisitRow, today: string): VisitSummary {
     done: v.doneAt !== null,
     failedAttempts: v.failedAttempts,
     openEscalations: v.openEscalations,
+    version: v.version,
   };
 }
 
@@ -178,14 +180,17 @@ export function recordOutcome(ctx: ServiceContext, input: Parsed<'followUps.reco
   const vault = ctx.vault();
   const store = vault.followUps;
   const v = requireVisit(ctx, input.visitId);
+  // Another seat recorded the outcome (or reassigned the visit) since this form loaded: names who, writes nothing.
+  requireVersion(ctx, v, input.expectedVersion);
   if (store.outcome(v.id)) fail('conflict', 'aftercare.errors.outcomeExists');
   requireDueAndOpen(ctx, v);
   const contact = store.attempts(v.id).filter((a) => a.result === 'reached').at(-1) ?? fail('rule_violation', 'safety.outcome.contactFirst');
-  const { visitId: _v, ...fields } = input;
+  const { visitId: _v, expectedVersion, ...fields } = input;
   const redFlags = redFlagsOf(fields);
   const now = nowIso(ctx);
-  store.addOutcome({ ...fields, visitId: v.id, redFlags, recordedBy: ctx.session().staff.id, recordedAt: now, contactAttemptId: contact.id });
-  store.markDone(v.id, now);
+  const me = ctx.session().staff.id;
+  if (!store.markDone(v.id, expectedVersion, { by: me, at: now })) failEditedElsewhere(ctx, store.lastSave(v.id) ?? v);
+  store.addOutcome({ ...fields, visitId: v.id, redFlags, recordedBy: me, recordedAt: now, contactAttemptId: contact.id });
   ctx.audit('follow_up.outcome_recorded', subject(v.id), {
     patientId: v.patientId,
     levelId: v.levelId,
@@ -230,12 +235,14 @@ export function addVisitPhoto(ctx: ServiceContext, input: Parsed<'followUps.addP
 export function assignVisit(ctx: ServiceContext, input: Parsed<'followUps.assign'>): Out<'followUps.assign'> {
   const me = ctx.session().staff;
   const v = requireVisit(ctx, input.visitId);
+  // Someone else took or was given the visit since this screen loaded it: refused, naming who and when.
+  requireVersion(ctx, v, input.expectedVersion);
   if (v.doneAt) fail('rule_violation', 'aftercare.errors.visitDone');
   if (me.role !== 'admin' && input.staffId !== me.id) failField('rule_violation', 'staffId', 'aftercare.errors.assignSelfOnly');
   requireActiveStaff(ctx, input.staffId, 'staffId');
   if (ctx.vault().staff.get(input.staffId)!.role !== v.role) failField('rule_violation', 'staffId', 'aftercare.errors.wrongRoleForVisit');
   if (v.assignedTo === input.staffId) return detail(ctx, v.id);
-  ctx.vault().followUps.assign(v.id, input.staffId);
+  if (!ctx.vault().followUps.assign(v.id, input.expectedVersion, input.staffId, { by: me.id, at: nowIso(ctx) })) failEditedElsewhere(ctx, ctx.vault().followUps.lastSave(v.id) ?? v);
   ctx.audit('follow_up.assigned', subject(v.id), { patientId: v.patientId, from: v.assignedTo, to: input.staffId });
   return detail(ctx, v.id);
 }

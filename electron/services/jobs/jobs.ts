@@ -5,23 +5,28 @@ import { fail } from '../../domain/errors';
 import { backupJobView } from '../backups/runs';
 import type { ServiceContext } from '../context';
 
-/** Only the person who started a job sees or stops it; to anyone else it does not exist. */
-function requireOwnJob(ctx: ServiceContext, jobId: string): Job {
+type ListedJob = Job<'evidence.verify'> | Job<'backup.create'>;
+
+/**
+ * Only the person who started a job sees or stops it; to anyone else it does not exist. An export is followed
+ * through its own channels (evidence.progress, evidence.cancel), which record its outcome.
+ */
+function requireOwnJob(ctx: ServiceContext, jobId: string): ListedJob {
   const job = ctx.app.jobs.get(jobId);
-  if (!job || job.ownerId !== ctx.session().staff.id) fail('not_found', 'jobs.errors.notFound');
-  return job;
+  if (!job || job.ownerId !== ctx.session().staff.id || job.kind === 'evidence.export') fail('not_found', 'jobs.errors.notFound');
+  return job as ListedJob;
 }
 
 /** The contract's view of a job: per kind, the result as the screen needs it. */
-export function jobView(job: Job): JobStatus {
+function jobView(job: ListedJob): JobStatus {
   const common = { jobId: job.id, state: job.state, phase: job.phase, done: job.done, total: job.total, errorKey: job.errorKey };
   switch (job.kind) {
     case 'evidence.verify': {
-      const r = (job as Job<'evidence.verify'>).result;
+      const r = job.result;
       return { kind: 'evidence.verify', ...common, result: r ? { ...r, signedByThisVault: r.signer.confirmation === 'this_clinic' ? r.signer.matches : null } : null };
     }
     case 'backup.create':
-      return backupJobView(job as Job<'backup.create'>, common);
+      return backupJobView(job, common);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { seatsChannels } from '../../../shared/contracts/seats';
 import type { HandlersFor } from '../handler';
 import * as seats from './seats';
+import * as unattended from './unattended-key';
 
 /** The seats channels' handlers; spread into the one handler map, which checks it is complete. */
 export const seatsHandlers: HandlersFor<typeof seatsChannels> = {
@@ -13,4 +14,7 @@ export const seatsHandlers: HandlersFor<typeof seatsChannels> = {
   'seats.serverStatus': (ctx) => seats.serverStatus(ctx),
   'seats.startSharing': seats.startSharing,
   'seats.stopSharing': (ctx) => seats.stopSharing(ctx),
+  'seats.unattendedKeyStatus': (ctx) => unattended.unattendedKeyStatus(ctx),
+  'seats.createUnattendedKey': unattended.createUnattendedKey,
+  'seats.revokeUnattendedKey': (ctx) => unattended.revokeUnattendedKey(ctx),
 };

@@ -17,7 +17,7 @@ function requireVaultPath(app: AppCore): string {
  * Failed sign-ins were counted before the vault could be opened; they join the chain now. A known name's
  * failures name the staff member; a name that matched nobody is only "an unknown name" (it was never stored).
  */
-function replayFailedSignIns(vault: Vault): void {
+export function replayFailedSignIns(vault: Vault): void {
   for (const e of vault.guard.takePending()) {
     const { subjectType, subjectId, bucket } = accountSubject(e.account);
     vault.appendAudit({

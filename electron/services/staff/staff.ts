@@ -6,6 +6,7 @@ import { crashPoint } from '../../store/crash-points';
 import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
 import type { ServiceContext } from '../context';
+import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
 
 function subject(s: StaffMember) {
   return { type: 'staff', id: s.id } as const;
@@ -125,6 +126,9 @@ const sameProfile = (a: { role: string; licenceNo: string | null; specialty: str
 export function updateStaffProfile(ctx: ServiceContext, input: Parsed<'staff.update'>): Out<'staff.update'> {
   const vault = ctx.vault();
   const target = requireStaff(ctx, input.staffId);
+  const lastSave = () => vault.staff.lastSave(target.id) ?? fail('not_found', 'errors.staffNotFound');
+  // Another administrator changed this person since the form loaded: nothing of this change is written.
+  requireVersion(ctx, lastSave(), input.expectedVersion);
   if (!target.active) fail('rule_violation', 'errors.staffInactive');
   const me = ctx.session().staff;
   if (target.id === me.id && input.role !== target.role) failField('rule_violation', 'role', 'staffAccounts.errors.ownRole');
@@ -133,7 +137,8 @@ export function updateStaffProfile(ctx: ServiceContext, input: Parsed<'staff.upd
   const next = { role: input.role, licenceNo: physician ? input.licenceNo : null, specialty: physician ? input.specialty : null };
   if (sameProfile(next, target)) return target;
   const at = ctx.clock.now().toISOString();
-  const updated = vault.staff.updateProfile(target.id, next, { staffId: me.id, at, revisionId: randomUUID() });
+  const updated =
+    vault.staff.updateProfile(target.id, input.expectedVersion, next, { staffId: me.id, at, revisionId: randomUUID() }) ?? failEditedElsewhere(ctx, lastSave());
   ctx.audit('staff.updated', subject(updated), {
     name: updated.name,
     before: { role: target.role, licenceNo: target.licenceNo, specialty: target.specialty },

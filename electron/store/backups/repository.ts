@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { lastSaveOf, type LastSave } from '../edit-versions';
 import type { BackupFailure, BackupRecord, BackupSettings, BackupTrigger, RestoreRecord } from '../../../shared/schemas/backup';
 
 interface BackupRow {
@@ -95,6 +96,7 @@ const SELECT_BACKUP = `SELECT b.id, b.name, b.path, b.taken_at, b.finished_at, b
 export class BackupRepository {
   private readonly settingsStmt: Statement;
   private readonly updateSettingsStmt: Statement;
+  private readonly settingsLastSaveStmt: Statement;
   private readonly insertStmt: Statement;
   private readonly listStmt: Statement;
   private readonly lastVerifiedStmt: Statement;
@@ -107,8 +109,9 @@ export class BackupRepository {
     this.settingsStmt = db.prepare('SELECT destination, interval_hours, keep_daily, keep_weekly, keep_monthly FROM backup_settings WHERE id = 1');
     this.updateSettingsStmt = db.prepare(
       `UPDATE backup_settings SET destination = @destination, interval_hours = @intervalHours, keep_daily = @keepDaily, keep_weekly = @keepWeekly,
-         keep_monthly = @keepMonthly, updated_at = @at, updated_by = @by WHERE id = 1`,
+         keep_monthly = @keepMonthly, updated_at = @at, updated_by = @by, version = @version + 1 WHERE id = 1 AND version = @version`,
     );
+    this.settingsLastSaveStmt = db.prepare('SELECT version, updated_at, updated_by FROM backup_settings WHERE id = 1');
     this.insertStmt = db.prepare(
       `INSERT INTO backups (id, name, path, taken_at, finished_at, status, trigger, failure, head_seq, head_hash, bytes, checkpoint, started_by)
        VALUES (@id, @name, @path, @takenAt, @finishedAt, @status, @trigger, @failure, @headSeq, @headHash, @bytes, @checkpoint, @startedBy)`,
@@ -131,8 +134,14 @@ export class BackupRepository {
     return { destination: r.destination, intervalHours: r.interval_hours, keepDaily: r.keep_daily, keepWeekly: r.keep_weekly, keepMonthly: r.keep_monthly };
   }
 
-  updateSettings(s: BackupSettings, at: string, by: string): void {
-    this.updateSettingsStmt.run({ ...s, at, by });
+  /** Saves the settings over the version they were read at; false when another save replaced that version. */
+  updateSettings(s: BackupSettings, version: number, at: string, by: string): boolean {
+    return this.updateSettingsStmt.run({ ...s, version, at, by }).changes === 1;
+  }
+
+  /** The settings' edit version, and who saved them last and when (issue 14). */
+  settingsLastSave(): LastSave {
+    return lastSaveOf(this.settingsLastSaveStmt.get())!;
   }
 
   insert(b: NewBackupRecord): void {

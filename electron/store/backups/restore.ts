@@ -191,7 +191,9 @@ export async function restoreBackup(backup: CheckedBackup, vaultDirInput: string
     fs.renameSync(stagingDb, path.join(dir, DB_FILE));
     fs.rmSync(staging, { recursive: true, force: true });
     crashPoint('restore:after-move');
-    writeKeySlots(dir, backup.slots);
+    // Not the unattended-start key: its file belongs to the server the backup came from, and a restored vault starts
+    // with an administrator's password until one makes a new key for this place (issue 14).
+    writeKeySlots(dir, { ...backup.slots, slots: backup.slots.slots.filter((s) => s.kind !== 'unattended') });
     crashPoint('restore:after-keyslots');
     writeCheckpointFile(dir, checkpoint);
     return { vaultPath: dir, manifest: backup.manifest, headSeq: head.seq, clinicName, checkpoint };

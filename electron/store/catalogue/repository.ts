@@ -32,6 +32,7 @@ interface TemplateRow {
   created_at: string;
   published_at: string | null;
   published_by_name: string | null;
+  edit_version: number;
 }
 
 function rowToProcedure(r: ProcedureRow): Procedure {
@@ -65,6 +66,7 @@ function rowToTemplate(r: TemplateRow): DisclosureTemplate {
     createdAt: r.created_at,
     publishedAt: r.published_at,
     publishedByName: r.published_by_name,
+    editVersion: r.edit_version,
   };
 }
 
@@ -76,6 +78,7 @@ export interface TemplateVersionInfo {
   createdAt: string;
   publishedAt: string | null;
   contentSha256: string;
+  editVersion: number;
 }
 
 const TEMPLATE_SELECT = `SELECT t.*, s.name AS published_by_name FROM disclosure_templates t LEFT JOIN staff s ON s.id = t.published_by`;
@@ -95,6 +98,7 @@ export class CatalogueRepository {
   private readonly updateDraftStmt: Statement;
   private readonly publishStmt: Statement;
   private readonly procedureLastSaveStmt: Statement;
+  private readonly templateLastSaveStmt: Statement;
 
   constructor(db: Database) {
     this.listStmt = db.prepare('SELECT * FROM procedures ORDER BY category, name_zh');
@@ -114,19 +118,28 @@ export class CatalogueRepository {
       `${TEMPLATE_SELECT} WHERE t.procedure_id = ? AND t.locale = ? AND t.status = 'published' ORDER BY t.version DESC LIMIT 1`,
     );
     this.versionsStmt = db.prepare(
-      `SELECT id, locale, version, status, created_at, published_at, content_sha256 FROM disclosure_templates
+      `SELECT id, locale, version, status, created_at, published_at, content_sha256, edit_version FROM disclosure_templates
        WHERE procedure_id = ? ORDER BY locale, version DESC`,
     );
     this.draftStmt = db.prepare(`${TEMPLATE_SELECT} WHERE t.procedure_id = ? AND t.locale = ? AND t.status = 'draft'`);
     this.maxVersionStmt = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM disclosure_templates WHERE procedure_id = ? AND locale = ?');
     this.insertTemplateStmt = db.prepare(
-      `INSERT INTO disclosure_templates (id, procedure_id, locale, version, status, content, content_sha256, created_at, created_by, published_at, published_by)
-       VALUES (@id, @procedureId, @locale, @version, 'draft', @content, @sha, @at, @by, NULL, NULL)`,
+      `INSERT INTO disclosure_templates (id, procedure_id, locale, version, status, content, content_sha256, created_at, created_by, published_at, published_by,
+         edit_version, updated_at, updated_by)
+       VALUES (@id, @procedureId, @locale, @version, 'draft', @content, @sha, @at, @by, NULL, NULL, 1, @at, @by)`,
     );
-    this.updateDraftStmt = db.prepare(`UPDATE disclosure_templates SET content = @content, content_sha256 = @sha WHERE id = @id AND status = 'draft'`);
+    this.updateDraftStmt = db.prepare(
+      `UPDATE disclosure_templates SET content = @content, content_sha256 = @sha, edit_version = @editVersion + 1, updated_at = @at, updated_by = @by
+       WHERE id = @id AND status = 'draft' AND edit_version = @editVersion`,
+    );
+    // A published version was last changed by its publishing.
+    this.templateLastSaveStmt = db.prepare(
+      `SELECT edit_version AS version, COALESCE(published_at, updated_at, created_at) AS updated_at, COALESCE(published_by, updated_by, created_by) AS updated_by
+       FROM disclosure_templates WHERE id = ?`,
+    );
     this.procedureLastSaveStmt = db.prepare('SELECT version, updated_at, updated_by FROM procedures WHERE id = ?');
     this.publishStmt = db.prepare(
-      `UPDATE disclosure_templates SET status = 'published', published_at = @at, published_by = @by WHERE id = @id AND status = 'draft'`,
+      `UPDATE disclosure_templates SET status = 'published', published_at = @at, published_by = @by WHERE id = @id AND status = 'draft' AND edit_version = @editVersion`,
     );
   }
 
@@ -185,7 +198,16 @@ export class CatalogueRepository {
   }
   versions(procedureId: string): TemplateVersionInfo[] {
     return (
-      this.versionsStmt.all(procedureId) as { id: string; locale: string; version: number; status: string; created_at: string; published_at: string | null; content_sha256: string }[]
+      this.versionsStmt.all(procedureId) as {
+        id: string;
+        locale: string;
+        version: number;
+        status: string;
+        created_at: string;
+        published_at: string | null;
+        content_sha256: string;
+        edit_version: number;
+      }[]
     ).map((r) => ({
       id: r.id,
       locale: r.locale as Locale,
@@ -194,24 +216,32 @@ export class CatalogueRepository {
       createdAt: r.created_at,
       publishedAt: r.published_at,
       contentSha256: r.content_sha256,
+      editVersion: r.edit_version,
     }));
   }
 
-  /** A new draft numbered after every earlier version, or the existing draft's content replaced. */
-  saveDraft(id: string, procedureId: string, locale: Locale, content: TemplateContent, by: string, at: string): DisclosureTemplate {
+  /** A new draft, numbered after every earlier version of its language. */
+  insertDraft(id: string, procedureId: string, locale: Locale, content: TemplateContent, by: string, at: string): DisclosureTemplate {
     const json = JSON.stringify(content);
-    const sha = sha256Hex(json);
-    const existing = this.draft(procedureId, locale);
-    if (existing) {
-      this.updateDraftStmt.run({ id: existing.id, content: json, sha });
-      return this.template(existing.id)!;
-    }
     const version = (this.maxVersionStmt.get(procedureId, locale) as { v: number }).v + 1;
-    this.insertTemplateStmt.run({ id, procedureId, locale, version, content: json, sha, at, by });
+    this.insertTemplateStmt.run({ id, procedureId, locale, version, content: json, sha: sha256Hex(json), at, by });
     return this.template(id)!;
   }
 
-  publish(id: string, by: string, at: string): boolean {
-    return this.publishStmt.run({ id, by, at }).changes === 1;
+  /** The draft's content replaced over the edit version it was read at; null when another save replaced that version. */
+  rewriteDraft(id: string, editVersion: number, content: TemplateContent, by: string, at: string): DisclosureTemplate | null {
+    const json = JSON.stringify(content);
+    const changed = this.updateDraftStmt.run({ id, editVersion, content: json, sha: sha256Hex(json), by, at }).changes;
+    return changed === 1 ? this.template(id)! : null;
+  }
+
+  /** Who saved the template last and when (its publisher, once published), and its edit version now. */
+  templateLastSave(id: string): LastSave | null {
+    return lastSaveOf(this.templateLastSaveStmt.get(id));
+  }
+
+  /** Publishes the draft at the edit version it was shown at; false when it is not that draft any more. */
+  publish(id: string, editVersion: number, by: string, at: string): boolean {
+    return this.publishStmt.run({ id, editVersion, by, at }).changes === 1;
   }
 }

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ClockKind } from '../../../shared/clinic-calendar';
 import type { CauseCategory, ComplaintCategory, ResolutionKind } from '../../../shared/schemas/complaint';
 import { AttachmentRepository } from './attachments';
+import type { LastSave } from '../edit-versions';
 import type { CorrectionRecord } from '../treatments/repository';
 
 type Channel = 'phone' | 'line' | 'in_person' | 'email' | 'online_review' | 'letter';
@@ -31,6 +32,8 @@ export interface ComplaintRecord {
 
 /** A complaint with the names a list or a detail screen shows. */
 export interface ComplaintRow extends ComplaintRecord {
+  /** Edit version (migration 0200): bumped by every change of owner. */
+  version: number;
   patientName: string | null;
   chartNo: string | null;
   createdByName: string;
@@ -129,6 +132,7 @@ function toComplaintRow(r: Raw): ComplaintRow {
     closingSummary: str(r.closing_summary),
     createdBy: String(r.created_by),
     createdAt: String(r.created_at),
+    version: Number(r.version),
     patientName: str(r.patient_name),
     chartNo: str(r.chart_no),
     createdByName: String(r.created_by_name),
@@ -162,6 +166,8 @@ function statements(db: Database) {
     forPatient: p(`${COMPLAINT_SELECT} WHERE c.patient_id = ? ORDER BY c.received_at DESC`),
     close: p(`UPDATE complaints SET status = 'closed', closed_at = @at, closed_by = @by, closing_summary = @summary WHERE id = @id AND status = 'open'`),
     insertAssignment: p('INSERT INTO complaint_assignments (id, complaint_id, owner_id, assigned_by, at) VALUES (?, ?, ?, ?, ?)'),
+    bumpVersion: p(`UPDATE complaints SET version = @version + 1 WHERE id = @id AND status = 'open' AND version = @version`),
+    lastAssignment: p('SELECT assigned_by, at FROM complaint_assignments WHERE complaint_id = ? ORDER BY at DESC, rowid DESC LIMIT 1'),
     assignments: p(`SELECT a.id, a.owner_id, o.name AS owner_name, b.name AS assigned_by_name, a.at FROM complaint_assignments a
       JOIN staff o ON o.id = a.owner_id JOIN staff b ON b.id = a.assigned_by WHERE a.complaint_id = ? ORDER BY a.at, a.rowid`),
     insertEntry: p(`INSERT INTO complaint_entries (id, complaint_id, kind, occurred_at, summary, attachment_sha256, attachment_name, staff_id, created_at)
@@ -234,8 +240,22 @@ export class ComplaintRepository {
     return this.s.close.run({ id, at, by, summary }).changes === 1;
   }
 
-  assign(id: string, complaintId: string, ownerId: string, assignedBy: string, at: string): void {
+  /**
+   * Gives the open complaint a new owner over the version it was read at; false (and nothing written) when another
+   * change of owner replaced that version.
+   */
+  assign(id: string, complaintId: string, version: number, ownerId: string, assignedBy: string, at: string): boolean {
+    if (this.s.bumpVersion.run({ id: complaintId, version }).changes !== 1) return false;
     this.s.insertAssignment.run(id, complaintId, ownerId, assignedBy, at);
+    return true;
+  }
+
+  /** The complaint's edit version, and who changed its owner last and when (the assignment). */
+  lastSave(complaintId: string): LastSave | null {
+    const c = this.get(complaintId);
+    if (!c) return null;
+    const a = this.s.lastAssignment.get(complaintId) as { assigned_by: string; at: string } | undefined;
+    return { version: c.version, updatedAt: a?.at ?? null, updatedBy: a?.assigned_by ?? null };
   }
 
   assignments(complaintId: string): AssignmentRecord[] {

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AttemptResult, Complication, EscalationKind, OutcomeFields, OutcomeRecordedWith, QualityFigureRow, RedFlag } from '../../../shared/schemas/aftercare';
 import type { PhotoMeta } from '../../../shared/schemas/consultation';
 import type { Role } from '../../../shared/schemas/staff';
+import { type LastSave } from '../edit-versions';
 import { PHOTO_COLUMNS, type PhotoRow, rowToPhoto } from '../photos/repository';
 import { type CorrectionRecord } from '../treatments/repository';
 
@@ -20,6 +21,11 @@ export interface VisitRecord {
   assignedTo: string | null;
   doneAt: string | null;
   createdAt: string;
+  /** Edit version (migration 0200): bumped by a change of assignee and by the outcome that marks the visit done. */
+  version: number;
+  updatedAt: string | null;
+  /** Staff id; NULL on visits not changed since migration 0200. */
+  updatedBy: string | null;
 }
 
 /** A visit with what a worklist shows about the patient, the treatment and the people. */
@@ -101,6 +107,9 @@ interface RawVisitRow {
   assigned_to: string | null;
   done_at: string | null;
   created_at: string;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
   consultation_id: string;
   patient_id: string;
   performed_at: string;
@@ -129,6 +138,9 @@ function toVisitRow(r: RawVisitRow): VisitRow {
     assignedTo: r.assigned_to,
     doneAt: r.done_at,
     createdAt: r.created_at,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
     consultationId: r.consultation_id,
     patientId: r.patient_id,
     patientName: r.patient_name,
@@ -187,8 +199,10 @@ function statements(db: Database) {
     openUpTo: p(`${VISIT_SELECT} WHERE v.done_at IS NULL AND v.due_date <= ? ORDER BY v.due_date, p.name_zh`),
     openMineUpTo: p(`${VISIT_SELECT} WHERE v.done_at IS NULL AND v.due_date <= @until
       AND (v.assigned_to = @staffId OR (v.assigned_to IS NULL AND v.role = @role)) ORDER BY v.due_date, p.name_zh`),
-    assign: p('UPDATE follow_up_visits SET assigned_to = ? WHERE id = ? AND done_at IS NULL'),
-    markDone: p('UPDATE follow_up_visits SET done_at = ? WHERE id = ? AND done_at IS NULL'),
+    assign: p(`UPDATE follow_up_visits SET assigned_to = @staffId, version = @version + 1, updated_at = @at, updated_by = @by
+      WHERE id = @id AND done_at IS NULL AND version = @version`),
+    markDone: p(`UPDATE follow_up_visits SET done_at = @at, version = @version + 1, updated_at = @at, updated_by = @by
+      WHERE id = @id AND done_at IS NULL AND version = @version`),
     countOpen: p('SELECT COUNT(*) AS n FROM follow_up_visits WHERE treatment_id = ? AND done_at IS NULL'),
     insertAttempt: p(`INSERT INTO follow_up_attempts (id, visit_id, at, method, result, note, staff_id, created_at)
       VALUES (@id, @visitId, @at, @method, @result, @note, @staffId, @createdAt)`),
@@ -248,7 +262,7 @@ export class FollowUpRepository {
     this.s = statements(db);
   }
 
-  insertVisit(v: Omit<VisitRecord, 'doneAt'>): void {
+  insertVisit(v: Omit<VisitRecord, 'doneAt' | 'version' | 'updatedAt' | 'updatedBy'>): void {
     this.s.insertVisit.run(v);
   }
 
@@ -267,12 +281,20 @@ export class FollowUpRepository {
     return (rows as RawVisitRow[]).map(toVisitRow);
   }
 
-  assign(visitId: string, staffId: string | null): boolean {
-    return this.s.assign.run(staffId, visitId).changes === 1;
+  /** Gives the open visit to `staffId` over the version it was read at; false when another change replaced it. */
+  assign(visitId: string, version: number, staffId: string | null, change: { by: string; at: string }): boolean {
+    return this.s.assign.run({ id: visitId, version, staffId, ...change }).changes === 1;
   }
 
-  markDone(visitId: string, at: string): boolean {
-    return this.s.markDone.run(at, visitId).changes === 1;
+  /** Marks the open visit done over the version it was read at; false when another change replaced it. */
+  markDone(visitId: string, version: number, change: { by: string; at: string }): boolean {
+    return this.s.markDone.run({ id: visitId, version, ...change }).changes === 1;
+  }
+
+  /** The visit's edit version, and who changed it last and when (issue 14). */
+  lastSave(visitId: string): LastSave | null {
+    const v = this.visit(visitId);
+    return v ? { version: v.version, updatedAt: v.updatedAt, updatedBy: v.updatedBy } : null;
   }
 
   openCountForTreatment(treatmentId: string): number {

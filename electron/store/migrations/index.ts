@@ -18,9 +18,10 @@ import { migration0160 } from './0160-staff-logins-and-prices';
 import { migration0170 } from './0170-destruction-reaches-printed-eras-and-recomputed-clocks';
 import { migration0180 } from './0180-seats';
 import { migration0190 } from './0190-edit-versions';
+import { migration0200 } from './0200-more-edit-versions';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130, migration0140, migration0150, migration0160, migration0170, migration0180, migration0190];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0061, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130, migration0140, migration0150, migration0160, migration0170, migration0180, migration0190, migration0200];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

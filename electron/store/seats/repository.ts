@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DeviceKind, PairedDevice } from '../../../shared/schemas/seats';
 
 interface DeviceRow {
@@ -68,6 +68,8 @@ export interface DeviceCredentialRecord {
 /** Paired devices and their one-time pairing codes (migration 0180). Credentials and codes only as SHA-256. */
 export class SeatRepository {
   private readonly db: Database;
+  /** Every request of every seat looks its device up: prepared once. */
+  private byCredentialStmt: Statement | null = null;
 
   constructor(db: Database) {
     this.db = db;
@@ -119,9 +121,8 @@ export class SeatRepository {
   }
 
   deviceByCredential(credentialSha256: string): PairedDevice | null {
-    const r = this.db
-      .prepare(`SELECT ${DEVICE_COLUMNS} FROM paired_devices d JOIN staff s ON s.id = d.paired_by WHERE d.credential_sha256 = ?`)
-      .get(credentialSha256) as DeviceRow | undefined;
+    this.byCredentialStmt ??= this.db.prepare(`SELECT ${DEVICE_COLUMNS} FROM paired_devices d JOIN staff s ON s.id = d.paired_by WHERE d.credential_sha256 = ?`);
+    const r = this.byCredentialStmt.get(credentialSha256) as DeviceRow | undefined;
     return r ? rowToDevice(r) : null;
   }
 

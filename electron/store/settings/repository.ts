@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ClinicSettings, PrintedDateEra } from '../../../shared/schemas/settings';
+import { lastSaveOf, type LastSave } from '../edit-versions';
 
 interface SettingsRow {
   vault_id: string;
@@ -20,11 +21,12 @@ export interface ClinicKey {
 export class SettingsRepository {
   private readonly getStmt: Statement;
   private readonly insertStmt: Statement;
-  private readonly updateStmt: Statement;
   private readonly insertKeyStmt: Statement;
   private readonly signingKeyStmt: Statement;
   private readonly db: Database;
-  private eraStmts: { get: Statement; set: Statement } | null = null;
+  private eraStmt: Statement | null = null;
+  private setEraStmt: Statement | null = null;
+  private editStmts: { lastSave: Statement; update: Statement } | null = null;
 
   constructor(db: Database) {
     this.db = db;
@@ -32,10 +34,6 @@ export class SettingsRepository {
     this.insertStmt = db.prepare(
       `INSERT INTO clinic_settings (id, vault_id, clinic_name, time_zone, idle_lock_minutes, created_at, updated_at)
        VALUES (1, @vaultId, @clinicName, @timeZone, @idleLockMinutes, @at, @at)`,
-    );
-    this.updateStmt = db.prepare(
-      `UPDATE clinic_settings SET clinic_name = @clinicName, time_zone = @timeZone, idle_lock_minutes = @idleLockMinutes,
-       bates_prefix = @batesPrefix, updated_at = @at WHERE id = 1`,
     );
     this.insertKeyStmt = db.prepare(
       `INSERT INTO clinic_keys (id, purpose, algorithm, public_key_pem, private_key_pem, fingerprint, created_at)
@@ -61,30 +59,48 @@ export class SettingsRepository {
     this.insertStmt.run({ vaultId, ...s, at });
   }
 
-  update(s: ClinicSettings, at: string): ClinicSettings {
-    this.updateStmt.run({ ...s, at });
-    return this.get();
+  /**
+   * Prepared on first use, like the era's: restores read the settings of copies that may be older than migration
+   * 0200 (the edit version), before those copies are migrated.
+   */
+  private edits(): { lastSave: Statement; update: Statement } {
+    return (this.editStmts ??= {
+      lastSave: this.db.prepare('SELECT version, updated_at, updated_by FROM clinic_settings WHERE id = 1'),
+      update: this.db.prepare(
+        `UPDATE clinic_settings SET clinic_name = @clinicName, time_zone = @timeZone, idle_lock_minutes = @idleLockMinutes,
+         bates_prefix = @batesPrefix, updated_at = @at, updated_by = @by, version = @version + 1 WHERE id = 1 AND version = @version`,
+      ),
+    });
+  }
+
+  /** The edit version of the settings, and who saved them last and when (issue 14). */
+  lastSave(): LastSave {
+    return lastSaveOf(this.edits().lastSave.get())!;
+  }
+
+  /** Saves the settings over the version they were read at; false when another save replaced that version. */
+  update(s: ClinicSettings, at: string, by: string, version: number): boolean {
+    return this.edits().update.run({ ...s, at, by, version }).changes === 1;
   }
 
   /**
    * Prepared on first use: backups and restores read the settings of copies that may be older than
    * migration 0150 (the column), before those copies are migrated.
    */
-  private era(): { get: Statement; set: Statement } {
-    return (this.eraStmts ??= {
-      get: this.db.prepare('SELECT printed_date_era FROM clinic_settings WHERE id = 1'),
-      set: this.db.prepare('UPDATE clinic_settings SET printed_date_era = ?, updated_at = ? WHERE id = 1'),
-    });
+  private era(): Statement {
+    return (this.eraStmt ??= this.db.prepare('SELECT printed_date_era FROM clinic_settings WHERE id = 1'));
   }
 
   /** How printed documents write dates: 西元 (gregorian) unless the clinic chose 民國. */
   printedDateEra(): PrintedDateEra {
-    const r = this.era().get.get() as { printed_date_era: string } | undefined;
+    const r = this.era().get() as { printed_date_era: string } | undefined;
     return r?.printed_date_era === 'roc' ? 'roc' : 'gregorian';
   }
 
-  setPrintedDateEra(era: PrintedDateEra, at: string): void {
-    this.era().set.run(era, at);
+  /** The person is kept with the time, so a refused settings save names whoever changed the row last. */
+  setPrintedDateEra(era: PrintedDateEra, at: string, by: string): void {
+    this.setEraStmt ??= this.db.prepare('UPDATE clinic_settings SET printed_date_era = ?, updated_at = ?, updated_by = ? WHERE id = 1');
+    this.setEraStmt.run(era, at, by);
   }
 
   insertSigningKey(k: ClinicKey): void {

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Role, StaffMember, StaffRevision } from '../../../shared/schemas/staff';
+import type { LastSave } from '../edit-versions';
 
 interface StaffRow {
   id: string;
@@ -13,6 +14,7 @@ interface StaffRow {
   password_change_required: number;
   created_at: string;
   deactivated_at: string | null;
+  version: number;
 }
 
 function rowToStaff(r: StaffRow): StaffMember {
@@ -27,6 +29,7 @@ function rowToStaff(r: StaffRow): StaffMember {
     passwordChangeRequired: r.password_change_required === 1,
     createdAt: r.created_at,
     deactivatedAt: r.deactivated_at,
+    version: r.version,
   };
 }
 
@@ -87,6 +90,7 @@ export class StaffRepository {
   private readonly setProfileStmt: Statement;
   private readonly insertRevisionStmt: Statement;
   private readonly revisionsStmt: Statement;
+  private readonly lastRevisionStmt: Statement;
   private readonly setPasswordChangeStmt: Statement;
 
   constructor(db: Database) {
@@ -101,7 +105,9 @@ export class StaffRepository {
     this.setActiveStmt = db.prepare('UPDATE staff SET active = @active, deactivated_at = @deactivatedAt WHERE id = @id');
     this.activeAdminsStmt = db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND active = 1");
     this.countByRoleStmt = db.prepare('SELECT role, COUNT(*) AS n FROM staff WHERE active = 1 GROUP BY role');
-    this.setProfileStmt = db.prepare('UPDATE staff SET role = @role, licence_no = @licenceNo, specialty = @specialty WHERE id = @id');
+    this.setProfileStmt = db.prepare(
+      'UPDATE staff SET role = @role, licence_no = @licenceNo, specialty = @specialty, version = @version + 1 WHERE id = @id AND version = @version',
+    );
     this.insertRevisionStmt = db.prepare(
       `INSERT INTO staff_revisions (id, staff_id, at, by_staff_id, role_before, licence_no_before, specialty_before, role_after, licence_no_after, specialty_after)
        VALUES (@id, @staffId, @at, @byStaffId, @roleBefore, @licenceNoBefore, @specialtyBefore, @roleAfter, @licenceNoAfter, @specialtyAfter)`,
@@ -110,6 +116,7 @@ export class StaffRepository {
       `SELECT r.*, s.name AS by_name FROM staff_revisions r JOIN staff s ON s.id = r.by_staff_id
        WHERE r.staff_id = ? ORDER BY r.at DESC, r.rowid DESC`,
     );
+    this.lastRevisionStmt = db.prepare('SELECT at, by_staff_id FROM staff_revisions WHERE staff_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
     this.setPasswordChangeStmt = db.prepare('UPDATE staff SET password_change_required = @required WHERE id = @id');
   }
 
@@ -138,9 +145,13 @@ export class StaffRepository {
     return this.get(id)!;
   }
 
-  /** Changes role, licence number and specialty, keeping what they were as a revision. */
-  updateProfile(id: string, next: StaffProfile, by: { staffId: string; at: string; revisionId: string }): StaffMember {
+  /**
+   * Changes role, licence number and specialty over the version they were read at, keeping what they were as a
+   * revision; null (and nothing written) when another change replaced that version.
+   */
+  updateProfile(id: string, version: number, next: StaffProfile, by: { staffId: string; at: string; revisionId: string }): StaffMember | null {
     const before = this.get(id)!;
+    if (this.setProfileStmt.run({ id, version, ...next }).changes !== 1) return null;
     this.insertRevisionStmt.run({
       id: by.revisionId,
       staffId: id,
@@ -153,8 +164,15 @@ export class StaffRepository {
       licenceNoAfter: next.licenceNo,
       specialtyAfter: next.specialty,
     });
-    this.setProfileStmt.run({ id, ...next });
     return this.get(id)!;
+  }
+
+  /** The person's edit version, and who changed role, licence number or specialty last and when (their revision). */
+  lastSave(id: string): LastSave | null {
+    const member = this.get(id);
+    if (!member) return null;
+    const r = this.lastRevisionStmt.get(id) as { at: string; by_staff_id: string } | undefined;
+    return { version: member.version, updatedAt: r?.at ?? null, updatedBy: r?.by_staff_id ?? null };
   }
 
   /** Every change of role, licence number or specialty, newest first. */

@@ -16,6 +16,8 @@ export function ConfirmDialog<T>({
   action,
   onDone,
   onCancel,
+  onReload,
+  timeZone,
 }: {
   title: string;
   testId: string;
@@ -26,6 +28,9 @@ export function ConfirmDialog<T>({
   action: () => Promise<ApiResult<T>>;
   onDone: (value: T) => void;
   onCancel: () => void;
+  /** Offered when the step was refused because another seat changed the record meanwhile (issue 14). */
+  onReload?: () => void;
+  timeZone?: string;
 }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,6 +53,8 @@ export function ConfirmDialog<T>({
         submitClassName={danger ? 'btn btn--danger' : 'btn btn--primary'}
         submitDisabled={busy}
         onConfirm={() => void confirm()}
+        onReload={onReload}
+        timeZone={timeZone}
       />
     </Dialog>
   );

@@ -20,6 +20,8 @@ export function FormActions({
   submitDisabled,
   submitTestId,
   onConfirm,
+  onReload,
+  timeZone,
 }: {
   error: ApiError | null | undefined;
   /** Shown between the error and the buttons (a success notice). */
@@ -38,11 +40,15 @@ export function FormActions({
   submitDisabled?: boolean;
   submitTestId?: string;
   onConfirm?: () => void;
+  /** Offered beside an error saying another seat saved this record meanwhile: loads the latest (issue 14). */
+  onReload?: () => void;
+  /** The clinic's time zone, for the time such an error names. */
+  timeZone?: string;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <FormError error={error} />
+      <FormError error={error} onReload={onReload} timeZone={timeZone} />
       {children}
       <div className={className}>
         {onCancel ? (

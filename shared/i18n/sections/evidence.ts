@@ -18,6 +18,8 @@ export const evidenceZhTW = {
     writeFailed: '無法寫入檔案（權限或磁碟問題）。',
     serverPathFromSeat: '伺服器上的路徑只能在伺服器本機的畫面指定；這台裝置請下載證據包，或上傳要驗證的證據包。',
     uploadNotFound: '找不到這份上傳的證據包（可能已逾時或已驗證過），請重新上傳。',
+    notSavedHere: '證據包已在診所伺服器上完成，但未能存到這台電腦；請再匯出一次。',
+    packNotFound: '找不到這個檔案，請確認路徑。',
   },
   export: {
     title: '匯出證據包',
@@ -66,6 +68,7 @@ export const evidenceZhTW = {
       pdf: '製作 evidence.pdf',
       manifests: '計算雜湊與簽章',
       finishing: '完成檔案',
+      downloading: '下載到這台電腦',
       done: '完成',
     },
     done: '證據包已匯出：{{path}}',
@@ -186,6 +189,8 @@ export const evidenceEn: Widen<typeof evidenceZhTW> = {
     writeFailed: 'The file could not be written (permissions or disk).',
     serverPathFromSeat: 'A path on the server can only be given at the server’s own screen; at this seat, download the pack, or upload the pack to verify.',
     uploadNotFound: 'That uploaded pack was not found (it expired or was already checked); upload it again.',
+    notSavedHere: 'The pack was made on the clinic server but could not be saved on this computer; export it again.',
+    packNotFound: 'That file does not exist; check the path.',
   },
   export: {
     title: 'Export evidence pack',
@@ -234,6 +239,7 @@ export const evidenceEn: Widen<typeof evidenceZhTW> = {
       pdf: 'Making evidence.pdf',
       manifests: 'Hashing and signing',
       finishing: 'Finishing the file',
+      downloading: 'Downloading to this computer',
       done: 'Done',
     },
     done: 'Evidence pack exported: {{path}}',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupJobResult, BackupOverview, BackupSettings } from '../../../../shared/schemas/backup';
+import type { BackupJobResult, BackupOverview, BackupSettingsView } from '../../../../shared/schemas/backup';
 import type { ApiError, FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
@@ -34,7 +34,7 @@ export function Backups({ session }: { session: SessionInfo }) {
         </ul>
       </div>
       <BackupNow overview={overview.value} onEnded={overview.reload} />
-      <BackupSettingsForm settings={overview.value.settings} reachable={overview.value.destinationReachable} onSaved={overview.reload} />
+      <BackupSettingsForm settings={overview.value.settings} reachable={overview.value.destinationReachable} timeZone={session.timeZone} onSaved={overview.reload} />
       <BackupList overview={overview.value} timeZone={session.timeZone} />
     </section>
   );
@@ -121,9 +121,31 @@ function BackupNow({ overview, onEnded }: { overview: BackupOverview; onEnded: (
 
 const NUMBER_FIELDS = ['intervalHours', 'keepDaily', 'keepWeekly', 'keepMonthly'] as const;
 
-function BackupSettingsForm({ settings, reachable, onSaved }: { settings: BackupSettings; reachable: boolean | null; onSaved: () => void }) {
+/** What the form edits: the settings without their version, the folder as typed. */
+const formOf = (s: BackupSettingsView) => ({
+  destination: s.destination ?? '',
+  intervalHours: s.intervalHours,
+  keepDaily: s.keepDaily,
+  keepWeekly: s.keepWeekly,
+  keepMonthly: s.keepMonthly,
+});
+
+function BackupSettingsForm({
+  settings,
+  reachable,
+  timeZone,
+  onSaved,
+}: {
+  settings: BackupSettingsView;
+  reachable: boolean | null;
+  timeZone: string;
+  /** After a save or a reload: the overview is read again. */
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ ...settings, destination: settings.destination ?? '' });
+  const [form, setForm] = useState(() => formOf(settings));
+  // The version the typed values rest on: the one loaded, then each save made here (issue 14).
+  const [version, setVersion] = useState(settings.version);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -140,13 +162,26 @@ function BackupSettingsForm({ settings, reachable, onSaved }: { settings: Backup
     setSaved(false);
     setError(null);
     setIssues([]);
-    const r = await callApi('backups.updateSettings', { ...form, destination: form.destination.trim() === '' ? null : form.destination.trim() });
+    const r = await callApi('backups.updateSettings', { ...form, expectedVersion: version, destination: form.destination.trim() === '' ? null : form.destination.trim() });
     setBusy(false);
     if (!r.ok) {
       setIssues(r.error.issues ?? []);
+      // Another seat's save meanwhile is refused with who and when; what was typed stays until Reload.
       return setError(r.error.issues?.length ? null : r.error);
     }
+    setVersion(r.value.version);
     setSaved(true);
+    onSaved();
+  };
+
+  /** The settings as saved now, in place of what was typed. */
+  const reload = async () => {
+    const r = await callApi('backups.overview', {});
+    if (!r.ok) return setError(r.error);
+    setForm(formOf(r.value.settings));
+    setVersion(r.value.settings.version);
+    setError(null);
+    setIssues([]);
     onSaved();
   };
 
@@ -185,6 +220,8 @@ function BackupSettingsForm({ settings, reachable, onSaved }: { settings: Backup
         error={error}
         submitLabel={t('backups.settings.save')}
         submitDisabled={busy}
+        onReload={() => void reload()}
+        timeZone={timeZone}
       >
         <FormSuccess>{saved ? t('backups.settings.saved') : null}</FormSuccess>
       </FormActions>

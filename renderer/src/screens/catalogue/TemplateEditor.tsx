@@ -18,8 +18,15 @@ interface EditorProps {
   localeName: string;
   /** The version the edit starts from; null for a first version. */
   baseId: string | null;
-  /** The draft that saving will replace (templates.saveDraft keeps one draft per language). */
-  existingDraftVersion: number | null;
+  /**
+   * The language's draft when the editor opened, which saving will replace (templates.saveDraft keeps one draft per
+   * language); the save names it, so another seat's save or publication meanwhile is refused (issue 14).
+   */
+  draftSeen: { templateId: string; editVersion: number; version: number } | null;
+  /** The clinic's time zone, for the time such a refusal names. */
+  timeZone: string;
+  /** Opens the editor again on the language's draft as it is now. */
+  onReload: () => void;
   onCancel: () => void;
   onSaved: (version: number) => void;
 }
@@ -47,13 +54,18 @@ function TemplateEditor({
   locale,
   localeName,
   base,
-  existingDraftVersion,
+  draftSeen,
+  timeZone,
+  onReload,
   onCancel,
   onSaved,
 }: EditorProps & { base: DisclosureTemplate | null }) {
   const { t } = useTranslation();
   const { formError, setFormError } = useFormError();
-  const toInput = (v: TemplateFormValues) => ({ procedureId, locale, content: toContent(v) });
+  // Editing the draft itself: as just loaded. Starting from a published version: the draft the list showed, if any.
+  const expectedDraft = base?.status === 'draft' ? { templateId: base.id, editVersion: base.editVersion } : draftSeen && { templateId: draftSeen.templateId, editVersion: draftSeen.editVersion };
+  const existingDraftVersion = draftSeen?.version ?? null;
+  const toInput = (v: TemplateFormValues) => ({ procedureId, locale, expectedDraft, content: toContent(v) });
   const {
     register,
     handleSubmit,
@@ -126,6 +138,8 @@ function TemplateEditor({
           cancelLabel={t('catalogue.content.cancel')}
           submitLabel={isSubmitting ? t('catalogue.content.saving') : t('catalogue.content.saveDraft')}
           submitDisabled={isSubmitting}
+          onReload={onReload}
+          timeZone={timeZone}
         />
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureListItem } from '../../../../shared/schemas/catalogue';
+import type { ProcedureListItem, TemplateVersionInfo } from '../../../../shared/schemas/catalogue';
 import { Locale } from '../../../../shared/schemas/common';
 import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
@@ -12,7 +12,18 @@ import { TemplateEditorLoader } from './TemplateEditor';
 import { TemplateViewDialog } from './TemplateView';
 
 type LocaleId = Locale;
-type Mode = { kind: 'list' } | { kind: 'edit'; baseId: string | null } | { kind: 'view'; templateId: string } | { kind: 'publish'; templateId: string; version: number };
+/** The language's draft as an editor found it when it opened: what its save names (issue 14). */
+type DraftSeen = { templateId: string; editVersion: number; version: number } | null;
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'edit'; baseId: string | null; draftSeen: DraftSeen }
+  | { kind: 'view'; templateId: string }
+  | { kind: 'publish'; templateId: string; version: number; editVersion: number };
+
+const draftIn = (rows: readonly TemplateVersionInfo[]): DraftSeen => {
+  const d = rows.find((v) => v.status === 'draft');
+  return d ? { templateId: d.id, editVersion: d.editVersion, version: d.version } : null;
+};
 
 /** The explanation sheets of one procedure, per language: versions, view, edit a draft, publish. */
 export function TemplatesPanel({ procedure, session, onChanged }: { procedure: ProcedureListItem; session: SessionInfo; onChanged: () => void }) {
@@ -20,11 +31,28 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
   const versions = useApi('templates.versions', { procedureId: procedure.id });
   const [locale, setLocale] = useState<LocaleId>('zh-TW');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  // Counts the editors opened, so a reload after another seat's save starts a fresh editor.
+  const [opened, setOpened] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const localeName = t(`catalogue.locales.${locale}`);
   const rows = versions.value?.filter((v) => v.locale === locale) ?? [];
-  const draft = rows.find((v) => v.status === 'draft');
   const current = rows.find((v) => v.status === 'published');
+
+  const openEditor = (baseId: string | null, rowsSeen: readonly TemplateVersionInfo[]) => {
+    setMessage(null);
+    setOpened((n) => n + 1);
+    setMode({ kind: 'edit', baseId, draftSeen: draftIn(rowsSeen) });
+  };
+
+  /** Another seat saved or published this language's draft: open the editor again on what is there now. */
+  const reopenLatest = async () => {
+    const r = await callApi('templates.versions', { procedureId: procedure.id });
+    if (!r.ok) return;
+    const now = r.value.filter((v) => v.locale === locale);
+    const base = now.find((v) => v.status === 'draft') ?? now.find((v) => v.status === 'published') ?? null;
+    openEditor(base?.id ?? null, now);
+    versions.reload();
+  };
 
   const changed = (text: string) => {
     scrollContentToTop();
@@ -37,11 +65,14 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
   if (mode.kind === 'edit') {
     return (
       <TemplateEditorLoader
+        key={opened}
         procedureId={procedure.id}
         locale={locale}
         localeName={localeName}
         baseId={mode.baseId}
-        existingDraftVersion={draft?.version ?? null}
+        draftSeen={mode.draftSeen}
+        timeZone={session.timeZone}
+        onReload={() => void reopenLatest()}
         onCancel={() => {
           scrollContentToTop();
           setMode({ kind: 'list' });
@@ -75,7 +106,7 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
       <div className="section-header section-header--sub">
         <h2>{t('catalogue.templates.versions', { locale: localeName })}</h2>
         {rows.length === 0 && versions.state === 'ok' ? (
-          <button type="button" className="btn btn--primary" onClick={() => setMode({ kind: 'edit', baseId: null })}>
+          <button type="button" className="btn btn--primary" onClick={() => openEditor(null, rows)}>
             {t('catalogue.templates.createFirst')}
           </button>
         ) : null}
@@ -117,11 +148,15 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
                     <button type="button" className="btn btn--secondary btn--small" onClick={() => setMode({ kind: 'view', templateId: v.id })}>
                       {t('catalogue.templates.view')}
                     </button>
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => setMode({ kind: 'edit', baseId: v.id })}>
+                    <button type="button" className="btn btn--secondary btn--small" onClick={() => openEditor(v.id, rows)}>
                       {v.status === 'draft' ? t('catalogue.templates.editDraft') : t('catalogue.templates.newDraftFrom')}
                     </button>
                     {v.status === 'draft' ? (
-                      <button type="button" className="btn btn--primary btn--small" onClick={() => setMode({ kind: 'publish', templateId: v.id, version: v.version })}>
+                      <button
+                        type="button"
+                        className="btn btn--primary btn--small"
+                        onClick={() => setMode({ kind: 'publish', templateId: v.id, version: v.version, editVersion: v.editVersion })}
+                      >
                         {t('catalogue.templates.publish')}
                       </button>
                     ) : null}
@@ -139,7 +174,13 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
         <PublishDialog
           templateId={mode.templateId}
           version={mode.version}
+          editVersion={mode.editVersion}
+          timeZone={session.timeZone}
           onCancel={() => setMode({ kind: 'list' })}
+          onReload={() => {
+            setMode({ kind: 'list' });
+            versions.reload();
+          }}
           onPublished={() => changed(t('catalogue.templates.published_', { version: mode.version }))}
         />
       ) : null}
@@ -147,16 +188,35 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
   );
 }
 
-function PublishDialog({ templateId, version, onCancel, onPublished }: { templateId: string; version: number; onCancel: () => void; onPublished: () => void }) {
+function PublishDialog({
+  templateId,
+  version,
+  editVersion,
+  timeZone,
+  onCancel,
+  onPublished,
+  onReload,
+}: {
+  templateId: string;
+  version: number;
+  /** The draft's edit version as the list showed it: a newer save at another seat is refused, not published unseen. */
+  editVersion: number;
+  timeZone: string;
+  onCancel: () => void;
+  onPublished: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <ConfirmDialog
       title={t('catalogue.templates.publishTitle', { version })}
       testId="publish-dialog"
       confirmLabel={t('catalogue.templates.publish')}
-      action={() => callApi('templates.publish', { templateId })}
+      action={() => callApi('templates.publish', { templateId, expectedEditVersion: editVersion })}
       onDone={() => onPublished()}
       onCancel={onCancel}
+      onReload={onReload}
+      timeZone={timeZone}
     >
       <p>{t('catalogue.templates.publishBody')}</p>
     </ConfirmDialog>

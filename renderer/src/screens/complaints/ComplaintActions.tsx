@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryKind, type ComplaintDetail } from '../../../../shared/schemas/complaint';
-import { useApi } from '../../api';
+import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
 import { translateKey } from '../../i18n';
@@ -96,17 +96,32 @@ export function EntryForm({ complaint, timeZone, onSaved }: Props & { timeZone: 
 }
 
 /** The administrator gives the complaint an owner. */
-export function AssignOwner({ complaint, onSaved }: Props) {
+export function AssignOwner({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
   const { t } = useTranslation();
   const team = useApi('team.list', {});
   const [ownerId, setOwnerId] = useState(complaint.ownerId ?? '');
-  // The choice follows the complaint as saved (after assigning, or when the page reloads it).
-  const [savedOwner, setSavedOwner] = useState(complaint.ownerId);
-  if (savedOwner !== complaint.ownerId) {
-    setSavedOwner(complaint.ownerId);
+  // The owner and version the choice here was made on (issue 14). With nothing else chosen, the choice follows the
+  // complaint as saved (after assigning, or when another seat's change arrives); a choice being made keeps its
+  // version, so saving it over another seat's change of owner is refused instead of replacing it unseen.
+  const [basis, setBasis] = useState({ ownerId: complaint.ownerId, version: complaint.version });
+  const choosing = ownerId !== (basis.ownerId ?? '');
+  if (!choosing && basis.version !== complaint.version) {
+    setBasis({ ownerId: complaint.ownerId, version: complaint.version });
     setOwnerId(complaint.ownerId ?? '');
   }
   const form = useChannelForm('complaints.assign', ['ownerId']);
+  const adopt = (c: ComplaintDetail) => {
+    setBasis({ ownerId: c.ownerId, version: c.version });
+    setOwnerId(c.ownerId ?? '');
+    onSaved(c);
+  };
+  /** The complaint as saved now, in place of the choice refused. */
+  const reload = async () => {
+    const r = await callApi('complaints.get', { complaintId: complaint.id });
+    if (!r.ok) return;
+    form.clear();
+    adopt(r.value);
+  };
   // The current owner is always a choice, even before the team list arrives (or once they left it).
   const members = team.value ?? [];
   const ownerMissing = complaint.ownerId !== null && !members.some((m) => m.id === complaint.ownerId);
@@ -117,7 +132,7 @@ export function AssignOwner({ complaint, onSaved }: Props) {
       aria-label={t('aftercare.complaints.assign')}
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit({ complaintId: complaint.id, ownerId }).then((r) => r && onSaved(r));
+        void form.submit({ complaintId: complaint.id, expectedVersion: basis.version, ownerId }).then((r) => r && adopt(r));
       }}
     >
       <Field label={t('aftercare.complaints.owner')} error={form.errors.ownerId}>
@@ -133,7 +148,7 @@ export function AssignOwner({ complaint, onSaved }: Props) {
           </select>
         )}
       </Field>
-      <FormError error={form.formError} />
+      <FormError error={form.formError} timeZone={timeZone} onReload={() => void reload()} />
       <button type="submit" className="btn btn--secondary" disabled={form.busy || !ownerId || ownerId === complaint.ownerId}>
         {t('aftercare.complaints.assign')}
       </button>

@@ -104,7 +104,7 @@ function Body({ session, c, onChanged }: { session: SessionInfo; c: Detail; onCh
           {open ? <EntryForm complaint={c} timeZone={tz} onSaved={onChanged} /> : null}
         </div>
         <div className="ac-stack">
-          {open && admin ? <AssignOwner complaint={c} onSaved={onChanged} /> : null}
+          {open && admin ? <AssignOwner complaint={c} timeZone={tz} onSaved={onChanged} /> : null}
           {open && (role === 'physician' || admin) && !c.medicalAccident ? <AccidentForm complaint={c} timeZone={tz} onSaved={onChanged} /> : null}
           {open && !c.recordsRequested ? <RecordsRequestForm complaint={c} timeZone={tz} onSaved={onChanged} /> : null}
           <ResolutionList complaint={c} timeZone={tz} />

@@ -29,6 +29,8 @@ export function FollowUpVisit({ session, visitId }: { session: SessionInfo; visi
   const loaded = useApi('followUps.get', { visitId });
   const [latest, setLatest] = useState<VisitDetail | null>(null);
   const v = latest ?? loaded.value;
+  // After another seat changed the visit: the visit as saved now, leaving any form's typed values as they are.
+  const reload = () => void callApi('followUps.get', { visitId }).then((r) => r.ok && setLatest(r.value));
   return (
     <section aria-labelledby="visit-title" className="ac-page" data-testid="follow-up-visit">
       <button type="button" className="btn btn--link back" onClick={() => navigate({ screen: 'followUps' })}>
@@ -37,12 +39,12 @@ export function FollowUpVisit({ session, visitId }: { session: SessionInfo; visi
       </button>
       {loaded.state === 'loading' && !v ? <p className="muted">{t('common.loading')}</p> : null}
       <FormError error={loaded.error} />
-      {v ? <VisitBody session={session} v={v} onChanged={setLatest} /> : null}
+      {v ? <VisitBody session={session} v={v} onChanged={setLatest} onReload={reload} /> : null}
     </section>
   );
 }
 
-function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDetail; onChanged: (v: VisitDetail) => void }) {
+function VisitBody({ session, v, onChanged, onReload }: { session: SessionInfo; v: VisitDetail; onChanged: (v: VisitDetail) => void; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const tz = session.timeZone;
@@ -68,7 +70,7 @@ function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDe
         <div className="ac-head__side">
           <DueBadge visit={v} />
           <span className="muted">{v.assignedToName ? t('aftercare.followUp.assignedTo', { name: v.assignedToName }) : t('aftercare.followUp.anyRole', { role: t(`aftercare.followUpRoles.${v.role}`) })}</span>
-          {!v.done && me.role === v.role && v.assignedToId !== me.id ? <TakeVisit visitId={v.id} staffId={me.id} onSaved={onChanged} /> : null}
+          {!v.done && me.role === v.role && v.assignedToId !== me.id ? <TakeVisit visit={v} staffId={me.id} timeZone={tz} onSaved={onChanged} onReload={onReload} /> : null}
           <button type="button" className="btn btn--ghost btn--small" onClick={() => navigate({ screen: 'patient', patientId: v.patientId })}>
             {t('aftercare.openPatient')}
           </button>
@@ -97,7 +99,7 @@ function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDe
           ) : !due ? (
             <p className="notice notice--warning">{t('aftercare.errors.visitNotDue', { due: formatCalendarDate(v.dueDate, i18n.language) })}</p>
           ) : clinical ? (
-            <OutcomeForm visit={v} timeZone={tz} onSaved={onChanged} />
+            <OutcomeForm visit={v} timeZone={tz} onSaved={onChanged} onReload={onReload} />
           ) : (
             <p className="muted">{t('aftercare.outcome.notYet')}</p>
           )}
@@ -133,15 +135,40 @@ function VisitBody({ session, v, onChanged }: { session: SessionInfo; v: VisitDe
   );
 }
 
-function TakeVisit({ visitId, staffId, onSaved }: { visitId: string; staffId: string; onSaved: (v: VisitDetail) => void }) {
+/** Takes the visit as shown: refused, naming who and when, if someone took or was given it meanwhile (issue 14). */
+function TakeVisit({
+  visit,
+  staffId,
+  timeZone,
+  onSaved,
+  onReload,
+}: {
+  visit: VisitDetail;
+  staffId: string;
+  timeZone: string;
+  onSaved: (v: VisitDetail) => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const form = useChannelForm('followUps.assign', []);
   return (
     <>
-      <button type="button" className="btn btn--secondary btn--small" disabled={form.busy} onClick={() => void form.submit({ visitId, staffId }).then((r) => r && onSaved(r))}>
+      <button
+        type="button"
+        className="btn btn--secondary btn--small"
+        disabled={form.busy}
+        onClick={() => void form.submit({ visitId: visit.id, expectedVersion: visit.version, staffId }).then((r) => r && onSaved(r))}
+      >
         {t('aftercare.followUp.take')}
       </button>
-      <FormError error={form.formError} />
+      <FormError
+        error={form.formError}
+        timeZone={timeZone}
+        onReload={() => {
+          form.clear();
+          onReload();
+        }}
+      />
     </>
   );
 }

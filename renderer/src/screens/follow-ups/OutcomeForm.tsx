@@ -11,7 +11,7 @@ import { formatDateTime } from '../../clinicTime';
 import { useChannelForm } from '../../components/channelForm';
 import { joinList } from '../../lists';
 
-type Fields = Omit<In<'followUps.recordOutcome'>, 'visitId' | 'complication'>;
+type Fields = Omit<In<'followUps.recordOutcome'>, 'visitId' | 'expectedVersion' | 'complication'>;
 const YES_NO = ['infectionSigns', 'fever', 'numbness', 'asymmetry', 'visionChange', 'skinColourChange'] as const;
 const SHOWN = ['pain', 'swelling', 'bruising', 'bleeding', ...YES_NO, 'satisfaction', 'notes', 'complication'];
 type YesNo = (typeof YES_NO)[number];
@@ -92,7 +92,18 @@ function Pills<T extends string | number>({ legend, name, options, value, onChan
  * from what the patient says. Red flags are shown as they are chosen: saving sends them to the operating physician
  * at once. The saved outcome is final (corrections are appended).
  */
-export function OutcomeForm({ visit, timeZone, onSaved }: { visit: VisitDetail; timeZone: string; onSaved: (v: VisitDetail) => void }) {
+export function OutcomeForm({
+  visit,
+  timeZone,
+  onSaved,
+  onReload,
+}: {
+  visit: VisitDetail;
+  timeZone: string;
+  onSaved: (v: VisitDetail) => void;
+  /** Loads the visit as saved now; what was chosen here stays (issue 14: another seat changed the visit meanwhile). */
+  onReload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [f, setF] = useState<Draft>(BLANK);
   const [tried, setTried] = useState(false);
@@ -131,7 +142,10 @@ export function OutcomeForm({ visit, timeZone, onSaved }: { visit: VisitDetail; 
         e.preventDefault();
         setTried(true);
         if (!contact || !fields) return;
-        void form.submit({ visitId: visit.id, ...fields, complication: withComplication ? complication : null }).then((r) => r && onSaved(r));
+        // The visit's version as this screen holds it: another seat's outcome or reassignment since is refused.
+        void form
+          .submit({ visitId: visit.id, expectedVersion: visit.version, ...fields, complication: withComplication ? complication : null })
+          .then((r) => r && onSaved(r));
       }}
     >
       <h2 className="card__title">{t('aftercare.outcome.title')}</h2>
@@ -221,7 +235,14 @@ export function OutcomeForm({ visit, timeZone, onSaved }: { visit: VisitDetail; 
           {t('safety.outcome.missing', { count: missing.length })}
         </p>
       ) : null}
-      <FormError error={form.formError} />
+      <FormError
+        error={form.formError}
+        timeZone={timeZone}
+        onReload={() => {
+          form.clear();
+          onReload();
+        }}
+      />
       <p className="field__hint">{t('aftercare.outcome.finalNote')}</p>
       <div className="actions">
         <button type="submit" className={flags.length > 0 ? 'btn btn--danger' : 'btn btn--primary'} disabled={form.busy || !contact} data-testid="outcome-save">

@@ -14,6 +14,7 @@ import { FormError, FormSuccess } from '../../components/FormMessage';
 import { useLiveUpdates } from '../../live';
 import { CertificateHowTo, Fingerprint } from './Fingerprint';
 import { PairingCodeCard } from './PairingCodeCard';
+import { UnattendedStartCard } from './UnattendedStartCard';
 import './seats.css';
 
 /**
@@ -37,6 +38,7 @@ export function Seats({ session }: { session: SessionInfo }) {
       <SessionsCard sessions={sessions.value ?? null} error={sessions.error} timeZone={session.timeZone} reload={sessions.reload} />
       <DevicesCard devices={devices.value ?? null} error={devices.error} timeZone={session.timeZone} reload={devices.reload} />
       <PairDeviceCard timeZone={session.timeZone} onCreated={devices.reload} />
+      <UnattendedStartCard timeZone={session.timeZone} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ClinicSettings } from '../../../../shared/schemas/settings';
+import type { ClinicSettingsView } from '../../../../shared/schemas/settings';
 import { IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../../../shared/schemas/settings';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
@@ -21,7 +21,15 @@ interface SettingsForm {
   batesPrefix: string;
 }
 const FIELDS = ['clinicName', 'timeZone', 'idleLockMinutes', 'batesPrefix'] as const;
-const toInput = (v: SettingsForm) => ({ clinicName: v.clinicName, timeZone: v.timeZone, idleLockMinutes: v.idleLockMinutes, batesPrefix: v.batesPrefix });
+/** `expectedVersion`: the settings' version the form was loaded or last saved at (issue 14). */
+const toInput = (v: SettingsForm, expectedVersion: number) => ({
+  expectedVersion,
+  clinicName: v.clinicName,
+  timeZone: v.timeZone,
+  idleLockMinutes: v.idleLockMinutes,
+  batesPrefix: v.batesPrefix,
+});
+const toForm = (s: ClinicSettingsView): SettingsForm => ({ clinicName: s.clinicName, timeZone: s.timeZone, idleLockMinutes: s.idleLockMinutes, batesPrefix: s.batesPrefix });
 
 /** Settings (admin): clinic name, time zone, idle-lock minutes. */
 export function Settings({ updateSession }: { updateSession: SessionUpdate }) {
@@ -32,18 +40,21 @@ export function Settings({ updateSession }: { updateSession: SessionUpdate }) {
       <h1 id="settings-title">{t('settings.title')}</h1>
       {loaded.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
       <FormError error={loaded.error} />
-      {loaded.state === 'ok' ? <SettingsEditor initial={loaded.value} updateSession={updateSession} /> : null}
+      {/* Keyed by the version loaded, so a reload after another seat's save starts the form again from it. */}
+      {loaded.state === 'ok' ? <SettingsEditor key={loaded.value.version} initial={loaded.value} updateSession={updateSession} onReload={loaded.reload} /> : null}
       {loaded.state === 'ok' ? <HolidaysSection today={dateInZone(new Date(), loaded.value.timeZone)} /> : null}
       {loaded.state === 'ok' ? <PrintedDatesSection /> : null}
     </section>
   );
 }
 
-function SettingsEditor({ initial, updateSession }: { initial: ClinicSettings; updateSession: SessionUpdate }) {
+function SettingsEditor({ initial, updateSession, onReload }: { initial: ClinicSettingsView; updateSession: SessionUpdate; onReload: () => void }) {
   const { t } = useTranslation();
   const { formError, setFormError } = useFormError();
   const [saved, setSaved] = useState(false);
   const [zone, setZone] = useState(initial.timeZone);
+  // The version this form's values rest on: the one loaded, then each of this form's own saves.
+  const [version, setVersion] = useState(initial.version);
   const {
     register,
     handleSubmit,
@@ -52,19 +63,21 @@ function SettingsEditor({ initial, updateSession }: { initial: ClinicSettings; u
     formState: { errors, isSubmitting, isDirty },
   } = useForm<SettingsForm>({
     mode: 'onTouched',
-    defaultValues: initial,
-    resolver: contractResolver('settings.update', toInput, FIELDS),
+    defaultValues: toForm(initial),
+    resolver: contractResolver('settings.update', (v: SettingsForm) => toInput(v, initial.version), FIELDS),
   });
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
     setSaved(false);
-    const r = await callApi('settings.update', toInput(v));
+    const r = await callApi('settings.update', toInput(v, version));
     if (!r.ok) {
+      // Another seat's save is refused here with who and when; what was typed stays until Reload.
       setFormError(applyServerError(r.error, FIELDS, setError));
       return;
     }
-    reset(r.value);
+    reset(toForm(r.value));
+    setVersion(r.value.version);
     setZone(r.value.timeZone);
     setSaved(true);
     updateSession((s) => ({
@@ -116,6 +129,8 @@ function SettingsEditor({ initial, updateSession }: { initial: ClinicSettings; u
           className="actions"
           submitLabel={t('settings.submit')}
           submitDisabled={isSubmitting || !isDirty}
+          onReload={onReload}
+          timeZone={zone}
         >
           <FormSuccess>{saved ? t('settings.saved') : null}</FormSuccess>
         </FormActions>

@@ -141,6 +141,7 @@ export function Staff({ session }: { session: SessionInfo }) {
         <EditStaffDialog
           key={`edit-${pending.member.id}`}
           member={pending.member}
+          timeZone={session.timeZone}
           onCancel={() => setPending(null)}
           onDone={(m, changed) => done(changed ? t('staffAccounts.updated', { name: m.name }) : t('staffAccounts.unchanged'))}
         />

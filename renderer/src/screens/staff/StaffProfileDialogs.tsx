@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../shared/errors';
@@ -18,34 +19,44 @@ interface ProfileForm {
   specialty: string;
 }
 const FIELDS = ['role', 'licenceNo', 'specialty'] as const;
-/** Licence number and specialty belong to physicians: for other roles they are cleared. */
-const profileInput = (v: ProfileForm) => {
+/**
+ * Licence number and specialty belong to physicians: for other roles they are cleared. `expectedVersion` is the
+ * person's version the form was loaded at (issue 14).
+ */
+const profileInput = (v: ProfileForm, expectedVersion: number) => {
   const physician = v.role === 'physician';
-  return { staffId: v.staffId, role: v.role, licenceNo: physician ? v.licenceNo : null, specialty: physician ? v.specialty : null };
+  return { staffId: v.staffId, expectedVersion, role: v.role, licenceNo: physician ? v.licenceNo : null, specialty: physician ? v.specialty : null };
 };
+const profileForm = (m: StaffMember): ProfileForm => ({ staffId: m.id, role: m.role, licenceNo: m.licenceNo ?? '', specialty: m.specialty ?? '' });
 
 /** Corrects role, licence number and specialty; the previous values stay in the history. */
 export function EditStaffDialog({
   member,
+  timeZone,
   onCancel,
   onDone,
 }: {
   member: StaffMember;
+  /** The clinic's time zone, for the time a refusal names. */
+  timeZone: string;
   onCancel: () => void;
   onDone: (m: StaffMember, changed: boolean) => void;
 }) {
   const { t } = useTranslation();
   const { formError, setFormError } = useFormError();
+  // The person as this form knows them: as listed, or as reloaded after another administrator's change.
+  const [basis, setBasis] = useState(member);
   const {
     register,
     handleSubmit,
     setError,
+    reset,
     control,
     formState: { errors, isSubmitting },
   } = useForm<ProfileForm>({
     mode: 'onTouched',
-    defaultValues: { staffId: member.id, role: member.role, licenceNo: member.licenceNo ?? '', specialty: member.specialty ?? '' },
-    resolver: contractResolver('staff.update', profileInput, FIELDS, (v): FieldIssue[] => [
+    defaultValues: profileForm(member),
+    resolver: contractResolver('staff.update', (v: ProfileForm) => profileInput(v, member.version), FIELDS, (v): FieldIssue[] => [
       ...(v.role === 'physician' && !v.licenceNo.trim() ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }] : []),
       ...(v.role === 'physician' && !v.specialty.trim() ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }] : []),
     ]),
@@ -54,15 +65,25 @@ export function EditStaffDialog({
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
-    const input = profileInput(v);
-    const r = await callApi('staff.update', input);
+    const r = await callApi('staff.update', profileInput(v, basis.version));
     if (!r.ok) {
+      // Refused because another administrator changed this person meanwhile: the choices stay until Reload.
       setFormError(applyServerError(r.error, FIELDS, setError));
       return;
     }
-    const changed = r.value.role !== member.role || r.value.licenceNo !== member.licenceNo || r.value.specialty !== member.specialty;
+    const changed = r.value.role !== basis.role || r.value.licenceNo !== basis.licenceNo || r.value.specialty !== basis.specialty;
     onDone(r.value, changed);
   });
+
+  /** The person as saved now, in place of what was chosen here. */
+  const reload = async () => {
+    const r = await callApi('staff.list', { includeInactive: true });
+    const now = r.ok ? r.value.find((m) => m.id === member.id) : undefined;
+    if (!now) return;
+    setFormError(null);
+    setBasis(now);
+    reset(profileForm(now));
+  };
 
   const title = t('staffAccounts.editTitle', { name: member.name });
   return (
@@ -91,7 +112,14 @@ export function EditStaffDialog({
             {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
           </Field>
         </div>
-        <FormActions error={formError ?? rootError(errors)} onCancel={onCancel} submitLabel={t('staffAccounts.editSubmit')} submitDisabled={isSubmitting} />
+        <FormActions
+          error={formError ?? rootError(errors)}
+          onCancel={onCancel}
+          submitLabel={t('staffAccounts.editSubmit')}
+          submitDisabled={isSubmitting}
+          onReload={() => void reload()}
+          timeZone={timeZone}
+        />
       </form>
     </Dialog>
   );
