@@ -19,8 +19,8 @@ import { noisePng } from './noise-png';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-evidence-'));
 const vaultDir = path.join(tmp, 'vault');
 const ADMIN = { name: '證據管理員', password: 'Evidence-Admin-2026' };
-const PHYSICIAN = { name: '證據醫師', role: 'physician', licenceNo: '醫字第099999號', specialty: '整形外科', password: 'Evidence-Doctor-2026' } as const;
-const CONSULTANT = { name: '證據諮詢師', role: 'consultant', password: 'Evidence-Consult-2026' } as const;
+const PHYSICIAN = { name: '證據醫師', role: 'physician', licenceNo: '醫字第099999號', specialty: '整形外科', password: 'Evidence-Doctor-2026', temporaryPassword: false } as const;
+const CONSULTANT = { name: '證據諮詢師', role: 'consultant', password: 'Evidence-Consult-2026', temporaryPassword: false } as const;
 
 let nowMs = Date.now() - 40 * 86_400_000;
 const clock = { now: () => new Date(nowMs) };
@@ -119,10 +119,12 @@ const setupSeconds = (Date.now() - setupStart) / 1000;
 // The export itself, in a process of its own so its memory is its own.
 const out = path.join(tmp, 'heavy-patient.zip');
 const child = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'evidence-export.ts'), vaultDir, ADMIN.name, ADMIN.password, patient.id, out], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-const r = JSON.parse(child.trim().split('\n').pop()!) as { exportMs: number; verifyMs: number; rawShaMs: number; jobVerifyMs: number; heartbeatP95Ms: number; peakRssMiB: number; baselineRssMiB: number; bytes: number; pages: number; files: number; auditEvents: number; ok: boolean };
+const r = JSON.parse(child.trim().split('\n').pop()!) as { exportMs: number; hashCopySyncMs: number; verifyMs: number; rawShaMs: number; jobVerifyMs: number; heartbeatP95Ms: number; peakRssMiB: number; baselineRssMiB: number; bytes: number; pages: number; files: number; auditEvents: number; ok: boolean };
 const line = (name: string, value: string, target = '') => console.log(`${name.padEnd(44)} ${value.padStart(10)}${target ? `   (target ${target})` : ''}`);
 line('evidence bench set-up (not timed)', `${setupSeconds.toFixed(1)} s`);
 line(`evidence export, heavy patient (${r.files} files)`, `${(r.exportMs / 1000).toFixed(2)} s`, '< 5 s');
+line('  hash + copy + sync of the pack (reference)', `${(r.hashCopySyncMs / 1000).toFixed(2)} s`);
+line('  export / reference (same run)', `${(r.exportMs / r.hashCopySyncMs).toFixed(1)}x`, '< 2x');
 line('evidence export, peak RSS of its process', `${r.peakRssMiB.toFixed(0)} MiB`, '< 500 MB');
 line('evidence export, RSS before export', `${r.baselineRssMiB.toFixed(0)} MiB`);
 line('evidence pack size / evidence.pdf pages', `${(r.bytes / 1024 / 1024).toFixed(0)} MiB / ${r.pages}`);

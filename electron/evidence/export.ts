@@ -130,16 +130,20 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
   controls.progress('records', 0, total);
 
   const payload: WrittenFile[] = [];
-  const add = async (file: string, data: Buffer, compress: boolean, phase: ExportPhase) => {
+  const add = async (file: string, data: Buffer, compress: boolean, phase: ExportPhase): Promise<WrittenFile> => {
     check();
-    payload.push(await zip.addBuffer(`data/${file}`, data, compress));
+    const written = await zip.addBuffer(`data/${file}`, data, compress);
+    payload.push(written);
     advance(phase, data.length);
+    return written;
   };
   const packed = new Set<string>();
   const addFile = async (f: PayloadFile, data: Buffer, phase: ExportPhase) => {
     if (packed.has(f.path)) return;
-    if (sha256Hex(data) !== f.sha256) throw new DamagedVaultFile(f.path);
-    await add(f.path, data, f.compress, phase);
+    // The ZIP hashes each file on its way in: a stored file whose bytes no longer match the vault's record fails
+    // the export (its partial pack is removed), without hashing every file twice.
+    const written = await add(f.path, data, f.compress, phase);
+    if (written.sha256 !== f.sha256) throw new DamagedVaultFile(f.path);
     packed.add(f.path);
   };
   await add('records.json', recordsJson, true, 'records');

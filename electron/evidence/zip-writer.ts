@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
+import zlib from 'node:zlib';
 import { ZipFile } from 'yazl';
+
+/**
+ * yazl checks every byte it zips with buffer-crc32's byte-at-a-time JavaScript table, a tenth of a heavy pack's
+ * export time. Node's zlib.crc32 is the same CRC-32 (same polynomial, same chaining) in native code: yazl's own
+ * instance of buffer-crc32 (the CommonJS one it requires) is given it. tests/unit/zip-crc.test.ts holds them equal.
+ */
+const yazlCrc32 = createRequire(import.meta.url)('buffer-crc32') as { unsigned(buf: Buffer, previous?: number): number };
+yazlCrc32.unsigned = (buf, previous) => zlib.crc32(buf, previous ?? 0);
 
 export interface WrittenFile {
   /** Relative to the bag's folder. */

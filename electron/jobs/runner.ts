@@ -54,6 +54,9 @@ export interface RunnerOptions {
  * dist/cli/jobs-worker.mjs for the CLI and server), or the TypeScript source run through tsx.
  */
 function workerEntry(): { file: string; execArgv: string[] } {
+  // The benchmarks run the sources through tsx but time the built worker, as a clinic runs it.
+  const named = process.env.CONSENTVAULT_JOBS_WORKER;
+  if (named && fs.existsSync(named)) return { file: named, execArgv: [] };
   for (const name of ['jobs-worker.cjs', 'jobs-worker.mjs']) {
     const bundled = path.join(import.meta.dirname, name);
     if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
