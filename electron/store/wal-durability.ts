@@ -36,6 +36,11 @@ export class WalDurability {
     return this.commitSeq;
   }
 
+  /** The newest commit known to be on disk. */
+  get durableUpTo(): number {
+    return this.durableSeq;
+  }
+
   /** Settles once commit `seq` (by default every commit so far) is on disk; rejects if the disk refused the sync. */
   whenDurable(seq: number = this.commitSeq): Promise<void> {
     if (seq <= this.durableSeq) return Promise.resolve();

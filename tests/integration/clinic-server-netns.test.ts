@@ -43,7 +43,7 @@ function whyNoNamespaces(): string | null {
   const ns = `cv-probe-${suffix()}`;
   const add = ip(['netns', 'add', ns]);
   if (add.error) return (add.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the `ip` command (iproute2) is not installed' : `ip netns add failed: ${add.error.message}`;
-  if (add.status !== 0) return `ip netns add is not permitted here (${add.stderr.trim() || `exit ${add.status}`}); it needs root`;
+  if (add.status !== 0) return `ip netns add is not permitted here (${add.stderr.trim() || `exit ${add.status}`}); it needs root (CAP_SYS_ADMIN)`;
   try {
     const veth = ip(['-n', ns, 'link', 'add', 'cvprobe0', 'type', 'veth', 'peer', 'name', 'cvprobe1']);
     if (veth.status !== 0) return `no veth pair can be made here (${veth.stderr.trim() || `exit ${veth.status}`})`;

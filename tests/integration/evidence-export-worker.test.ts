@@ -58,6 +58,26 @@ describe('evidence export in the job runner', () => {
     expect((await waitForEnd(t, jobId)).state).toBe('done');
   });
 
+  it('a stored file whose bytes no longer match the vault record fails the export in the worker, and leaves no file', async () => {
+    const vault = t.app.vault!;
+    const photo = vault.db.prepare("SELECT sha256, bytes FROM attachments WHERE mime LIKE 'image/%' LIMIT 1").get() as { sha256: string; bytes: Buffer };
+    const damaged = Buffer.from(photo.bytes);
+    damaged[damaged.length - 1] = damaged[damaged.length - 1]! ^ 0xff;
+    // Damage as a failing disk would leave it: past the trigger that keeps stored files immutable.
+    vault.db.exec('DROP TRIGGER attachments_immutable');
+    vault.db.prepare('UPDATE attachments SET bytes = ? WHERE sha256 = ?').run(damaged, photo.sha256);
+    try {
+      const dest = path.join(out, 'damaged.zip');
+      const { jobId } = await t.ok('evidence.startExport', { patientId: f.patientId, scope: { type: 'patient' }, kind: 'lawyer', destination: dest });
+      expect(await waitForEnd(t, jobId)).toMatchObject({ state: 'failed', errorKey: 'evidence.errors.damagedFile' });
+      expect(fs.existsSync(dest)).toBe(false);
+      expect(fs.readdirSync(out).filter((n) => n.endsWith('.partial'))).toEqual([]);
+      expect(vault.audit.recent(5).map((e) => e.action)).toContain('evidence.export_failed');
+    } finally {
+      vault.db.prepare('UPDATE attachments SET bytes = ? WHERE sha256 = ?').run(photo.bytes, photo.sha256);
+    }
+  });
+
   it('signing out stops the worker: the export ends as failed because the session ended, no partial file stays, and the vault opens', async () => {
     const dest = path.join(out, 'signed-out.zip');
     const { jobId } = await t.ok('evidence.startExport', { patientId: f.patientId, scope: { type: 'patient' }, kind: 'lawyer', destination: dest });
