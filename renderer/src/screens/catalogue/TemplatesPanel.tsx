@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { callApi, useApi } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError, FormSuccess } from '../../components/FormMessage';
+import { RecordTable } from '../../components/RecordTable';
 import { formatDateTime } from '../../clinicTime';
 import { scrollContentToTop } from '../patients/scroll';
 import { TemplateEditorLoader } from './TemplateEditor';
@@ -111,62 +112,59 @@ export function TemplatesPanel({ procedure, session, onChanged }: { procedure: P
           </button>
         ) : null}
       </div>
-      {versions.state === 'ok' && rows.length === 0 ? <p className="empty">{t('catalogue.templates.none')}</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-label={t('catalogue.templates.versions', { locale: localeName })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogue.templates.version')}</th>
-                <th scope="col">{t('catalogue.templates.status')}</th>
-                <th scope="col">{t('catalogue.templates.createdAt')}</th>
-                <th scope="col">{t('catalogue.templates.publishedAt')}</th>
-                <th scope="col">{t('catalogue.templates.fingerprint')}</th>
-                <th scope="col" className="table__actions-head">
-                  <span className="visually-hidden">{t('staff.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => (
-                <tr key={v.id} data-testid="template-version">
-                  <th scope="row" className="nowrap">
-                    v{v.version}
-                  </th>
-                  <td className="nowrap">
-                    <span className={v.status === 'draft' ? 'badge badge--waiting' : 'badge badge--ok'}>
-                      {v.status === 'draft' ? t('catalogue.templates.draft') : t('catalogue.templates.published')}
-                    </span>
-                    {v.id === current?.id ? <span className="badge badge--current">{t('catalogue.templates.current')}</span> : null}
-                  </td>
-                  <td className="nowrap">{formatDateTime(v.createdAt, session.timeZone, i18n.language)}</td>
-                  <td className="nowrap">{v.publishedAt ? formatDateTime(v.publishedAt, session.timeZone, i18n.language) : '—'}</td>
-                  <td className="mono small" title={v.contentSha256}>
-                    {v.contentSha256.slice(0, 12)}
-                  </td>
-                  <td className="table__actions">
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => setMode({ kind: 'view', templateId: v.id })}>
-                      {t('catalogue.templates.view')}
-                    </button>
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => openEditor(v.id, rows)}>
-                      {v.status === 'draft' ? t('catalogue.templates.editDraft') : t('catalogue.templates.newDraftFrom')}
-                    </button>
-                    {v.status === 'draft' ? (
-                      <button
-                        type="button"
-                        className="btn btn--primary btn--small"
-                        onClick={() => setMode({ kind: 'publish', templateId: v.id, version: v.version, editVersion: v.editVersion })}
-                      >
-                        {t('catalogue.templates.publish')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RecordTable
+        rows={rows}
+        rowKey={(v) => v.id}
+        rowTestId="template-version"
+        label={t('catalogue.templates.versions', { locale: localeName })}
+        empty={versions.state === 'ok' ? <p className="empty">{t('catalogue.templates.none')}</p> : null}
+        columns={[
+          { id: 'version', header: t('catalogue.templates.version'), className: 'nowrap', cell: (v) => `v${v.version}` },
+          {
+            id: 'status',
+            header: t('catalogue.templates.status'),
+            className: 'nowrap',
+            cell: (v) => (
+              <>
+                <span className={v.status === 'draft' ? 'badge badge--waiting' : 'badge badge--ok'}>
+                  {v.status === 'draft' ? t('catalogue.templates.draft') : t('catalogue.templates.published')}
+                </span>
+                {v.id === current?.id ? <span className="badge badge--current">{t('catalogue.templates.current')}</span> : null}
+              </>
+            ),
+          },
+          { id: 'created', header: t('catalogue.templates.createdAt'), className: 'nowrap', cell: (v) => formatDateTime(v.createdAt, session.timeZone, i18n.language) },
+          {
+            id: 'published',
+            header: t('catalogue.templates.publishedAt'),
+            className: 'nowrap',
+            cell: (v) => (v.publishedAt ? formatDateTime(v.publishedAt, session.timeZone, i18n.language) : '—'),
+          },
+          { id: 'fingerprint', header: t('catalogue.templates.fingerprint'), className: 'mono small', title: (v) => v.contentSha256, cell: (v) => v.contentSha256.slice(0, 12) },
+        ]}
+        actions={{
+          label: t('staff.actions'),
+          cell: (v) => (
+            <>
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => setMode({ kind: 'view', templateId: v.id })}>
+                {t('catalogue.templates.view')}
+              </button>
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => openEditor(v.id, rows)}>
+                {v.status === 'draft' ? t('catalogue.templates.editDraft') : t('catalogue.templates.newDraftFrom')}
+              </button>
+              {v.status === 'draft' ? (
+                <button
+                  type="button"
+                  className="btn btn--primary btn--small"
+                  onClick={() => setMode({ kind: 'publish', templateId: v.id, version: v.version, editVersion: v.editVersion })}
+                >
+                  {t('catalogue.templates.publish')}
+                </button>
+              ) : null}
+            </>
+          ),
+        }}
+      />
       {mode.kind === 'view' ? (
         <TemplateViewDialog templateId={mode.templateId} localeName={localeName} timeZone={session.timeZone} onClose={() => setMode({ kind: 'list' })} />
       ) : null}

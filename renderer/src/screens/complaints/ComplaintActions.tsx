@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryKind, type ComplaintDetail } from '../../../../shared/schemas/complaint';
+import type { In } from '../../../../shared/api';
 import { callApi, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormMessage';
@@ -157,61 +158,78 @@ export function AssignOwner({ complaint, timeZone, onSaved }: Props & { timeZone
 }
 
 /** A medical accident: starts the clock for explanation and care within 5 working days. */
-export function AccidentForm({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
+export function AccidentForm(props: Props & { timeZone: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [at, setAt] = useState(() => toWallTime(new Date(), timeZone));
-  const [summary, setSummary] = useState('');
-  const form = useChannelForm('complaints.recordAccident', ['occurredAt', 'summary']);
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--danger-outline" onClick={() => setOpen(true)}>
-        {t('aftercare.complaints.recordAccident')}
-      </button>
-    );
-  }
   return (
-    <form
-      className="card ac-form"
-      noValidate
-      aria-label={t('aftercare.complaints.recordAccident')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit({ complaintId: complaint.id, occurredAt: wallTimeToIso(at, timeZone) ?? at, summary }).then((r) => r && onSaved(r));
+    <ClockStartForm
+      {...props}
+      channel="complaints.recordAccident"
+      atField="occurredAt"
+      toInput={(complaintId, occurredAt, summary) => ({ complaintId, occurredAt, summary })}
+      danger
+      words={{
+        title: t('aftercare.complaints.recordAccident'),
+        hint: t('aftercare.complaints.accidentHint'),
+        atLabel: t('aftercare.complaints.accidentAt'),
+        save: t('aftercare.complaints.saveAccident'),
       }}
-    >
-      <h2 className="card__title">{t('aftercare.complaints.recordAccident')}</h2>
-      <p className="field__hint">{t('aftercare.complaints.accidentHint')}</p>
-      <Field label={t('aftercare.complaints.accidentAt')} error={form.errors.occurredAt}>
-        {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
-      </Field>
-      <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
-        {(p) => <textarea {...p} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-      </Field>
-      <FormError error={form.formError} />
-      <div className="actions">
-        <button type="submit" className="btn btn--danger" disabled={form.busy}>
-          {t('aftercare.complaints.saveAccident')}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    />
   );
 }
 
 /** The patient asked for copies of the records: starts the 7-working-day clock. */
-export function RecordsRequestForm({ complaint, timeZone, onSaved }: Props & { timeZone: string }) {
+export function RecordsRequestForm(props: Props & { timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <ClockStartForm
+      {...props}
+      channel="complaints.recordRecordsRequest"
+      atField="requestedAt"
+      toInput={(complaintId, requestedAt, summary) => ({ complaintId, requestedAt, summary })}
+      words={{
+        title: t('aftercare.complaints.recordRecordsRequest'),
+        hint: t('aftercare.complaints.recordsHint'),
+        atLabel: t('aftercare.complaints.requestedAt'),
+        save: t('aftercare.complaints.saveRecordsRequest'),
+      }}
+    />
+  );
+}
+
+/** The channels that record when something happened and start one of the complaint's clocks. */
+type ClockStart = 'complaints.recordAccident' | 'complaints.recordRecordsRequest';
+/** The opening button and heading, the hint, the time's label, the save button. */
+type ClockStartWords = { title: string; hint: string; atLabel: string; save: string };
+
+/** A button that opens a short form: when it happened (clinic time) and a summary; saving starts the clock. */
+function ClockStartForm<C extends ClockStart>({
+  complaint,
+  timeZone,
+  onSaved,
+  channel,
+  atField,
+  toInput,
+  danger = false,
+  words,
+}: Props & {
+  timeZone: string;
+  channel: C;
+  /** The input's field for the time, where its error is shown. */
+  atField: Exclude<keyof In<C>, 'complaintId' | 'summary'> & string;
+  toInput: (complaintId: string, at: string, summary: string) => In<C>;
+  /** A medical accident: the buttons say so in the danger colours. */
+  danger?: boolean;
+  words: ClockStartWords;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [at, setAt] = useState(() => toWallTime(new Date(), timeZone));
   const [summary, setSummary] = useState('');
-  const form = useChannelForm('complaints.recordRecordsRequest', ['requestedAt', 'summary']);
+  const form = useChannelForm(channel, [atField, 'summary']);
   if (!open) {
     return (
-      <button type="button" className="btn btn--secondary" onClick={() => setOpen(true)}>
-        {t('aftercare.complaints.recordRecordsRequest')}
+      <button type="button" className={danger ? 'btn btn--danger-outline' : 'btn btn--secondary'} onClick={() => setOpen(true)}>
+        {words.title}
       </button>
     );
   }
@@ -219,15 +237,15 @@ export function RecordsRequestForm({ complaint, timeZone, onSaved }: Props & { t
     <form
       className="card ac-form"
       noValidate
-      aria-label={t('aftercare.complaints.recordRecordsRequest')}
+      aria-label={words.title}
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit({ complaintId: complaint.id, requestedAt: wallTimeToIso(at, timeZone) ?? at, summary }).then((r) => r && onSaved(r));
+        void form.submit(toInput(complaint.id, wallTimeToIso(at, timeZone) ?? at, summary)).then((r) => r && onSaved(r));
       }}
     >
-      <h2 className="card__title">{t('aftercare.complaints.recordRecordsRequest')}</h2>
-      <p className="field__hint">{t('aftercare.complaints.recordsHint')}</p>
-      <Field label={t('aftercare.complaints.requestedAt')} error={form.errors.requestedAt}>
+      <h2 className="card__title">{words.title}</h2>
+      <p className="field__hint">{words.hint}</p>
+      <Field label={words.atLabel} error={form.errors[atField]}>
         {(p) => <DateInput {...p} withTime value={at} onChange={setAt} />}
       </Field>
       <Field label={t('aftercare.complaints.summary')} error={form.errors.summary}>
@@ -235,8 +253,8 @@ export function RecordsRequestForm({ complaint, timeZone, onSaved }: Props & { t
       </Field>
       <FormError error={form.formError} />
       <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={form.busy}>
-          {t('aftercare.complaints.saveRecordsRequest')}
+        <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={form.busy}>
+          {words.save}
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
           {t('common.cancel')}

@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { useNavigate } from '../../navigation';
 import { formatDateTime } from '../../clinicTime';
 import { Countdown } from '../../components/Countdown';
+import { RecordTable } from '../../components/RecordTable';
 import { ComplaintIntake } from './ComplaintIntake';
 import './complaints.css';
 
@@ -58,59 +59,72 @@ export function Complaints({ session }: { session: SessionInfo }) {
 export function ComplaintTable({ items, session }: { items: readonly ComplaintSummary[]; session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  if (items.length === 0) return <p className="empty">{t('aftercare.complaints.none')}</p>;
+  const openComplaint = (c: ComplaintSummary) => navigate({ screen: 'complaint', complaintId: c.id });
   return (
-    <div className="table-wrap">
-      <table className="table table--rows table--dense" data-testid="complaint-list">
-        <thead>
-          <tr>
-            <th>{t('aftercare.complaints.refNo')}</th>
-            <th>{t('aftercare.complaints.who')}</th>
-            <th>{t('aftercare.complaints.category')}</th>
-            <th>{t('aftercare.complaints.received')}</th>
-            <th>{t('aftercare.complaints.owner')}</th>
-            <th>{t('aftercare.complaints.clocks')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => {
+    <RecordTable
+      className="table table--rows table--dense"
+      testId="complaint-list"
+      rows={items}
+      rowKey={(c) => c.id}
+      rowClassName={() => 'row--link'}
+      onRowClick={openComplaint}
+      empty={<p className="empty">{t('aftercare.complaints.none')}</p>}
+      columns={[
+        {
+          id: 'refNo',
+          header: t('aftercare.complaints.refNo'),
+          cell: (c) => (
+            <>
+              <button type="button" className="row__open mono ac-nowrap" onClick={() => openComplaint(c)}>
+                {c.refNo}
+              </button>
+              <div className="row__sub">
+                <span className={`sev sev--${c.severity === 'critical' || c.severity === 'high' ? 'severe' : c.severity === 'medium' ? 'moderate' : 'mild'}`}>{t(`aftercare.complaintSeverities.${c.severity}`)}</span>
+                {c.status === 'closed' ? <span className="badge badge--muted">{t('aftercare.complaints.statuses.closed')}</span> : null}
+              </div>
+            </>
+          ),
+        },
+        {
+          id: 'who',
+          header: t('aftercare.complaints.who'),
+          cell: (c) => (
+            <>
+              {c.patientName ?? c.complainantName}
+              {c.chartNo ? <div className="row__sub muted mono">{c.chartNo}</div> : null}
+            </>
+          ),
+        },
+        {
+          id: 'category',
+          header: t('aftercare.complaints.category'),
+          cell: (c) => (
+            <>
+              {t(`aftercare.complaintCategories.${c.category}`)}
+              <div className="row__sub muted">{t(`aftercare.complaintChannels.${c.channel}`)}</div>
+            </>
+          ),
+        },
+        { id: 'received', header: t('aftercare.complaints.received'), className: 'nowrap', cell: (c) => formatDateTime(c.receivedAt, session.timeZone, i18n.language) },
+        { id: 'owner', header: t('aftercare.complaints.owner'), cell: (c) => c.ownerName ?? <span className="muted ac-nowrap">{t('aftercare.complaints.unassigned')}</span> },
+        {
+          id: 'clocks',
+          header: t('aftercare.complaints.clocks'),
+          cell: (c) => {
             const open = c.clocks.filter((k) => !k.metAt && c.status === 'open');
             return (
-              <tr key={c.id} className="row--link" onClick={() => navigate({ screen: 'complaint', complaintId: c.id })}>
-                <th scope="row">
-                  <button type="button" className="row__open mono ac-nowrap" onClick={() => navigate({ screen: 'complaint', complaintId: c.id })}>
-                    {c.refNo}
-                  </button>
-                  <div className="row__sub">
-                    <span className={`sev sev--${c.severity === 'critical' || c.severity === 'high' ? 'severe' : c.severity === 'medium' ? 'moderate' : 'mild'}`}>{t(`aftercare.complaintSeverities.${c.severity}`)}</span>
-                    {c.status === 'closed' ? <span className="badge badge--muted">{t('aftercare.complaints.statuses.closed')}</span> : null}
-                  </div>
-                </th>
-                <td>
-                  {c.patientName ?? c.complainantName}
-                  {c.chartNo ? <div className="row__sub muted mono">{c.chartNo}</div> : null}
-                </td>
-                <td>
-                  {t(`aftercare.complaintCategories.${c.category}`)}
-                  <div className="row__sub muted">{t(`aftercare.complaintChannels.${c.channel}`)}</div>
-                </td>
-                <td className="nowrap">{formatDateTime(c.receivedAt, session.timeZone, i18n.language)}</td>
-                <td>{c.ownerName ?? <span className="muted ac-nowrap">{t('aftercare.complaints.unassigned')}</span>}</td>
-                <td>
-                  <div className="ac-clocks-compact">
-                    {open.length === 0 ? <span className="muted">{t('aftercare.complaints.noOpenClock')}</span> : null}
-                    {open.map((k) => (
-                      <span key={k.kind} className="ac-clock-line">
-                        <span className="muted small">{t(`aftercare.clockShort.${k.kind}`)}</span> <Countdown clock={k} timeZone={session.timeZone} compact />
-                      </span>
-                    ))}
-                  </div>
-                </td>
-              </tr>
+              <div className="ac-clocks-compact">
+                {open.length === 0 ? <span className="muted">{t('aftercare.complaints.noOpenClock')}</span> : null}
+                {open.map((k) => (
+                  <span key={k.kind} className="ac-clock-line">
+                    <span className="muted small">{t(`aftercare.clockShort.${k.kind}`)}</span> <Countdown clock={k} timeZone={session.timeZone} compact />
+                  </span>
+                ))}
+              </div>
             );
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+      ]}
+    />
   );
 }

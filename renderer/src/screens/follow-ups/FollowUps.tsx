@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../../shared/schemas/session';
 import { useApi } from '../../api';
 import { useLiveUpdates } from '../../live';
 import { FormError } from '../../components/FormMessage';
+import { RecordTable } from '../../components/RecordTable';
 import { useNavigate } from '../../navigation';
 import { formatCalendarDate, formatDate } from '../../clinicTime';
 import { procedureNameIn } from '../../procedureName';
@@ -64,63 +65,68 @@ export function FollowUps({ session }: { session: SessionInfo }) {
 export function VisitTable({ title, visits, tone, testId, session }: { title: string; visits: readonly VisitSummary[]; tone: 'overdue' | 'today' | 'upcoming'; testId: string; session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const openVisit = (v: VisitSummary) => navigate({ screen: 'followUp', visitId: v.id });
   return (
     <section className={`ac-worklist ac-worklist--${tone}`} data-testid={testId}>
       <h2 className="ac-section__title">
         {title}
         <span className="tabs__count">{visits.length}</span>
       </h2>
-      {visits.length === 0 ? (
-        <p className="empty">{t('aftercare.followUp.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--rows table--dense">
-            <thead>
-              <tr>
-                <th>{t('aftercare.followUp.patient')}</th>
-                <th>{t('aftercare.followUp.procedure')}</th>
-                <th>{t('aftercare.followUp.level')}</th>
-                <th>{t('aftercare.followUp.due')}</th>
-                <th>{t('aftercare.followUp.assignee')}</th>
-                <th>{t('aftercare.followUp.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visits.map((v) => (
-                <tr key={v.id} className={`row--link ${v.openEscalations.length ? 'ac-row--flagged' : ''}`} onClick={() => navigate({ screen: 'followUp', visitId: v.id })}>
-                  <th scope="row">
-                    <button type="button" className="row__open" onClick={() => navigate({ screen: 'followUp', visitId: v.id })}>
-                      {v.patientName}
-                    </button>
-                    <div className="row__sub muted mono">{v.chartNo}</div>
-                    {v.phone ? <div className="row__sub muted">{v.phone}</div> : null}
-                  </th>
-                  <td>
-                    {procedureNameIn(v, i18n.language)}
-                    <div className="row__sub muted">{t('aftercare.followUp.treatedOn', { date: formatDate(v.performedAt, session.timeZone, i18n.language) })}</div>
-                  </td>
-                  <td className="ac-nowrap">
-                    <LevelLabel visit={v} />
-                  </td>
-                  <td className="nowrap">{formatCalendarDate(v.dueDate, i18n.language)}</td>
-                  <td>{v.assignedToName ?? <span className="muted">{t('aftercare.followUp.anyRole', { role: t(`aftercare.followUpRoles.${v.role}`) })}</span>}</td>
-                  <td>
-                    <div className="ac-badges">
-                      <DueBadge visit={v} />
-                      {v.failedAttempts > 0 ? <span className="badge badge--waiting">{t('aftercare.followUp.failedAttempts', { count: v.failedAttempts })}</span> : null}
-                      {v.openEscalations.map((k) => (
-                        <span key={k} className="badge badge--danger">
-                          {t(`aftercare.escalationKinds.${k}`)}
-                        </span>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RecordTable
+        className="table table--rows table--dense"
+        rows={visits}
+        rowKey={(v) => v.id}
+        rowClassName={(v) => `row--link ${v.openEscalations.length ? 'ac-row--flagged' : ''}`}
+        onRowClick={openVisit}
+        empty={<p className="empty">{t('aftercare.followUp.none')}</p>}
+        columns={[
+          {
+            id: 'patient',
+            header: t('aftercare.followUp.patient'),
+            cell: (v) => (
+              <>
+                <button type="button" className="row__open" onClick={() => openVisit(v)}>
+                  {v.patientName}
+                </button>
+                <div className="row__sub muted mono">{v.chartNo}</div>
+                {v.phone ? <div className="row__sub muted">{v.phone}</div> : null}
+              </>
+            ),
+          },
+          {
+            id: 'procedure',
+            header: t('aftercare.followUp.procedure'),
+            cell: (v) => (
+              <>
+                {procedureNameIn(v, i18n.language)}
+                <div className="row__sub muted">{t('aftercare.followUp.treatedOn', { date: formatDate(v.performedAt, session.timeZone, i18n.language) })}</div>
+              </>
+            ),
+          },
+          { id: 'level', header: t('aftercare.followUp.level'), className: 'ac-nowrap', cell: (v) => <LevelLabel visit={v} /> },
+          { id: 'due', header: t('aftercare.followUp.due'), className: 'nowrap', cell: (v) => formatCalendarDate(v.dueDate, i18n.language) },
+          {
+            id: 'assignee',
+            header: t('aftercare.followUp.assignee'),
+            cell: (v) => v.assignedToName ?? <span className="muted">{t('aftercare.followUp.anyRole', { role: t(`aftercare.followUpRoles.${v.role}`) })}</span>,
+          },
+          {
+            id: 'status',
+            header: t('aftercare.followUp.status'),
+            cell: (v) => (
+              <div className="ac-badges">
+                <DueBadge visit={v} />
+                {v.failedAttempts > 0 ? <span className="badge badge--waiting">{t('aftercare.followUp.failedAttempts', { count: v.failedAttempts })}</span> : null}
+                {v.openEscalations.map((k) => (
+                  <span key={k} className="badge badge--danger">
+                    {t(`aftercare.escalationKinds.${k}`)}
+                  </span>
+                ))}
+              </div>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -11,9 +11,11 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
+import { RecordTable } from '../../components/RecordTable';
 import { useLiveUpdates } from '../../live';
 import { CertificateHowTo, Fingerprint } from './Fingerprint';
 import { PairingCodeCard } from './PairingCodeCard';
+import { SeatsCard } from './SeatsCard';
 import { UnattendedStartCard } from './UnattendedStartCard';
 import './seats.css';
 
@@ -68,17 +70,18 @@ function ServerCard() {
   };
 
   return (
-    <section className="card card--panel" aria-labelledby="seats-server-title" data-testid="seats-server">
-      <div className="seats__card-head">
-        <h2 id="seats-server-title" className="card__title">
-          {t('seats.server.sharing')}
-        </h2>
-        {status ? (
+    <SeatsCard
+      name="server"
+      testId="seats-server"
+      title={t('seats.server.sharing')}
+      aside={
+        status ? (
           <span className={`badge ${status.running ? 'badge--ok' : 'badge--muted'}`} data-testid="server-state" data-running={status.running}>
             {status.running ? t('seats.server.running') : t('seats.server.stopped')}
           </span>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <p className="muted">{t('seats.server.sharingHint')}</p>
       <FormError error={loaded.error} />
       {status?.headless ? <p className="notice">{t('seats.server.headless')}</p> : null}
@@ -140,7 +143,7 @@ function ServerCard() {
           <p>{t('seats.server.stopConfirm')}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </SeatsCard>
   );
 }
 
@@ -150,60 +153,51 @@ function SessionsCard({ sessions, error, timeZone, reload }: { sessions: SeatSes
   const [ended, setEnded] = useState(false);
   const at = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
   return (
-    <section className="card card--panel" aria-labelledby="seats-sessions-title" data-testid="seat-sessions">
-      <div className="seats__card-head">
-        <h2 id="seats-sessions-title" className="card__title">
-          {t('seats.sessions.title')}
-        </h2>
+    <SeatsCard
+      name="sessions"
+      testId="seat-sessions"
+      title={t('seats.sessions.title')}
+      aside={
         <button type="button" className="btn btn--secondary btn--small" onClick={reload}>
           {t('seats.sessions.refresh')}
         </button>
-      </div>
+      }
+    >
       <FormError error={error} />
       {ended ? <FormSuccess>{t('seats.sessions.ended')}</FormSuccess> : null}
-      {sessions && sessions.length === 0 ? <p className="muted">{t('seats.sessions.none')}</p> : null}
-      {sessions && sessions.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">{t('seats.sessions.staffName')}</th>
-                <th scope="col">{t('seats.sessions.role')}</th>
-                <th scope="col">{t('seats.sessions.seatName')}</th>
-                <th scope="col">{t('seats.sessions.signedInAt')}</th>
-                <th scope="col">{t('seats.sessions.lastActivity')}</th>
-                <th scope="col" className="table__actions-head">
-                  <span className="visually-hidden">{t('seats.sessions.end')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.handle} data-testid="seat-session">
-                  <th scope="row">
-                    {s.staffName} {s.yours ? <span className="muted">{t('seats.sessions.yours')}</span> : null}
-                    {s.locked ? <span className="badge badge--muted seats__locked">{t('seats.sessions.locked')}</span> : null}
-                  </th>
-                  <td>{t(`roles.${s.role}`)}</td>
-                  <td>{s.seatName}</td>
-                  <td>
-                    <time dateTime={s.signedInAt}>{at(s.signedInAt)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={s.lastActivity}>{at(s.lastActivity)}</time>
-                  </td>
-                  <td className="table__actions">
-                    {s.yours ? null : (
-                      <button type="button" className="btn btn--danger-outline btn--small" onClick={() => setEnding(s)}>
-                        {t('seats.sessions.end')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {sessions ? (
+        <RecordTable
+          className="table table--dense"
+          rows={sessions}
+          rowKey={(s) => s.handle}
+          rowTestId="seat-session"
+          empty={<p className="muted">{t('seats.sessions.none')}</p>}
+          columns={[
+            {
+              id: 'staff',
+              header: t('seats.sessions.staffName'),
+              cell: (s) => (
+                <>
+                  {s.staffName} {s.yours ? <span className="muted">{t('seats.sessions.yours')}</span> : null}
+                  {s.locked ? <span className="badge badge--muted seats__locked">{t('seats.sessions.locked')}</span> : null}
+                </>
+              ),
+            },
+            { id: 'role', header: t('seats.sessions.role'), cell: (s) => t(`roles.${s.role}`) },
+            { id: 'seat', header: t('seats.sessions.seatName'), cell: (s) => s.seatName },
+            { id: 'signedIn', header: t('seats.sessions.signedInAt'), cell: (s) => <time dateTime={s.signedInAt}>{at(s.signedInAt)}</time> },
+            { id: 'lastActivity', header: t('seats.sessions.lastActivity'), cell: (s) => <time dateTime={s.lastActivity}>{at(s.lastActivity)}</time> },
+          ]}
+          actions={{
+            label: t('seats.sessions.end'),
+            cell: (s) =>
+              s.yours ? null : (
+                <button type="button" className="btn btn--danger-outline btn--small" onClick={() => setEnding(s)}>
+                  {t('seats.sessions.end')}
+                </button>
+              ),
+          }}
+        />
       ) : null}
       {ending ? (
         <ConfirmDialog
@@ -222,7 +216,7 @@ function SessionsCard({ sessions, error, timeZone, reload }: { sessions: SeatSes
           <p>{t('seats.sessions.endConfirm', { name: ending.staffName, seat: ending.seatName })}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </SeatsCard>
   );
 }
 
@@ -233,64 +227,63 @@ function DevicesCard({ devices, error, timeZone, reload }: { devices: PairedDevi
   const [done, setDone] = useState<string | null>(null);
   const at = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
   return (
-    <section className="card card--panel" aria-labelledby="seats-devices-title" data-testid="paired-devices">
-      <h2 id="seats-devices-title" className="card__title">
-        {t('seats.devices.title')}
-      </h2>
+    <SeatsCard name="devices" testId="paired-devices" title={t('seats.devices.title')}>
       <FormError error={error} />
       <FormSuccess>{done}</FormSuccess>
-      {devices && devices.length === 0 ? <p className="muted">{t('seats.devices.none')}</p> : null}
-      {devices && devices.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">{t('seats.devices.name')}</th>
-                <th scope="col">{t('seats.devices.kind')}</th>
-                <th scope="col">{t('seats.devices.pairedAt')}</th>
-                <th scope="col">{t('seats.devices.lastSeenAt')}</th>
-                <th scope="col">{t('seats.devices.status')}</th>
-                <th scope="col" className="table__actions-head">
-                  <span className="visually-hidden">{t('seats.devices.rename')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((d) => (
-                <tr key={d.id} data-testid="paired-device" className={d.revokedAt ? 'row--inactive' : undefined}>
-                  <th scope="row">{d.name}</th>
-                  <td>{t(`seats.devices.kinds.${d.kind}`)}</td>
-                  <td>
-                    <time dateTime={d.pairedAt}>{at(d.pairedAt)}</time>
-                    <div className="muted">{t('seats.devices.pairedBy')}: {d.pairedByName}</div>
-                  </td>
-                  <td>{d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{at(d.lastSeenAt)}</time> : <span className="muted">{t('seats.devices.never')}</span>}</td>
-                  <td>
-                    {d.revokedAt ? (
-                      <span className="badge badge--muted" title={`${t('seats.devices.revokedAt')}: ${at(d.revokedAt)}`}>
-                        {t('seats.devices.revoked')}
-                      </span>
-                    ) : (
-                      <span className="badge badge--ok">{t('seats.devices.active')}</span>
-                    )}
-                  </td>
-                  <td className="table__actions">
-                    {d.revokedAt ? null : (
-                      <>
-                        <button type="button" className="btn btn--secondary btn--small" onClick={() => setRenaming(d)}>
-                          {t('seats.devices.rename')}
-                        </button>
-                        <button type="button" className="btn btn--danger-outline btn--small" onClick={() => setRevoking(d)}>
-                          {t('seats.devices.revoke')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {devices ? (
+        <RecordTable
+          className="table table--dense"
+          rows={devices}
+          rowKey={(d) => d.id}
+          rowTestId="paired-device"
+          rowClassName={(d) => (d.revokedAt ? 'row--inactive' : undefined)}
+          empty={<p className="muted">{t('seats.devices.none')}</p>}
+          columns={[
+            { id: 'name', header: t('seats.devices.name'), cell: (d) => d.name },
+            { id: 'kind', header: t('seats.devices.kind'), cell: (d) => t(`seats.devices.kinds.${d.kind}`) },
+            {
+              id: 'paired',
+              header: t('seats.devices.pairedAt'),
+              cell: (d) => (
+                <>
+                  <time dateTime={d.pairedAt}>{at(d.pairedAt)}</time>
+                  <div className="muted">{t('seats.devices.pairedBy')}: {d.pairedByName}</div>
+                </>
+              ),
+            },
+            {
+              id: 'lastSeen',
+              header: t('seats.devices.lastSeenAt'),
+              cell: (d) => (d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{at(d.lastSeenAt)}</time> : <span className="muted">{t('seats.devices.never')}</span>),
+            },
+            {
+              id: 'status',
+              header: t('seats.devices.status'),
+              cell: (d) =>
+                d.revokedAt ? (
+                  <span className="badge badge--muted" title={`${t('seats.devices.revokedAt')}: ${at(d.revokedAt)}`}>
+                    {t('seats.devices.revoked')}
+                  </span>
+                ) : (
+                  <span className="badge badge--ok">{t('seats.devices.active')}</span>
+                ),
+            },
+          ]}
+          actions={{
+            label: t('seats.devices.rename'),
+            cell: (d) =>
+              d.revokedAt ? null : (
+                <>
+                  <button type="button" className="btn btn--secondary btn--small" onClick={() => setRenaming(d)}>
+                    {t('seats.devices.rename')}
+                  </button>
+                  <button type="button" className="btn btn--danger-outline btn--small" onClick={() => setRevoking(d)}>
+                    {t('seats.devices.revoke')}
+                  </button>
+                </>
+              ),
+          }}
+        />
       ) : null}
       {renaming ? (
         <RenameDialog
@@ -320,7 +313,7 @@ function DevicesCard({ devices, error, timeZone, reload }: { devices: PairedDevi
           <p>{t('seats.devices.revokeConfirm', { name: revoking.name })}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </SeatsCard>
   );
 }
 
@@ -376,10 +369,7 @@ function PairDeviceCard({ timeZone, onCreated }: { timeZone: string; onCreated: 
   };
   const nameError = error?.issues?.find((i) => i.path[0] === 'deviceName')?.messageKey;
   return (
-    <section className="card card--panel" aria-labelledby="seats-pair-title" data-testid="pair-device">
-      <h2 id="seats-pair-title" className="card__title">
-        {t('seats.pairing.title')}
-      </h2>
+    <SeatsCard name="pair" testId="pair-device" title={t('seats.pairing.title')}>
       {issued ? (
         <PairingCodeCard issued={issued} timeZone={timeZone} onDone={() => setIssued(null)} />
       ) : (
@@ -410,6 +400,6 @@ function PairDeviceCard({ timeZone, onCreated }: { timeZone: string; onCreated: 
           <FormActions error={nameError ? null : error} className="actions" submitLabel={t('seats.pairing.create')} submitDisabled={busy || name.trim() === ''} submitTestId="create-pairing-code" />
         </form>
       )}
-    </section>
+    </SeatsCard>
   );
 }

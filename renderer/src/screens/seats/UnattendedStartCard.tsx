@@ -8,6 +8,7 @@ import { formatDateTime } from '../../clinicTime';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { FormError, FormSuccess } from '../../components/FormMessage';
+import { SeatsCard } from './SeatsCard';
 
 /**
  * Unattended start of the headless clinic server (issue 14): whether a key file is in force, and, on the computer
@@ -43,17 +44,18 @@ export function UnattendedStartCard({ timeZone }: { timeZone: string }) {
   const fieldError = error?.issues?.find((i) => i.path[0] === 'keyFile')?.messageKey;
 
   return (
-    <section className="card card--panel" aria-labelledby="seats-unattended-title" data-testid="unattended-start">
-      <div className="seats__card-head">
-        <h2 id="seats-unattended-title" className="card__title">
-          {t('unattended.title')}
-        </h2>
-        {s ? (
+    <SeatsCard
+      name="unattended"
+      testId="unattended-start"
+      title={t('unattended.title')}
+      aside={
+        s ? (
           <span className={`badge ${s.active ? 'badge--waiting' : 'badge--muted'}`} data-testid="unattended-state" data-active={s.active}>
             {s.active ? t('unattended.badgeOn') : t('unattended.badgeOff')}
           </span>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <p className="muted">{t('unattended.intro')}</p>
       {s ? (
         <p data-testid="unattended-status">
@@ -126,6 +128,6 @@ export function UnattendedStartCard({ timeZone }: { timeZone: string }) {
           <p>{t('unattended.revokeConfirm')}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </SeatsCard>
   );
 }

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { FormError, FormSuccess } from '../../components/FormMessage';
+import { RecordTable } from '../../components/RecordTable';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { applyServerError, rootError, confirmMatches, contractResolver, newPasswordChecks, useFormError } from '../../forms';
 import './staff.css';
@@ -61,81 +62,42 @@ export function Staff({ session }: { session: SessionInfo }) {
       <FormError error={list.error} />
       {list.state === 'loading' ? <p className="muted">{t('common.loading')}</p> : null}
       {list.state === 'ok' ? (
-        <div className="table-wrap">
-          <table className="table staff__table" aria-labelledby="staff-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.name')}</th>
-                <th scope="col">{t('staffAccounts.loginId')}</th>
-                <th scope="col">{t('staff.role')}</th>
-                <th scope="col">{t('staff.licenceNo')}</th>
-                <th scope="col">{t('staff.specialty')}</th>
-                <th scope="col">{t('staff.status')}</th>
-                <th scope="col" className="table__actions-head">
-                  {t('staff.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.map((m) => (
-                <tr key={m.id} className={m.active ? '' : 'row--inactive'} data-testid="staff-row">
-                  <th scope="row" className="nowrap">
-                    {m.name}
-                    {m.id === session.staff.id ? <span className="muted you">{t('staff.you')}</span> : null}
-                  </th>
-                  <td className="nowrap mono">{m.loginId}</td>
-                  <td>{t(`roles.${m.role}`)}</td>
-                  <td className="nowrap">{m.licenceNo ?? '—'}</td>
-                  <td>{m.specialty ?? '—'}</td>
-                  <td>
-                    <span className={m.active ? 'badge badge--ok' : 'badge badge--muted'}>
-                      {m.active ? t('staff.active') : t('staff.inactive')}
-                    </span>
-                    {m.active && m.passwordChangeRequired ? (
-                      <span className="badge badge--warning staff__temporary">{t('staffAccounts.temporaryBadge')}</span>
-                    ) : null}
-                  </td>
-                  <td className="table__actions">
-                    {m.active ? (
-                      <button
-                        type="button"
-                        className="btn btn--secondary btn--small"
-                        onClick={() => setPending({ kind: 'edit', member: m })}
-                      >
-                        {t('staffAccounts.edit')}
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="btn btn--secondary btn--small"
-                      onClick={() => setPending({ kind: 'history', member: m })}
-                    >
-                      {t('staffAccounts.history')}
-                    </button>
-                    {m.active ? (
-                      <button
-                        type="button"
-                        className="btn btn--secondary btn--small"
-                        onClick={() => setPending({ kind: 'reset', member: m })}
-                      >
-                        {t('staff.resetPassword')}
-                      </button>
-                    ) : null}
-                    {m.id !== session.staff.id ? (
-                      <button
-                        type="button"
-                        className={m.active ? 'btn btn--danger-outline btn--small' : 'btn btn--secondary btn--small'}
-                        onClick={() => setPending({ kind: m.active ? 'deactivate' : 'reactivate', member: m })}
-                      >
-                        {m.active ? t('staff.deactivate') : t('staff.reactivate')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          className="table staff__table"
+          labelledBy="staff-title"
+          rows={list.value}
+          rowKey={(m) => m.id}
+          rowTestId="staff-row"
+          rowClassName={(m) => (m.active ? '' : 'row--inactive')}
+          columns={[
+            {
+              id: 'name',
+              header: t('staff.name'),
+              className: 'nowrap',
+              cell: (m) => (
+                <>
+                  {m.name}
+                  {m.id === session.staff.id ? <span className="muted you">{t('staff.you')}</span> : null}
+                </>
+              ),
+            },
+            { id: 'loginId', header: t('staffAccounts.loginId'), className: 'nowrap mono', cell: (m) => m.loginId },
+            { id: 'role', header: t('staff.role'), cell: (m) => t(`roles.${m.role}`) },
+            { id: 'licence', header: t('staff.licenceNo'), className: 'nowrap', cell: (m) => m.licenceNo ?? '—' },
+            { id: 'specialty', header: t('staff.specialty'), cell: (m) => m.specialty ?? '—' },
+            {
+              id: 'status',
+              header: t('staff.status'),
+              cell: (m) => (
+                <>
+                  <span className={m.active ? 'badge badge--ok' : 'badge badge--muted'}>{m.active ? t('staff.active') : t('staff.inactive')}</span>
+                  {m.active && m.passwordChangeRequired ? <span className="badge badge--warning staff__temporary">{t('staffAccounts.temporaryBadge')}</span> : null}
+                </>
+              ),
+            },
+          ]}
+          actions={{ label: t('staff.actions'), labelShown: true, cell: (m) => <StaffActions member={m} self={m.id === session.staff.id} onPick={setPending} /> }}
+        />
       ) : null}
       {pending?.kind === 'edit' ? (
         <EditStaffDialog
@@ -172,6 +134,26 @@ export function Staff({ session }: { session: SessionInfo }) {
         />
       ) : null}
     </section>
+  );
+}
+
+type PendingKind = NonNullable<Pending>['kind'];
+
+/** A member's buttons: edit, history and reset while active; (re)activation for anyone but oneself. */
+function StaffActions({ member: m, self, onPick }: { member: StaffMember; self: boolean; onPick: (p: Pending) => void }) {
+  const { t } = useTranslation();
+  const button = (kind: PendingKind, label: string, className = 'btn btn--secondary btn--small') => (
+    <button type="button" className={className} onClick={() => onPick({ kind, member: m })}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      {m.active ? button('edit', t('staffAccounts.edit')) : null}
+      {button('history', t('staffAccounts.history'))}
+      {m.active ? button('reset', t('staff.resetPassword')) : null}
+      {self ? null : m.active ? button('deactivate', t('staff.deactivate'), 'btn btn--danger-outline btn--small') : button('reactivate', t('staff.reactivate'))}
+    </>
   );
 }
 
