@@ -3,8 +3,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { SessionInfo } from '../../../../shared/schemas/session';
-import { ROLES, type Role, type StaffMember } from '../../../../shared/schemas/staff';
-import { EditStaffDialog, StaffHistoryDialog } from './StaffProfileDialogs';
+import type { Role, StaffMember } from '../../../../shared/schemas/staff';
+import { EditStaffDialog, physicianDetailsChecks, RoleFields, StaffHistoryDialog } from './StaffProfileDialogs';
 import { callApi, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -192,16 +192,7 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
     mode: 'onTouched',
     defaultValues: EMPTY_ADD,
     shouldUnregister: false,
-    resolver: contractResolver('staff.add', addInput, ADD_FIELDS, (v): FieldIssue[] => [
-      ...confirmMatches<AddForm>('password', 'confirm')(v),
-      // The shared schema says the same, but only once every other field is valid; say it at once.
-      ...(v.role === 'physician' && !v.licenceNo.trim()
-        ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }]
-        : []),
-      ...(v.role === 'physician' && !v.specialty.trim()
-        ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }]
-        : []),
-    ]),
+    resolver: contractResolver('staff.add', addInput, ADD_FIELDS, (v): FieldIssue[] => [...confirmMatches<AddForm>('password', 'confirm')(v), ...physicianDetailsChecks(v)]),
   });
   const [name, role, password] = useWatch({ control, name: ['name', 'role', 'password'] });
 
@@ -226,26 +217,7 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
             <Field label={t('staffAccounts.loginId')} error={errors.loginId?.message} hint={t('staffAccounts.loginIdHint')}>
               {(p) => <input {...p} autoComplete="off" spellCheck={false} placeholder={name} {...register('loginId')} />}
             </Field>
-            <Field label={t('staff.role')} error={errors.role?.message}>
-              {(p) => (
-                <select {...p} {...register('role')}>
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {/* Always in the DOM (so a submit focuses the first invalid field in reading order); shown for physicians. */}
-            <div hidden={role !== 'physician'}>
-              <Field label={t('staff.licenceNo')} error={errors.licenceNo?.message} hint={t('staff.licenceHint')}>
-                {(p) => <input {...p} autoComplete="off" {...register('licenceNo')} />}
-              </Field>
-              <Field label={t('staff.specialty')} error={errors.specialty?.message}>
-                {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
-              </Field>
-            </div>
+            <RoleFields form={{ register, errors }} role={role} />
           </div>
           <div>
             <NewPasswordFields

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../shared/errors';
 import { ROLES, type Role, type StaffMember, type StaffRevision } from '../../../../shared/schemas/staff';
@@ -29,6 +29,54 @@ const profileInput = (v: ProfileForm, expectedVersion: number) => {
 };
 const profileForm = (m: StaffMember): ProfileForm => ({ staffId: m.id, role: m.role, licenceNo: m.licenceNo ?? '', specialty: m.specialty ?? '' });
 
+/** The fields a staff form asks about the person's role: the role, and for physicians licence number and specialty. */
+type RoleFieldValues = { role: Role; licenceNo: string; specialty: string };
+
+/** Physicians need a licence number and a specialty. The shared schema says so too, but only once every other field is valid; say it at once. */
+export const physicianDetailsChecks = (v: RoleFieldValues): FieldIssue[] => [
+  ...(v.role === 'physician' && !v.licenceNo.trim() ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }] : []),
+  ...(v.role === 'physician' && !v.specialty.trim() ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }] : []),
+];
+
+/**
+ * The role, then licence number and specialty: always in the DOM (so a submit focuses the first invalid field in
+ * reading order), shown for physicians. `role` is the role chosen now (watched by the form).
+ */
+export function RoleFields({
+  form: { register, errors },
+  role,
+  autoFocus,
+}: {
+  form: { register: UseFormRegister<RoleFieldValues>; errors: FieldErrors<RoleFieldValues> };
+  role: Role;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('staff.role')} error={errors.role?.message}>
+        {(p) => (
+          <select {...p} autoFocus={autoFocus} {...register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div hidden={role !== 'physician'}>
+        <Field label={t('staff.licenceNo')} error={errors.licenceNo?.message} hint={t('staff.licenceHint')}>
+          {(p) => <input {...p} autoComplete="off" {...register('licenceNo')} />}
+        </Field>
+        <Field label={t('staff.specialty')} error={errors.specialty?.message}>
+          {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
+        </Field>
+      </div>
+    </>
+  );
+}
+
 /** Corrects role, licence number and specialty; the previous values stay in the history. */
 export function EditStaffDialog({
   member,
@@ -56,10 +104,7 @@ export function EditStaffDialog({
   } = useForm<ProfileForm>({
     mode: 'onTouched',
     defaultValues: profileForm(member),
-    resolver: contractResolver('staff.update', (v: ProfileForm) => profileInput(v, member.version), FIELDS, (v): FieldIssue[] => [
-      ...(v.role === 'physician' && !v.licenceNo.trim() ? [{ path: ['licenceNo'], messageKey: 'validation.physicianLicenceRequired' }] : []),
-      ...(v.role === 'physician' && !v.specialty.trim() ? [{ path: ['specialty'], messageKey: 'validation.physicianSpecialtyRequired' }] : []),
-    ]),
+    resolver: contractResolver('staff.update', (v: ProfileForm) => profileInput(v, member.version), FIELDS, physicianDetailsChecks),
   });
   const role = useWatch({ control, name: 'role' });
 
@@ -93,25 +138,7 @@ export function EditStaffDialog({
         <p>
           {member.name} <span className="muted mono">{member.loginId}</span>
         </p>
-        <Field label={t('staff.role')} error={errors.role?.message}>
-          {(p) => (
-            <select {...p} autoFocus {...register('role')}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div hidden={role !== 'physician'}>
-          <Field label={t('staff.licenceNo')} error={errors.licenceNo?.message} hint={t('staff.licenceHint')}>
-            {(p) => <input {...p} autoComplete="off" {...register('licenceNo')} />}
-          </Field>
-          <Field label={t('staff.specialty')} error={errors.specialty?.message}>
-            {(p) => <input {...p} autoComplete="off" {...register('specialty')} />}
-          </Field>
-        </div>
+        <RoleFields form={{ register, errors }} role={role} autoFocus />
         <FormActions
           error={formError ?? rootError(errors)}
           onCancel={onCancel}
