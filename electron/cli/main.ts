@@ -357,43 +357,23 @@ export function buildProgram(): Command {
       }
     });
 
-  registerEvidenceCommands(program, {
-    signedIn,
-    must,
-    print,
-    fail: (message, exitCode) => {
-      throw new CliFailure(message, exitCode);
-    },
-    exit: EXIT,
-  });
+  // What every command file is handed: how to sign in, answer, print and fail with an exit code.
+  const fail = (message: string, exitCode: number): never => {
+    throw new CliFailure(message, exitCode);
+  };
+  const commands = { signedIn, must, print, fail, exit: EXIT };
+  registerEvidenceCommands(program, commands);
   registerBackupCommands(program, {
-    signedIn,
-    must,
-    print,
-    fail: (message, exitCode) => {
-      throw new CliFailure(message, exitCode);
-    },
-    exit: EXIT,
+    ...commands,
     publicRouter: () => newRouter(null).router,
     secretFrom: (envName, question) => secretFrom(envName, question),
   });
-
-  registerUnattendedKeyCommands(program, {
-    signedIn,
-    must,
-    print,
-    fail: (message, exitCode) => {
-      throw new CliFailure(message, exitCode);
-    },
-    exit: EXIT,
-  });
+  registerUnattendedKeyCommands(program, commands);
 
   registerServeCommand(program, {
     must,
     print,
-    fail: (message, exitCode) => {
-      throw new CliFailure(message, exitCode);
-    },
+    fail,
     secretFrom: (envName, question) => secretFrom(envName, question),
     exit: EXIT,
     locale,
