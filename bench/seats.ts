@@ -135,7 +135,7 @@ for (const ch of channels) {
 }
 const interactive = thirty.samples.filter((s) => s.channel !== 'evidence.startExport').map((s) => s.ms);
 const interactiveOne = one.samples.filter((s) => s.channel !== 'evidence.startExport').map((s) => s.ms);
-console.log(`interactive p95, 30 seats ÷ 1 seat (same run): ${(percentile(interactive, 0.95) / percentile(interactiveOne, 0.95)).toFixed(1)}×`);
+console.log(`interactive p95, 30 seats ÷ 1 seat (same run): ${(percentile(interactive, 0.95) / percentile(interactiveOne, 0.95)).toFixed(1)}× (${percentile(interactive, 0.95).toFixed(1)} ms ÷ ${percentile(interactiveOne, 0.95).toFixed(1)} ms)`);
 const duringExport = (s: SeatLoadSample) => thirty.exportWindows.some((w) => s.at >= w.from && s.at <= w.to);
 const whileWriting = thirty.samples.filter((s) => s.channel !== 'evidence.startExport' && duringExport(s)).map((s) => s.ms);
 const otherwise = thirty.samples.filter((s) => s.channel !== 'evidence.startExport' && !duringExport(s)).map((s) => s.ms);
