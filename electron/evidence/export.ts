@@ -51,7 +51,7 @@ export function temporaryFiles(destination: string, packId: string): { pack: str
 }
 
 /** Moves the finished file into place without ever replacing a file that appeared meanwhile. */
-function publish(tmp: string, destination: string): void {
+export function publishWithoutReplacing(tmp: string, destination: string): void {
   try {
     fs.linkSync(tmp, destination);
     fs.unlinkSync(tmp);
@@ -61,6 +61,17 @@ function publish(tmp: string, destination: string): void {
     // File systems without hard links (FAT, exFAT USB drives): check, then rename.
     if (fs.existsSync(destination)) throw Object.assign(new Error('destination exists'), { code: 'EEXIST' });
     fs.renameSync(tmp, destination);
+  }
+}
+
+/** On the disk before it gets its name: a power cut leaves no half pack under the name the person chose. */
+export function syncToDisk(file: string): void {
+  // Opened for writing: Windows flushes only a handle that may write.
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -92,14 +103,9 @@ export async function writePack(s: PackSnapshot, destination: string, blobs: Blo
     const result = await writeContents(s, destination, pdfTmp, zip, blobs, reporting);
     controls.progress('finishing', last.done, last.total);
     const bytes = await zip.finish();
-    const fd = fs.openSync(tmp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncToDisk(tmp);
     if (controls.cancelled()) throw new ExportCancelled();
-    publish(tmp, destination);
+    publishWithoutReplacing(tmp, destination);
     finished = true;
     return { ...result, bytes };
   } finally {

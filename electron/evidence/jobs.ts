@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { EvidenceKind, EvidenceScope, ExportPhase, ExportResult, ExportState, ExportStatus } from '../../shared/schemas/evidence';
+import { ExportPhase, type EvidenceKind, type EvidenceScope, type ExportResult, type ExportState, type ExportStatus } from '../../shared/schemas/evidence';
 import type { AppCore } from '../app-core';
 import type { Job } from '../jobs/runner';
 import { whenVaultIdle } from '../jobs/vault-idle';
@@ -20,13 +20,10 @@ export interface ExportJob {
   /** What the outcome's record needs; the snapshot itself went to the worker and is not kept here. */
   pack: { packId: string; packNo: number; kind: EvidenceKind; scope: EvidenceScope; patientId: string; exporter: Exporter };
   state: ExportState;
-  phase: ExportPhase;
-  done: number;
-  total: number;
   result: ExportResult | null;
   errorKey: string | null;
   cancelRequested: boolean;
-  /** The runner's job doing the work (its progress is read live). */
+  /** The runner's job doing the work: its phase and byte counts are the export's. */
   work: Job<'evidence.export'>;
   /** Settles when the export has ended, whatever the outcome (and its outcome has been recorded). */
   finished: Promise<void>;
@@ -37,7 +34,6 @@ const jobsByApp = new WeakMap<AppCore, Map<string, ExportJob>>();
 const KEEP_FINISHED = 20;
 /** The worker's hard limit, behind cancel: an hour, plus a minute per 100 MiB of files to copy. */
 const hardLimitMs = (bytes: number) => 60 * 60_000 + Math.ceil(bytes / (100 * 1024 * 1024)) * 60_000;
-const PHASES = new Set<string>(['preparing', 'records', 'files', 'pdf', 'manifests', 'finishing', 'done']);
 
 function jobsOf(app: AppCore): Map<string, ExportJob> {
   let jobs = jobsByApp.get(app);
@@ -55,10 +51,10 @@ export function runningJob(app: AppCore): ExportJob | null {
 
 /** The job's own status; the service adds the seat's download (a paired seat's pack waits on the server). */
 export function jobStatus(j: ExportJob): Omit<ExportStatus, 'download'> {
-  // While it runs, the worker's latest progress (queued or starting reads as preparing).
-  const live = j.state === 'running';
-  const phase = live ? (PHASES.has(j.work.phase) ? (j.work.phase as ExportPhase) : 'preparing') : j.phase;
-  return { jobId: j.id, state: j.state, phase, done: live ? j.work.done : j.done, total: live ? j.work.total : j.total, result: j.result, errorKey: j.errorKey };
+  // The worker's latest progress; the runner's own phases (queued, starting, cancelled) read as preparing.
+  const parsed = ExportPhase.safeParse(j.work.phase);
+  const phase = j.state === 'done' ? 'done' : parsed.success ? parsed.data : 'preparing';
+  return { jobId: j.id, state: j.state, phase, done: j.work.done, total: j.work.total, result: j.result, errorKey: j.errorKey };
 }
 
 /** The person asked to stop: the worker ends at its next chunk and removes its partial files. */
@@ -93,9 +89,6 @@ export function startJob(app: AppCore, vault: Vault, start: { id: string; staffI
     destination: start.destination,
     pack: { packId: s.packId, packNo: s.packNo, kind: s.kind, scope: s.scope, patientId: s.records.patient.id, exporter: s.exporter },
     state: 'running',
-    phase: 'preparing',
-    done: 0,
-    total: 0,
     result: null,
     errorKey: null,
     cancelRequested: false,
@@ -119,8 +112,6 @@ export function startJob(app: AppCore, vault: Vault, start: { id: string; staffI
           for (const f of Object.values(temporaryFiles(start.destination, s.packId))) fs.rmSync(f, { force: true });
         }
         await whenVaultIdle(app, vault, () => hooks.record(j, outcome)).catch((e: unknown) => hooks.logError(e));
-        Object.assign(j, { phase: outcome === 'done' ? 'done' : jobStatus(j).phase, done: work.done, total: work.total });
-        if (outcome === 'done') j.done = j.total;
         j.state = outcome;
         const finished = [...jobs.values()].filter((x) => x.state !== 'running');
         for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.id);

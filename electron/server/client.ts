@@ -53,6 +53,14 @@ interface Answer {
 }
 
 /**
+ * TLS options that trust only the pinned certificate (as the only CA, and checked by its fingerprint instead of by
+ * host name: the server may be reached by an address its certificate does not name).
+ */
+function pinnedTo(pin: { pem: string; sha256: string }): Pick<https.RequestOptions, 'ca' | 'checkServerIdentity'> {
+  return { ca: pin.pem, checkServerIdentity: (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch')) };
+}
+
+/**
  * One request to the server. Over HTTPS only the pinned certificate is trusted (as the only CA, and checked by
  * its fingerprint instead of by host name: the server may be reached by an address its certificate does not name).
  */
@@ -63,8 +71,7 @@ function request(origin: string, pin: { pem: string; sha256: string } | null, me
     const options: https.RequestOptions = { method, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }, timeout: 30_000, agent: agent ?? false };
     if (secure) {
       if (!pin) return reject(new Error('an HTTPS server needs a pinned certificate'));
-      options.ca = pin.pem;
-      options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+      Object.assign(options, pinnedTo(pin));
     }
     const req = (secure ? https : http).request(url, options, (res) => {
       const chunks: Buffer[] = [];
@@ -237,8 +244,7 @@ export class ClinicClient {
       const options: https.RequestOptions = { method, headers, timeout: 60_000, agent: false };
       if (secure) {
         if (!pin) return reject(new Error('an HTTPS server needs a pinned certificate'));
-        options.ca = pin.pem;
-        options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+        Object.assign(options, pinnedTo(pin));
       }
       let answered = false;
       const req = (secure ? https : http).request(url, options, (res) => {
@@ -282,8 +288,7 @@ export class ClinicClient {
     return new Promise((resolve, reject) => {
       const options: https.RequestOptions = { method: 'GET', headers: { ...this.headers(), Accept: 'text/event-stream' }, agent: false };
       if (secure && pin) {
-        options.ca = pin.pem;
-        options.checkServerIdentity = (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch'));
+        Object.assign(options, pinnedTo(pin));
       }
       const req = (secure ? https : http).request(url, options, (res) => {
         if (res.statusCode !== 200) {

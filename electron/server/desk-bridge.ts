@@ -33,8 +33,15 @@ export function createDeskBridge(app: AppCore, router: Router): DeskBridge {
   let client: ClinicClient | null = null;
   const remote = (): ClinicClient | null => {
     const paired = app.config.load().clinicServer ?? null;
-    if (!paired) return (client = null);
-    if (!client || client.server.credential !== paired.credential) client = new ClinicClient(paired);
+    // A client given up (unpaired, paired anew) closes the connections it keeps open.
+    if (!paired) {
+      client?.close();
+      return (client = null);
+    }
+    if (!client || client.server.credential !== paired.credential) {
+      client?.close();
+      client = new ClinicClient(paired);
+    }
     return client;
   };
   const files = deskEvidenceFiles(app.host);
@@ -72,6 +79,9 @@ export function createDeskBridge(app: AppCore, router: Router): DeskBridge {
       return guarded(async () => (await seat.upload(bytes)).result as ApiResult<UploadReceipt>);
     },
     onLive: (listener) => live.subscribe(listener),
-    close: () => live.close(),
+    close: () => {
+      live.close();
+      client?.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { evidenceChannels } from '../../shared/contracts/evidence';
 import { toFieldIssues, type ApiError, type ApiResult } from '../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type ExportStatus, type SeatDownload } from '../../shared/schemas/evidence';
 import type { HostCapabilities } from '../app-core';
+import { publishWithoutReplacing, syncToDisk } from '../evidence/export';
 import type { ClinicClient } from './client';
 
 /**
@@ -82,30 +83,6 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** On the disk before it gets its name: a power cut leaves no half pack under the name the person chose. */
-function syncToDisk(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Gives the downloaded pack its name, never replacing a file that appeared meanwhile. */
-function placeWithoutReplacing(partial: string, file: string): void {
-  try {
-    fs.linkSync(partial, file);
-  } catch (e) {
-    if (codeOf(e) === 'EEXIST') throw e;
-    // A file system without hard links (FAT on a USB stick): checked, then renamed.
-    if (fs.existsSync(file)) throw Object.assign(new Error('the file exists'), { code: 'EEXIST' });
-    fs.renameSync(partial, file);
-    return;
-  }
-  fs.rmSync(partial, { force: true });
-}
-
 /** Why a pack did not land here, in the words the desk's own export uses. */
 function reasonOf(e: unknown): string {
   const code = codeOf(e);
@@ -155,8 +132,9 @@ export function deskEvidenceFiles(host: HostCapabilities): DeskEvidenceFiles {
         const got = await seat.downloadPack(download.token, partial, { signal: abort.signal, onBytes: (n) => (here.bytes = n) });
         // Refused (expired, the session ended): the server wrote nothing here and the file was never made.
         if (got.error) return void (here.outcome = failed(done, 'evidence.errors.notSavedHere'));
+        // On disk, then given its name without replacing a file that appeared meanwhile: as the desk's own export.
         syncToDisk(partial);
-        placeWithoutReplacing(partial, here.destination);
+        publishWithoutReplacing(partial, here.destination);
         here.outcome = { ...done, result: done.result ? { ...done.result, path: here.destination } : null, download: null };
       } catch (e) {
         removeQuietly(partial);

@@ -93,7 +93,6 @@ export class WalDurability {
     this.durableSeq = this.commitSeq;
     void this.log.close().catch(() => undefined);
   }
-
 }
 
 /**
