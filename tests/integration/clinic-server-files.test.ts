@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Out } from '../../shared/api';
-import type { ApiResult } from '../../shared/errors';
 import type { ClinicClient } from '../../electron/server/client';
 import { verifyPack } from '../../electron/evidence/verify';
 import type { Vault } from '../../electron/store/vault';
 import { ADMIN, ManualClock } from '../support/app';
 import { VALID_INPUTS } from '../support/channels';
-import { errorKey, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
+import { answerValue, errorKey, type ServedClinic, servedClinic, signInAt } from '../support/clinic-server';
 
 let clinic: ServedClinic | null = null;
 afterEach(async () => {
@@ -16,10 +15,7 @@ afterEach(async () => {
   clinic = null;
 });
 
-function value<T>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const value = answerValue;
 
 /** A clinic whose administrator works at a paired PC, with one small patient to export. */
 async function adminAtSeat(opts: { clock?: ManualClock; verifyUploadMaxBytes?: number } = {}): Promise<{ c: ServedClinic; office: ClinicClient; patientId: string }> {

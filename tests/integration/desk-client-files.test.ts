@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Out } from '../../shared/api';
-import type { ApiResult } from '../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES } from '../../shared/schemas/evidence';
 import { AppCore, fileConfigStore } from '../../electron/app-core';
 import { verifyPack } from '../../electron/evidence/verify';
@@ -12,7 +11,7 @@ import { createRouter } from '../../electron/router';
 import { createDeskBridge, type DeskBridge } from '../../electron/server/desk-bridge';
 import { ADMIN } from '../support/app';
 import { VALID_INPUTS } from '../support/channels';
-import { servedClinic, type ServedClinic } from '../support/clinic-server';
+import { answerValue, type ServedClinic, servedClinic } from '../support/clinic-server';
 
 /**
  * Files belong to the seat, on a desktop that is a seat of the clinic server: its window names local files (the
@@ -30,10 +29,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const value = <T>(r: ApiResult<unknown>): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-};
+const value = answerValue;
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 interface SentToServer {

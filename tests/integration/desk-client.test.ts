@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/errors';
 import { AppCore, fileConfigStore } from '../../electron/app-core';
 import { createRouter } from '../../electron/router';
 import { createDeskBridge } from '../../electron/server/desk-bridge';
-import { servedClinic, type ServedClinic } from '../support/clinic-server';
+import { answerValue, type ServedClinic, servedClinic } from '../support/clinic-server';
 import { NURSE } from '../support/staff';
 
 /**
@@ -24,10 +23,7 @@ function clientDesk() {
   return { app, configDir, bridge: createDeskBridge(app, createRouter(app)) };
 }
 
-const value = <T>(r: ApiResult<T>): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-};
+const value = answerValue;
 
 afterEach(async () => {
   await served?.close();

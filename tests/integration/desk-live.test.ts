@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveSignal } from '../../shared/api';
-import type { ApiResult } from '../../shared/errors';
 import { AppCore, fileConfigStore } from '../../electron/app-core';
 import { createRouter } from '../../electron/router';
 import { createDeskBridge, type DeskBridge } from '../../electron/server/desk-bridge';
 import { reconnectDelayMs } from '../../electron/server/desk-live';
-import { servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
+import { answerValue, type ServedClinic, servedClinic, signInAt } from '../support/clinic-server';
 import { CONSULTANT, NURSE } from '../support/staff';
 
 /**
@@ -27,10 +26,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const value = <T>(r: ApiResult<unknown>): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-};
+const value = answerValue;
 let charts = 0;
 /** A new patient each time (a write every seat's patient screens show). */
 const patientInput = () => ({ chartNo: `L-${String(++charts).padStart(5, '0')}`, nameZh: '陳美玲', sex: 'female', birthDate: '1988-03-14', phone: '0922-111-222' });

@@ -75,3 +75,9 @@ export function rawRequest(origin: string, method: string, path: string, opts: {
 }
 
 export const errorKey = (r: ApiResult<unknown>): string | null => (r.ok ? null : r.error.messageKey);
+
+/** A seat's answer's value; a refusal fails the test with the server's error. */
+export function answerValue<T>(r: ApiResult<unknown>): T {
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
