@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClinicClient, pairWithServer } from '../../electron/server/client';
 import { readCheckpointFile } from '../../electron/store/audit/checkpoint';
 import { ADMIN, makeTestApp } from '../support/app';
+import { startServeProcess, type ServeProcess } from '../support/cli-process';
 import { signInAt } from '../support/clinic-server';
 import { NURSE } from '../support/staff';
 
-const ROOT = path.join(__dirname, '../..');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -24,37 +23,18 @@ async function closedVault(): Promise<{ vaultDir: string; dispose(): void }> {
   return { vaultDir: t.vaultDir, dispose: t.dispose };
 }
 
-interface Served {
-  child: ChildProcess;
-  origin: string;
+interface Served extends ServeProcess {
   code: string;
   certificateLine: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** `consentvault serve` as a process of its own, on 127.0.0.1, with a first pairing code. */
 async function serve(vaultDir: string): Promise<Served> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CONSENTVAULT_')));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/consentvault.mjs'), 'serve', '--vault', vaultDir, '--listen', '127.0.0.1:0', '--pair', 'Nurses station'], {
-    cwd: ROOT,
-    env: { ...base, CONSENTVAULT_LANG: 'en', CONSENTVAULT_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const until = Date.now() + 60_000;
-  while (!/Press Ctrl\+C/.test(out)) {
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`serve did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const origin = /Address: (\S+)/.exec(out)![1]!;
+  const served = await startServeProcess(['--vault', vaultDir, '--listen', '127.0.0.1:0', '--pair', 'Nurses station'], { CONSENTVAULT_PASSWORD: ADMIN.password }, (child) => children.push(child));
+  const out = served.output();
   const code = /Pairing code for Nurses station: (\S+)/.exec(out)![1]!;
   const certificateLine = /Certificate SHA-256: (.*)/.exec(out)![1]!;
-  return { child, origin, code, certificateLine, output: () => out, exited };
+  return { ...served, code, certificateLine };
 }
 
 describe('consentvault serve (a real process)', () => {

@@ -4,7 +4,7 @@
  * replaced, foreign, damaged or badly placed key file is refused with nothing written. The CLI-process tests run
  * `bin/consentvault.mjs` (the built CLI after `npm run build:cli`, else the sources through tsx).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,15 +13,13 @@ import type { AuditEvent } from '../../shared/schemas/audit';
 import { ClinicClient, pairWithServer } from '../../electron/server/client';
 import { DomainError } from '../../electron/domain/errors';
 import { openUnattended } from '../../electron/services/seats/unattended-key';
-import { observeCrashPointsForTests } from '../../electron/store/crash-points';
 import { ADMIN, waitForJob, type TestApp } from '../support/app';
-import { runCliProcess } from '../support/cli-process';
+import { runCliProcess, startServeProcess, type ServeProcess } from '../support/cli-process';
 import { signInAt } from '../support/clinic-server';
-import { crashTestScope } from '../support/crash-test';
+import { copyAtCrashPoint, crashTestScope } from '../support/crash-test';
 import { NURSE, SECOND_ADMIN } from '../support/staff';
 import { KEYSLOTS_FILE, sha256File } from '../support/vault-files';
 
-const ROOT = path.join(__dirname, '../..');
 const { newDir, app } = crashTestScope('cv-unattended-');
 
 /** A vault with the administrator signed in at the desk. */
@@ -252,19 +250,7 @@ describe('making and revoking the unattended-start key (in the app core)', () =>
  */
 describe('a crash while the key is made or revoked leaves it all or nothing', () => {
   async function crashImage(t: TestApp, point: string, action: () => Promise<unknown>): Promise<string> {
-    const image = path.join(newDir(), 'image');
-    observeCrashPointsForTests((name) => {
-      if (name !== point || fs.existsSync(image)) return;
-      fs.mkdirSync(image);
-      for (const f of fs.readdirSync(t.vaultDir)) if (!f.endsWith('-shm')) fs.cpSync(path.join(t.vaultDir, f), path.join(image, f), { recursive: true });
-    });
-    try {
-      await action();
-    } finally {
-      observeCrashPointsForTests(null);
-    }
-    expect(fs.existsSync(image), `crash point ${point} was passed`).toBe(true);
-    return image;
+    return copyAtCrashPoint(t, point, action, path.join(newDir(), 'image'));
   }
 
   it.each([
@@ -322,32 +308,11 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-interface Served {
-  child: ChildProcess;
-  origin: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Served = ServeProcess;
 
 /** `consentvault serve --key-file` as a process of its own: no CONSENTVAULT_PASSWORD and no terminal to ask on. */
 async function serveUnattended(vaultDir: string, keyFile: string): Promise<Served> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CONSENTVAULT_')));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/consentvault.mjs'), 'serve', '--vault', vaultDir, '--listen', '127.0.0.1:0', '--key-file', keyFile], {
-    cwd: ROOT,
-    env: { ...base, CONSENTVAULT_LANG: 'en' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const until = Date.now() + 60_000;
-  while (!/Press Ctrl\+C/.test(out)) {
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`serve did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, origin: /Address: (\S+)/.exec(out)![1]!, output: () => out, exited };
+  return startServeProcess(['--vault', vaultDir, '--listen', '127.0.0.1:0', '--key-file', keyFile], {}, (child) => children.push(child));
 }
 
 /** A closed vault with the administrator and a nurse, and a pairing code for the first seat made beforehand. */

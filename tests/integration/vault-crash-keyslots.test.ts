@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { observeCrashPointsForTests } from '../../electron/store/crash-points';
 import type { AuditEvent } from '../../shared/schemas/audit';
 import { ADMIN, type TestApp } from '../support/app';
 import { copyFolder, runCliProcess } from '../support/cli-process';
-import { crashTestScope } from '../support/crash-test';
+import { copyAtCrashPoint, crashTestScope } from '../support/crash-test';
 import { KEYSLOTS_FILE, readRawSlots } from '../support/vault-files';
 
 const NURSE = { name: '陳美玲', first: 'Nurse-Pass-2026', second: 'Nurse-Newer-2026' };
@@ -110,19 +109,7 @@ describe('kill -9 during `consentvault staff add` (the real CLI, killed at each 
  * as the next start would open it.
  */
 async function crashImage(t: TestApp, point: string, action: () => Promise<unknown>): Promise<string> {
-  const image = path.join(newDir(), 'image');
-  observeCrashPointsForTests((name) => {
-    if (name !== point || fs.existsSync(image)) return;
-    fs.mkdirSync(image);
-    for (const f of fs.readdirSync(t.vaultDir)) if (!f.endsWith('-shm')) fs.cpSync(path.join(t.vaultDir, f), path.join(image, f), { recursive: true });
-  });
-  try {
-    await action();
-  } finally {
-    observeCrashPointsForTests(null);
-  }
-  expect(fs.existsSync(image), `crash point ${point} was passed`).toBe(true);
-  return image;
+  return copyAtCrashPoint(t, point, action, path.join(newDir(), 'image'));
 }
 
 interface Scenario {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { afterAll, afterEach } from 'vitest';
+import path from 'node:path';
+import { afterAll, afterEach, expect } from 'vitest';
 import { observeCrashPointsForTests } from '../../electron/store/crash-points';
 import { makeTestApp, tempDir, type TestApp } from './app';
 
@@ -29,4 +30,24 @@ export function crashTestScope(prefix: string) {
       return t;
     },
   };
+}
+
+/**
+ * An in-process "crash image": at crash point `point` the vault folder is copied into `image` as a kill there
+ * would leave it (the database file and its WAL, keyslots.json); `action` then finishes in the original, and the
+ * copy can be opened as the next start would open it.
+ */
+export async function copyAtCrashPoint(t: TestApp, point: string, action: () => Promise<unknown>, image: string): Promise<string> {
+  observeCrashPointsForTests((name) => {
+    if (name !== point || fs.existsSync(image)) return;
+    fs.mkdirSync(image);
+    for (const f of fs.readdirSync(t.vaultDir)) if (!f.endsWith('-shm')) fs.cpSync(path.join(t.vaultDir, f), path.join(image, f), { recursive: true });
+  });
+  try {
+    await action();
+  } finally {
+    observeCrashPointsForTests(null);
+  }
+  expect(fs.existsSync(image), `crash point ${point} was passed`).toBe(true);
+  return image;
 }
