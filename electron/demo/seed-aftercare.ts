@@ -105,7 +105,13 @@ export async function seedAftercare(router: Router, clinic: SyntheticClinic, pas
     const physician = names.get(s.physicianId)!;
     const consultant = names.get(s.consultantId) && consultants.includes(names.get(s.consultantId)!) ? names.get(s.consultantId)! : rng.pick(consultants);
     const photo = rng.next() < 0.5;
-    const performedAt = () => (ago(d + 0.5 * HOUR) > s.fullySignedAt ? ago(d + 0.5 * HOUR) : ago(d));
+    // Half an hour before the demo clock's now, unless that is before the signing or on the clinic's previous day
+    // (just after midnight the treatment would move a day, and no follow-up would be due today).
+    const performedAt = () => {
+      const earlier = ago(d + 0.5 * HOUR);
+      const sameDay = dateInZone(new Date(earlier), clinic.timeZone) === dateInZone(new Date(ago(d)), clinic.timeZone);
+      return earlier > s.fullySignedAt && sameDay ? earlier : ago(d);
+    };
     on(d, nurse, async () => {
       const team = await must(router, 'team.list', {});
       const nurseId = team.find((m) => m.name === nurse)!.id;

@@ -46,7 +46,9 @@ export async function handlePackDownload(req: http.IncomingMessage, res: http.Se
   let size: number;
   try {
     size = fs.statSync(claimed.file).size;
-    stream = fs.createReadStream(claimed.file);
+    // Bounded by the size, the stream ends with its last byte: without it, one more read to find the end would let
+    // a client that has everything (and closes, as one that asked for Connection: close does) look like one that left.
+    stream = fs.createReadStream(claimed.file, size > 0 ? { start: 0, end: size - 1 } : {});
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
   } catch {
     // The file went (removed by hand, say): the token is of no use any more.
@@ -63,8 +65,13 @@ export async function handlePackDownload(req: http.IncomingMessage, res: http.Se
   try {
     await pipeline(stream, res);
   } catch {
-    files.downloadInterrupted(claimed);
-    return;
+    // Every byte read and the answer ended: the pack was handed to the network, and the client closed before our
+    // end was acknowledged. Anything less is a transfer cut short, and the token stays usable.
+    const handedOver = stream.bytesRead === size && res.writableEnded;
+    if (!handedOver) {
+      files.downloadInterrupted(claimed);
+      return;
+    }
   }
   files.downloaded(claimed);
   const vault = r.app.vault;
