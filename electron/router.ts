@@ -7,6 +7,7 @@ import { makeContext, type PendingWork } from './services/context';
 import { lockIfIdle } from './services/session/session';
 import { passwordPrecheck, type CheckedPassword } from './services/session/password-checks';
 import { DomainError } from './domain/errors';
+import { RenderPass, RenderRequested } from './services/prepared-render';
 import type { Caller, TabletScope } from './sessions/registry';
 import { CHANNEL_WRITES, channelTopic } from './sessions/channel-writes';
 
@@ -34,7 +35,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
   const logError = options.logError ?? ((channel, e) => console.error(`[router] ${channel} failed:`, e));
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function dispatch(channelName: unknown, rawInput: unknown, caller: Caller, checkedPassword: CheckedPassword | null): Promise<ApiResult<unknown>> {
+  async function dispatch(channelName: unknown, rawInput: unknown, caller: Caller, checkedPassword: CheckedPassword | null, pass: RenderPass): Promise<ApiResult<unknown> | RenderRequested> {
     if (!isChannelName(channelName)) return failure('invalid_input', 'errors.unknownChannel');
     const channel: ChannelName = channelName;
     const spec: Channel = api[channel];
@@ -42,7 +43,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_input', messageKey: 'errors.invalid_input', issues: toFieldIssues(parsed.error, rawInput) } };
     }
-    const pending: PendingWork = { failureAudits: [], afterCommit: [], checkedPassword };
+    const pending: PendingWork = { failureAudits: [], afterCommit: [], checkedPassword, pass };
     const ctx = makeContext(app, pending, caller);
     const handler = handlers[channel] as Handler<ChannelName>;
     try {
@@ -88,6 +89,8 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
       }
       return { ok: true, value };
     } catch (e) {
+      // Not a failure: this pass stopped at a render it has not got (rolled back, nothing to audit).
+      if (e instanceof RenderRequested) return e;
       writeFailureAudits(app, pending, logError, channel, caller);
       if (e instanceof DomainError) return { ok: false, error: e.toApiError() };
       logError(channel, e);
@@ -95,27 +98,46 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     }
   }
 
+  /** One pass through the queue; answered once what it committed is on disk (group commit). */
+  function runPass(channel: unknown, input: unknown, caller: Caller, checked: CheckedPassword | null, pass: RenderPass, last: boolean): Promise<ApiResult<unknown> | RenderRequested> {
+    const run = queue.then(async () => {
+      const before = app.vault;
+      pass.begin(last);
+      const result = await dispatch(channel, input, caller, checked, pass);
+      // Started before the next call runs, so it covers this call's commit (and any before it).
+      const vault = app.vault ?? before;
+      return { result, durable: vault && !(result instanceof RenderRequested) ? vault.durability.whenDurable() : Promise.resolve() };
+    });
+    queue = run.catch(() => undefined);
+    // The next call runs meanwhile; this one is answered once what it committed is on disk.
+    return run.then(({ result, durable }) =>
+      durable.then(
+        () => result,
+        (e: unknown) => {
+          logError(String(channel), e);
+          return failure('internal', 'errors.internal');
+        },
+      ),
+    );
+  }
+
   return {
     call(channel, input, caller = app.deskCaller) {
-      const enqueue = (checked: CheckedPassword | null) => {
-        const run = queue.then(async () => {
-          const before = app.vault;
-          const result = await dispatch(channel, input, caller, checked);
-          // Started before the next call runs, so it covers this call's commit (and any before it).
-          const vault = app.vault ?? before;
-          return { result, durable: vault ? vault.durability.whenDurable() : Promise.resolve() };
-        });
-        queue = run.catch(() => undefined);
-        // The next call runs meanwhile; this one is answered once what it committed is on disk (group commit).
-        return run.then(({ result, durable }) =>
-          durable.then(
-            () => result,
-            (e: unknown) => {
-              logError(String(channel), e);
-              return failure('internal', 'errors.internal');
-            },
-          ),
-        );
+      const enqueue = async (checked: CheckedPassword | null) => {
+        const pass = new RenderPass();
+        for (let n = 1; ; n++) {
+          const outcome = await runPass(channel, input, caller, checked, pass, n === MAX_PASSES);
+          if (!(outcome instanceof RenderRequested)) return outcome;
+          // Outside the queue: the other seats' calls run while the warm worker renders this document.
+          const { kind, input: renderInput } = outcome.request;
+          try {
+            pass.prepare(outcome.key, await app.jobs.quick(kind, renderInput as never));
+          } catch (e) {
+            // No worker (a missing build, a crash): the next pass renders inline, as before.
+            logError(String(channel), e);
+            n = MAX_PASSES - 1;
+          }
+        }
       };
       // Sign-in and unlock: the Argon2 check runs first, beside other seats' calls, then the call joins the queue.
       const precheck = passwordPrecheck(channel);
@@ -124,6 +146,9 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     },
   };
 }
+
+/** A call renders at most this many documents outside the queue; its last pass renders what is left inline. */
+const MAX_PASSES = 3;
 
 /** What a tablet session may call: its consent's view, document and the patient-side signatures. */
 const TABLET_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['consents.get', 'consents.document', 'consents.sign', 'session.heartbeat', 'tablet.assignment']);

@@ -1,5 +1,6 @@
 import type { ExportResult, PackVerification } from '../../shared/schemas/evidence';
 import type { ExportTaskInput } from '../evidence/export-task';
+import type { ConsentRenders } from '../pdf/consent-renders';
 import type { ExpectedSigner } from '../evidence/verify';
 import type { BackupTaskInput, BackupTaskResult } from '../store/backups/copy';
 
@@ -27,6 +28,23 @@ export type JobKind = keyof JobKinds;
 export type JobInput<K extends JobKind> = JobKinds[K]['input'];
 export type JobResult<K extends JobKind> = JobKinds[K]['result'];
 
+/**
+ * Quick work: a render of well under a second that a call needs before it can commit (a consent document). Too
+ * short for a job id and progress, too long to hold the serialised path: the runner's one warm worker does it.
+ */
+export type QuickKinds = ConsentRenders;
+export type QuickKind = keyof QuickKinds;
+export type QuickInput<K extends QuickKind> = QuickKinds[K]['input'];
+export type QuickResult<K extends QuickKind> = QuickKinds[K]['result'];
+
+/** The runner asks its warm worker (started with `{ quick: true }`); the worker answers each by id. */
+export interface QuickRequest {
+  id: number;
+  kind: QuickKind;
+  input: unknown;
+}
+export type QuickAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
 /** What a task sees inside its worker: progress to report, and whether it should stop. */
 export interface TaskContext {
   progress(phase: string, done: number, total: number): void;
@@ -51,7 +69,9 @@ export type WorkerMessage =
   | { type: 'failed'; errorKey: string; message: string }
   | { type: 'cancelled' };
 
-/** What the runner hands a worker at its start. */
+/** What the runner hands a worker at its start: one job, or (quick) a worker that answers requests until stopped. */
+export type WorkerData = WorkerStart | { quick: true };
+
 export interface WorkerStart {
   kind: JobKind;
   input: unknown;

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobState } from '../../shared/schemas/jobs';
-import type { JobInput, JobKind, JobResult, WorkerMessage, WorkerStart } from './kinds';
+import type { JobInput, JobKind, JobResult, QuickInput, QuickKind, QuickResult, WorkerMessage, WorkerStart } from './kinds';
+import { sharedQuickWorker } from './quick-worker';
+import { workerEntry } from './worker-entry';
 
 /**
- * One job runner for all heavy work (pack verification now; backups, exports and PDF rendering next): each job
- * runs in a worker thread of its own, so interactive calls never wait behind it, with a job id, progress, cancel,
+ * One job runner for all heavy work (pack verification, backups, evidence exports; consent renders as quick work,
+ * see quick()): each job runs in a worker thread of its own, so interactive calls never wait behind it, with a job id, progress, cancel,
  * a memory ceiling for the worker's heap and a hard time limit as a last resort behind the task's own budget.
  * Jobs that need the vault get their own connection inside the worker (WAL lets readers run beside the writer).
  */
@@ -47,22 +45,6 @@ export interface RunnerOptions {
   maxHeapMb?: number;
   keepFinished?: number;
   logError?: (e: unknown) => void;
-}
-
-/**
- * The worker file: the bundled one next to the built code (dist/electron/jobs-worker.cjs for the desktop app,
- * dist/cli/jobs-worker.mjs for the CLI and server), or the TypeScript source run through tsx.
- */
-function workerEntry(): { file: string; execArgv: string[] } {
-  // The benchmarks run the sources through tsx but time the built worker, as a clinic runs it.
-  const named = process.env.CONSENTVAULT_JOBS_WORKER;
-  if (named && fs.existsSync(named)) return { file: named, execArgv: [] };
-  for (const name of ['jobs-worker.cjs', 'jobs-worker.mjs']) {
-    const bundled = path.join(import.meta.dirname, name);
-    if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  }
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { file: path.join(import.meta.dirname, 'worker.ts'), execArgv: ['--import', tsx] };
 }
 
 interface Entry {
@@ -182,6 +164,14 @@ export class JobRunner {
     this.queue.push(e);
     this.pump();
     return job;
+  }
+
+  /**
+   * Quick work (a document render a call is waiting for) in the warm worker, beside the jobs rather than behind
+   * them in the queue: a consent must not wait for an evidence export to finish.
+   */
+  quick<K extends QuickKind>(kind: K, input: QuickInput<K>): Promise<QuickResult<K>> {
+    return sharedQuickWorker().run(kind, input);
   }
 
   get(id: string): Job | null {

@@ -1,16 +1,19 @@
 /** Formatting for documents: fixed, locale-independent shapes so the same record renders to the same bytes. */
 
+// One formatter per zone: building one per call was a tenth of a consent render (documents print many times).
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+function minuteFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = minuteFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** '2026-11-23 10:05 (Asia/Taipei)': the clinic's wall-clock time with its zone named. */
 export function clinicTime(iso: string, timeZone: string, withZone = true): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = minuteFormat(timeZone).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
   return withZone ? `${text} (${timeZone})` : text;

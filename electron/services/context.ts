@@ -1,6 +1,9 @@
 import type { AppCore, Session } from '../app-core';
 import type { Caller } from '../sessions/registry';
 import type { CheckedPassword } from './session/password-checks';
+import { randomUUID } from 'node:crypto';
+import type { ConsentRenderKind, ConsentRenders } from '../pdf/consent-renders';
+import { renderHere, type RenderPass } from './prepared-render';
 import type { AuditAction, AuditSubjectType } from '../../shared/schemas/audit-actions';
 import type { Role } from '../../shared/schemas/staff';
 import { fail } from '../domain/errors';
@@ -29,18 +32,24 @@ export interface ServiceContext {
   afterCommit(fn: () => void): void;
   /** The password this call carried, already checked outside the serialised path (sign-in, unlock); null if not. */
   checkedPassword(): CheckedPassword | null;
+  /** A new record id; the same one again when the call runs a second pass (see RenderPass). */
+  newId(): string;
+  /** A consent document render, outside the serialised path when the router runs the call in passes. */
+  render<K extends ConsentRenderKind>(kind: K, input: ConsentRenders[K]['input']): Promise<ConsentRenders[K]['result']>;
 }
 
 export interface PendingWork {
   failureAudits: { action: AuditAction; subject: Subject | null; details: Record<string, unknown> }[];
   afterCommit: (() => void)[];
   checkedPassword?: CheckedPassword | null;
+  /** The call's passes (router): the clock and ids replay, renders come prepared. */
+  pass?: RenderPass | null;
 }
 
 export function makeContext(app: AppCore, pending: PendingWork = { failureAudits: [], afterCommit: [] }, caller: Caller = app.deskCaller): ServiceContext {
   const ctx: ServiceContext = {
     app,
-    clock: app.clock,
+    clock: pending.pass ? pending.pass.clock(app.clock) : app.clock,
     caller,
     vault: () => app.vault ?? fail('unauthenticated'),
     session: () => app.sessions.get(caller.sessionId) ?? fail('unauthenticated'),
@@ -68,6 +77,8 @@ export function makeContext(app: AppCore, pending: PendingWork = { failureAudits
       const checked = pending.checkedPassword ?? null;
       return checked && checked.vault === app.vault ? checked : null;
     },
+    newId: () => (pending.pass ? pending.pass.newId() : randomUUID()),
+    render: (kind, input) => (pending.pass ? pending.pass.render(kind, input) : renderHere(kind, input)),
   };
   return ctx;
 }

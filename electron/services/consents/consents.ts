@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Out, Parsed } from '../../../shared/api';
 import type { ConsentForm, SignatureInk, SignatureRole } from '../../../shared/schemas/consent';
 import { normalizeTaiwanId } from '../../../shared/taiwan-id';
-import { countPages } from '../../pdf/append';
 import { judgeSignature } from '../../../shared/signature';
-import { renderFinalDocument } from '../../pdf/certificate';
-import { renderPatientCopy } from '../../pdf/patient-copy';
 import type { SignatureBox } from '../../pdf/stamps';
-import { consentForms, renderConsentDocument } from '../../pdf/consent-document';
+import { consentForms } from '../../pdf/consent-document';
+import { asBuffer } from '../../pdf/consent-renders';
 import { clinicTime } from '../../pdf/format';
 import { pngSize } from '../../pdf/signature-png';
 import { pdfWording } from '../../pdf/wording';
@@ -21,6 +18,7 @@ import { CONSENT_VALID_DAYS, DAY_MS, orderViolation, patientSideComplete, requir
 import { signatureBinding, withdrawalBinding } from '../../domain/consent-binding';
 import { auditedQuery, auditedText } from '../audit/typed-text';
 import type { ServiceContext } from '../context';
+import { RenderRequested } from '../prepared-render';
 import { requireOperatingPhysician } from './operating-physician';
 
 const subject = (id: string) => ({ type: 'consent', id }) as const;
@@ -55,8 +53,10 @@ export async function issueConsent(ctx: ServiceContext, input: Parsed<'consents.
   if (s.minor && !s.patient.guardian) fail('rule_violation', 'consent.errors.noGuardian');
   const issuedAt = ctx.clock.now().toISOString();
   const printedEra = vault.settings.printedDateEra();
-  const consent = { id: randomUUID(), issuedAt, forms: consentForms(s.procedure.anaesthesia), roles: requiredRoles({ minor: s.minor, witnessRequired: s.procedure.witnessRequired }), printedEra };
-  const { bytes, pageCount, boxes } = await renderConsentDocument(documentData(ctx, c, s, consent));
+  const consent = { id: ctx.newId(), issuedAt, forms: consentForms(s.procedure.anaesthesia), roles: requiredRoles({ minor: s.minor, witnessRequired: s.procedure.witnessRequired }), printedEra };
+  const rendered = await ctx.render('pdf.consent', documentData(ctx, c, s, consent));
+  const { pageCount, boxes } = rendered;
+  const bytes = asBuffer(rendered.bytes);
   const documentSha256 = sha256Hex(bytes);
   vault.consents.putDocument(documentSha256, bytes, pageCount, issuedAt);
   vault.consents.insert({ ...consent, consultationId: c.id, patientId: c.patientId, locale: c.locale, documentSha256, issuedBy: ctx.session().staff.id });
@@ -112,7 +112,7 @@ export async function overrideCoolingOff(ctx: ServiceContext, input: Parsed<'con
   if (coolingOffOver(ctx, c)) fail('rule_violation', 'consent.errors.coolingOffAlreadyOver');
   const physicianName = await requireOperatingPhysician(ctx, c, input.physicianId, input.password, 'consent.cooling_off_override');
   const at = ctx.clock.now().toISOString();
-  const id = randomUUID();
+  const id = ctx.newId();
   vault.consents.addOverride({ id, consultationId: c.id, physicianId: input.physicianId, reason: input.reason, coolingOffEndsAt: c.coolingOffEndsAt!, at, recordedBy: ctx.session().staff.id });
   const reason = auditedText(ctx, input.reason);
   ctx.audit('consent.cooling_off_overridden', { type: 'consultation', id: c.id }, {
@@ -183,7 +183,7 @@ async function placeSignature(
   await o.beforeWrite?.();
 
   const signedAt = ctx.clock.now().toISOString();
-  const id = randomUUID();
+  const id = ctx.newId();
   const bindingSha256 = signatureBinding({ consentId: consent.id, documentSha256: consent.documentSha256, form, role, signerName: o.name, staffId: o.staffId, signedAt, strokesSha256: o.ink.strokesSha256, pngSha256: o.ink.pngSha256 });
   vault.consents.addSignature({ id, consentId: consent.id, form, role, signerName: o.name, staffId: o.staffId, documentSha256: consent.documentSha256, ...o.ink, bindingSha256, signedAt, recordedBy: ctx.session().staff.id, adoptionId: o.adoptionId });
   ctx.audit('consent.signed', subject(consent.id), {
@@ -279,7 +279,7 @@ export async function adoptSignature(ctx: ServiceContext, input: Parsed<'consent
   if (isPhysician && !asThemselves) await requireOperatingPhysician(ctx, c, input.physicianId!, input.password!, 'consent.sign');
   const session = ctx.session();
   const adoptedAt = ctx.clock.now().toISOString();
-  const id = randomUUID();
+  const id = ctx.newId();
   vault.consents.addAdoption({
     id,
     consentId: consent.id,
@@ -346,9 +346,11 @@ async function boxesFor(ctx: ServiceContext, consent: ConsentRecord, c: Consulta
   const recorded = ctx.vault().consents.boxes(consent.id);
   if (recorded.length > 0) return recorded;
   try {
-    const again = await renderConsentDocument(documentData(ctx, c, consentSources(ctx, c), consent));
-    return sha256Hex(again.bytes) === issued.sha256 ? again.boxes : [];
-  } catch {
+    const again = await ctx.render('pdf.consent', documentData(ctx, c, consentSources(ctx, c), consent));
+    return sha256Hex(asBuffer(again.bytes)) === issued.sha256 ? again.boxes : [];
+  } catch (e) {
+    // The pass stops here for its render; only a render that failed means "no boxes".
+    if (e instanceof RenderRequested) throw e;
     return [];
   }
 }
@@ -357,9 +359,10 @@ async function boxesFor(ctx: ServiceContext, consent: ConsentRecord, c: Consulta
 async function lockConsent(ctx: ServiceContext, consent: ConsentRecord, c: ConsultationRecord, at: string): Promise<void> {
   const vault = ctx.vault();
   const issued = vault.consents.document(consent.documentSha256) ?? fail('internal');
-  const final = await renderFinalDocument(issued.bytes, certificateData(ctx, consent, c, issued, at), await boxesFor(ctx, consent, c, issued));
+  const rendered = await ctx.render('pdf.final', { issued: issued.bytes, data: certificateData(ctx, consent, c, issued, at), boxes: await boxesFor(ctx, consent, c, issued) });
+  const final = asBuffer(rendered.bytes);
   const finalSha256 = sha256Hex(final);
-  vault.consents.putDocument(finalSha256, final, await countPages(final), at);
+  vault.consents.putDocument(finalSha256, final, rendered.pageCount, at);
   const expiresAt = new Date(Date.parse(at) + CONSENT_VALID_DAYS * DAY_MS).toISOString();
   vault.consents.lock(consent.id, finalSha256, at, expiresAt);
   vault.consultations.save({ ...c, status: 'fully_signed', updatedAt: at });
@@ -404,7 +407,7 @@ export async function patientCopy(ctx: ServiceContext, input: Parsed<'consents.p
   const c = requireConsultation(ctx, consent.consultationId);
   const issued = vault.consents.document(consent.documentSha256) ?? fail('internal');
   const cert = certificateData(ctx, consent, c, issued, consent.fullySignedAt);
-  const bytes = await renderPatientCopy(issued.bytes, cert, await boxesFor(ctx, consent, c, issued));
+  const bytes = asBuffer(await ctx.render('pdf.patientCopy', { issued: issued.bytes, data: cert, boxes: await boxesFor(ctx, consent, c, issued) }));
   const copySha256 = sha256Hex(bytes);
   ctx.audit('consent.patient_copy_viewed', subject(consent.id), { patientId: consent.patientId, sha256: copySha256, finalSha256: consent.finalSha256 });
   return { sha256: copySha256, fileName: fileName(ctx, consent, 'patientCopy'), dataBase64: bytes.toString('base64') };
@@ -433,7 +436,7 @@ export function withdrawConsent(ctx: ServiceContext, input: Parsed<'consents.wit
   const name = input.signerRole === 'guardian' ? (patient.guardian?.name ?? fail('rule_violation', 'consent.errors.noGuardian')) : patient.nameZh;
   const ink = checkInk(input.ink, ['ink']);
   const at = ctx.clock.now().toISOString();
-  const id = randomUUID();
+  const id = ctx.newId();
   const bindingSha256 = withdrawalBinding({ consentId: consent.id, documentSha256: consent.documentSha256, finalSha256: consent.finalSha256, reason: input.reason, signerRole: input.signerRole, signerName: name, at, strokesSha256: ink.strokesSha256, pngSha256: ink.pngSha256 });
   vault.consents.addWithdrawal({ id, consentId: consent.id, reason: input.reason, signerRole: input.signerRole, signerName: name, ...ink, bindingSha256, at, recordedBy: ctx.session().staff.id });
   vault.consultations.save({ ...c, status: 'withdrawn', updatedAt: at });
