@@ -50,6 +50,21 @@ export function temporaryFiles(destination: string, packId: string): { pack: str
   return { pack: `${base}.partial`, pdf: `${base}.pdf.partial` };
 }
 
+/** Why a pack may not be written there, or null: an existing folder, outside `insideOf` (the vault), a name not taken. */
+export function destinationProblem(file: string, insideOf: string | null): { code: 'invalid_input' | 'conflict'; messageKey: string } | null {
+  let folder: fs.Stats | null;
+  try {
+    folder = fs.statSync(path.dirname(file));
+  } catch {
+    folder = null;
+  }
+  if (!folder?.isDirectory()) return { code: 'invalid_input', messageKey: 'evidence.errors.folderMissing' };
+  const guarded = insideOf === null ? null : path.resolve(insideOf);
+  if (guarded && (file === guarded || file.startsWith(guarded + path.sep))) return { code: 'invalid_input', messageKey: 'evidence.errors.insideVault' };
+  if (fs.existsSync(file)) return { code: 'conflict', messageKey: 'evidence.errors.fileExists' };
+  return null;
+}
+
 /** Moves the finished file into place without ever replacing a file that appeared meanwhile. */
 export function publishWithoutReplacing(tmp: string, destination: string): void {
   try {

@@ -6,7 +6,7 @@ import { evidenceChannels } from '../../shared/contracts/evidence';
 import { toFieldIssues, type ApiError, type ApiResult } from '../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type ExportStatus, type SeatDownload } from '../../shared/schemas/evidence';
 import type { HostCapabilities } from '../app-core';
-import { publishWithoutReplacing, syncToDisk } from '../evidence/export';
+import { destinationProblem, publishWithoutReplacing, syncToDisk } from '../evidence/export';
 import type { ClinicClient } from './client';
 
 /**
@@ -56,15 +56,8 @@ function invalid(error: Parameters<typeof toFieldIssues>[0], input: unknown): Ap
 /** The checks the desk's own export makes of its destination: an existing folder, a file name not taken yet. */
 function checkDestination(destination: string): ApiResult<string> {
   const file = path.resolve(destination);
-  let folder: fs.Stats | null;
-  try {
-    folder = fs.statSync(path.dirname(file));
-  } catch {
-    folder = null;
-  }
-  if (!folder?.isDirectory()) return onField('invalid_input', 'evidence.errors.folderMissing');
-  if (fs.existsSync(file)) return onField('conflict', 'evidence.errors.fileExists');
-  return ok(file);
+  const problem = destinationProblem(file, null);
+  return problem ? onField(problem.code, problem.messageKey) : ok(file);
 }
 
 function isRegularFile(file: string): boolean {

@@ -5,7 +5,7 @@ import type { Out, Parsed } from '../../../shared/api';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { VERIFY_UPLOAD_MAX_BYTES, type EvidenceKind, type EvidenceScope } from '../../../shared/schemas/evidence';
 import { collectScope } from '../../evidence/collect';
-import { temporaryFiles } from '../../evidence/export';
+import { destinationProblem, temporaryFiles } from '../../evidence/export';
 import { cancelJob, findJob, jobStatus, runningJob, startJob, type ExportJob } from '../../evidence/jobs';
 import type { PackSnapshot } from '../../evidence/records';
 import type { ExpectedSigner } from '../../evidence/verify';
@@ -64,17 +64,8 @@ function seatExportFile(vault: Vault, input: Parsed<'evidence.startExport'>): st
 /** Where the pack may be written: an existing folder outside the vault, a file name not taken yet. */
 function checkDestination(vault: Vault, destination: string): string {
   const file = path.resolve(destination);
-  const dir = path.dirname(file);
-  let stat: fs.Stats | null;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    stat = null;
-  }
-  if (!stat?.isDirectory()) failField('invalid_input', 'destination', 'evidence.errors.folderMissing');
-  const vaultDir = path.resolve(vault.dir);
-  if (file === vaultDir || file.startsWith(vaultDir + path.sep)) failField('invalid_input', 'destination', 'evidence.errors.insideVault');
-  if (fs.existsSync(file)) failField('conflict', 'destination', 'evidence.errors.fileExists');
+  const problem = destinationProblem(file, vault.dir);
+  if (problem) failField(problem.code, 'destination', problem.messageKey);
   return file;
 }
 
