@@ -5,6 +5,7 @@ import { canonicalJson } from '../../shared/canonical-json';
 import { messages } from '../../shared/i18n';
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
 import { evidencePdfWords } from '../pdf/wording';
+import { fsyncFile } from '../store/backups/files';
 import { crashPoint } from '../store/crash-points';
 import { formatCheckpoint } from '../store/audit/checkpoint';
 import { BAG_INFO, CHAIN_CHECKPOINT, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
@@ -79,17 +80,6 @@ export function publishWithoutReplacing(tmp: string, destination: string): void 
   }
 }
 
-/** On the disk before it gets its name: a power cut leaves no half pack under the name the person chose. */
-export function syncToDisk(file: string): void {
-  // Opened for writing: Windows flushes only a handle that may write.
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Writes the evidence pack: a ZIP with one folder holding a BagIt bag. Payload first (records.json, audit.jsonl,
  * the consent PDFs, signatures, photos, attachments, evidence.pdf), hashed as it streams; then the tag files,
@@ -118,7 +108,8 @@ export async function writePack(s: PackSnapshot, destination: string, blobs: Blo
     const result = await writeContents(s, destination, pdfTmp, zip, blobs, reporting);
     controls.progress('finishing', last.done, last.total);
     const bytes = await zip.finish();
-    syncToDisk(tmp);
+    // On the disk before it gets its name: a power cut leaves no half pack under the name the person chose.
+    fsyncFile(tmp);
     if (controls.cancelled()) throw new ExportCancelled();
     publishWithoutReplacing(tmp, destination);
     finished = true;

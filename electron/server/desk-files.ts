@@ -6,7 +6,8 @@ import { evidenceChannels } from '../../shared/contracts/evidence';
 import { toFieldIssues, type ApiError, type ApiResult } from '../../shared/errors';
 import { VERIFY_UPLOAD_MAX_BYTES, type ExportStatus, type SeatDownload } from '../../shared/schemas/evidence';
 import type { HostCapabilities } from '../app-core';
-import { destinationProblem, publishWithoutReplacing, syncToDisk } from '../evidence/export';
+import { destinationProblem, publishWithoutReplacing } from '../evidence/export';
+import { fsyncFile } from '../store/backups/files';
 import type { ClinicClient } from './client';
 
 /**
@@ -126,7 +127,7 @@ export function deskEvidenceFiles(host: HostCapabilities): DeskEvidenceFiles {
         // Refused (expired, the session ended): the server wrote nothing here and the file was never made.
         if (got.error) return void (here.outcome = failed(done, 'evidence.errors.notSavedHere'));
         // On disk, then given its name without replacing a file that appeared meanwhile: as the desk's own export.
-        syncToDisk(partial);
+        fsyncFile(partial);
         publishWithoutReplacing(partial, here.destination);
         here.outcome = { ...done, result: done.result ? { ...done.result, path: here.destination } : null, download: null };
       } catch (e) {

@@ -15,8 +15,9 @@ export const OWNER_FILE = '.owner';
 /** What a partial folder of ours may hold; anything else and it is not ours to remove. */
 const PARTIAL_FILES = new Set([OWNER_FILE, 'vault.db', 'vault.db-journal', 'keyslots.json', 'manifest.json', 'FAILED.txt']);
 
+/** A written file's bytes on the disk. Opened for writing: Windows flushes only a handle that may write. */
 export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);
   } finally {
