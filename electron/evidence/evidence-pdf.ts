@@ -1,6 +1,6 @@
 import { messages } from '../../shared/i18n';
 import type { LocaleMessages } from '../../shared/i18n';
-import { fill } from '../pdf/format';
+import { clinicTime, fill } from '../pdf/format';
 import type { EvidencePdfWords } from '../pdf/wording';
 import { CONTENT_WIDTH, PAGE, type TableColumn } from '../pdf/writer';
 import { renderComparison } from './evidence-pdf-comparison';
@@ -355,18 +355,8 @@ export function localeMessages(s: PackSnapshot): LocaleMessages {
   return messages[s.locale];
 }
 
-/**
- * The clinic's wall-clock time, as the consent documents print it ('2026-11-23 10:05 (Asia/Taipei)'), with one
- * formatter for the whole export (thousands of audit rows).
- */
+/** The clinic's wall-clock time, as the consent documents print it ('2026-11-23 10:05 (Asia/Taipei)'); '—' for none. */
 export function clinicTimeOf(s: PackSnapshot): (iso: string | null | undefined, withZone?: boolean) => string {
   const tz = s.clinic.timeZone;
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return (iso, withZone = true) => {
-    if (!iso) return '—';
-    const parts = f.formatToParts(new Date(iso));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-    return withZone ? `${text} (${tz})` : text;
-  };
+  return (iso, withZone = true) => (iso ? clinicTime(iso, tz, withZone) : '—');
 }
