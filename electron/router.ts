@@ -125,8 +125,9 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
     call(channel, input, caller = app.deskCaller) {
       const enqueue = async (checked: CheckedPassword | null) => {
         const pass = new RenderPass();
+        let renderInline = false;
         for (let n = 1; ; n++) {
-          const outcome = await runPass(channel, input, caller, checked, pass, n === MAX_PASSES);
+          const outcome = await runPass(channel, input, caller, checked, pass, renderInline || n === MAX_PASSES);
           if (!(outcome instanceof RenderRequested)) return outcome;
           // Outside the queue: the other seats' calls run while the warm worker renders this document.
           const { kind, input: renderInput } = outcome.request;
@@ -135,7 +136,7 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
           } catch (e) {
             // No worker (a missing build, a crash): the next pass renders inline, as before.
             logError(String(channel), e);
-            n = MAX_PASSES - 1;
+            renderInline = true;
           }
         }
       };
