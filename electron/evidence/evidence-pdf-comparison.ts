@@ -3,7 +3,6 @@ import type { ComparisonPhoto } from '../../shared/schemas/photo';
 import { fill } from '../pdf/format';
 import { CONTENT_WIDTH, PAGE } from '../pdf/writer';
 import type { PdfRun } from './evidence-pdf-run';
-import { drawPassThroughPng, type ImageKit } from './pdf-image';
 
 const CELL_GAP = 12;
 const CELL_W = (CONTENT_WIDTH - CELL_GAP) / 2;
@@ -15,7 +14,8 @@ const ids = (record: Record<string, unknown>, key: string): string[] => (Array.i
  * The core of an "effect not as expected" dispute, on paper: per consultation, each view (angle and area) with the
  * before photos on the left and the after photos (treatment day, follow-up visits) on the right, row by row, in
  * capture order; a view photographed only before (or only after) shows an empty cell that says so. The photos
- * themselves are the same files as in the Photos section (already in the pack): drawn again here, not packed again.
+ * themselves are the same files as in the Photos section (already in the pack): drawn again here from the same
+ * image objects, neither packed nor written into the PDF again.
  */
 export async function renderComparison(r: PdfRun): Promise<void> {
   const { w, s, m, words } = r;
@@ -55,8 +55,7 @@ export async function renderComparison(r: PdfRun): Promise<void> {
         for (const [photo, x, side] of cells) {
           const entry = photo ? s.files.find((f) => f.path === byId.get(photo.id)?.file) : undefined;
           if (photo && entry) {
-            const bytes = r.bytes(entry.source);
-            if (!drawPassThroughPng(d as unknown as ImageKit, bytes, x, y, [CELL_W, CELL_H])) w.image(bytes, x, y, [CELL_W, CELL_H]);
+            r.images.draw(entry.path, () => r.bytes(entry.source), x, y, [CELL_W, CELL_H]);
             const when = photo.kind === 'before' ? p.before : photo.visitDay === null ? p.atTreatment : fill(p.visitDay, { day: photo.visitDay });
             const source = photo.capturedAtSource ? ` (${p.sources[photo.capturedAtSource]})` : '';
             d.fontSize(8).fillColor('#333333').text(`${when} · ${r.t(photo.capturedAt)}${source}\nSHA-256 ${photo.sha256.slice(0, 16)}…`, x, y + CELL_H + 3, { width: CELL_W });

@@ -2,7 +2,6 @@ import { fill, groupDigits } from '../pdf/format';
 import { CONTENT_WIDTH, PAGE } from '../pdf/writer';
 import { shown, type PdfRun } from './evidence-pdf-run';
 import { PdfPageCopier, type PdfKitLike } from './pdf-embed';
-import { drawPassThroughPng, type ImageKit } from './pdf-image';
 import type { PackRecords } from './records';
 
 type ConsultationRecord = PackRecords['consultations'][number];
@@ -290,9 +289,9 @@ export async function renderPhotos(r: PdfRun): Promise<void> {
     w.ensureSpace(boxH + 95);
     const entry = s.files.find((f) => f.path === photo.file);
     if (!entry) continue;
+    const bytes = await r.photo(entry);
     const y = d.y;
-    const bytes = r.bytes(entry.source);
-    if (!drawPassThroughPng(d as unknown as ImageKit, bytes, PAGE.marginX, y, [CONTENT_WIDTH, boxH])) w.image(bytes, PAGE.marginX, y, [CONTENT_WIDTH, boxH]);
+    r.images.draw(entry.path, () => bytes, PAGE.marginX, y, [CONTENT_WIDTH, boxH]);
     d.y = y + boxH + 6;
     w.paragraph(fill(p.caption, { kind: p.kinds[photo.kind], at: r.t(photo.capturedAt) }), { size: 9 });
     w.note(

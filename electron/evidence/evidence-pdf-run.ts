@@ -1,5 +1,6 @@
 import type { LocaleMessages } from '../../shared/i18n';
 import type { EvidencePdfWords } from '../pdf/wording';
+import type { PdfImages } from './pdf-image';
 import type { StreamingPdfWriter } from './pdf-writer';
 import type { BlobSource, PackSnapshot, PayloadFile } from './records';
 
@@ -18,6 +19,10 @@ export interface PdfRun {
   /** The clinic's time, with or without the zone named. */
   t(iso: string | null | undefined, withZone?: boolean): string;
   bytes(source: BlobSource): Buffer;
+  /** A photo's bytes, in the Photos section's order: read ahead on the export's second thread where it can be. */
+  photo(file: PayloadFile): Promise<Buffer>;
+  /** The photos drawn so far, each in the file once. */
+  images: PdfImages;
   stop(): boolean;
   /** Reports work done, in bytes of content. */
   progress(bytes: number): void;

@@ -1,7 +1,8 @@
 import type { ExportPhase, ExportResult } from '../../shared/schemas/evidence';
 import { PackBlobStore } from '../store/evidence/pack-blobs';
 import { DamagedVaultFile, ExportCancelled, writePack } from './export';
-import type { BlobSource, PackSnapshot } from './records';
+import { readAhead } from './read-ahead';
+import type { BlobSource, PackSnapshot, PayloadFile } from './records';
 
 /** What the export worker is handed: the snapshot read at the start, where to write, and its own way into the vault. */
 export interface ExportTaskInput {
@@ -44,7 +45,9 @@ export async function runExportTask(input: ExportTaskInput, ctx: ExportTaskConte
     blobs = new PackBlobStore(input.vault.dbPath, key);
     const store = blobs;
     const read = (source: BlobSource): Buffer => (source.from === 'bytes' ? asBuffer(source.bytes) : store.read(source.from, source.sha256));
-    return await writePack(revived(input.snapshot), input.destination, read, ctx);
+    const vault = { dbPath: input.vault.dbPath, key };
+    const ahead = (photos: PayloadFile[]) => readAhead(photos.map((f) => f.source), vault, read, photos.reduce((n, f) => n + f.size, 0));
+    return await writePack(revived(input.snapshot), input.destination, read, ctx, ahead);
   } catch (e) {
     if (e instanceof ExportCancelled) throw e;
     if (e instanceof DamagedVaultFile) throw new ExportTaskFailed('evidence.errors.damagedFile');

@@ -11,13 +11,15 @@ import { formatCheckpoint } from '../store/audit/checkpoint';
 import { BAG_INFO, CHAIN_CHECKPOINT, DECLARATION, declaration, formatBagInfo, formatManifest, MANIFEST, payloadOxum, PUBLIC_KEY, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, VERIFYING } from './bagit';
 import { sha256Hex } from '../domain/hash';
 import { clinicTimeOf, renderEvidencePdf } from './evidence-pdf';
+import { PdfImages, type ImageKit } from './pdf-image';
 import { StreamingPdfWriter } from './pdf-writer';
-import type { BlobSource, PackSnapshot, PayloadFile } from './records';
+import { readHere, type BlobReader, type ReadAhead } from './read-ahead';
+import type { PackSnapshot, PayloadFile } from './records';
 import { bagInfo, packFolderName, verifyingMd } from './tag-files';
 import { ZipWriter, type WrittenFile } from './zip-writer';
 
-/** Reads a file's bytes from the vault (content-addressed and immutable, so safe to read while the export runs). */
-export type BlobReader = (source: BlobSource) => Buffer;
+/** Starts reading the photos, in the order evidence.pdf shows them, ahead of the export (read-ahead.ts). */
+export type StartReadAhead = (photos: PayloadFile[]) => ReadAhead;
 
 export interface ExportControls {
   cancelled(): boolean;
@@ -86,7 +88,7 @@ export function publishWithoutReplacing(tmp: string, destination: string): void 
  * the tag manifest and its Ed25519 signature. Written to a temporary sibling and renamed at the end, so a
  * failed or cancelled export leaves nothing under the chosen name.
  */
-export async function writePack(s: PackSnapshot, destination: string, blobs: BlobReader, controls: ExportControls): Promise<ExportResult> {
+export async function writePack(s: PackSnapshot, destination: string, blobs: BlobReader, controls: ExportControls, startReadAhead: StartReadAhead = () => readHere(blobs)): Promise<ExportResult> {
   let last = { done: 0, total: 0 };
   const reporting: ExportControls = {
     cancelled: controls.cancelled,
@@ -103,9 +105,11 @@ export async function writePack(s: PackSnapshot, destination: string, blobs: Blo
     out.once('error', reject);
   });
   const zip = new ZipWriter(out, packFolderName(s), new Date(s.exportedAt));
+  const photos = s.records.photos.flatMap((ph) => s.files.filter((f) => f.path === ph.file).slice(0, 1));
+  const ahead = startReadAhead(photos);
   let finished = false;
   try {
-    const result = await writeContents(s, destination, pdfTmp, zip, blobs, reporting);
+    const result = await writeContents(s, destination, pdfTmp, zip, blobs, ahead, reporting);
     controls.progress('finishing', last.done, last.total);
     const bytes = await zip.finish();
     // On the disk before it gets its name: a power cut leaves no half pack under the name the person chose.
@@ -121,10 +125,11 @@ export async function writePack(s: PackSnapshot, destination: string, blobs: Blo
       fs.rmSync(tmp, { force: true });
     }
     fs.rmSync(pdfTmp, { force: true });
+    await ahead.close();
   }
 }
 
-async function writeContents(s: PackSnapshot, destination: string, pdfTmp: string, zip: ZipWriter, blobs: BlobReader, controls: ExportControls): Promise<Omit<ExportResult, 'bytes'>> {
+async function writeContents(s: PackSnapshot, destination: string, pdfTmp: string, zip: ZipWriter, blobs: BlobReader, ahead: ReadAhead, controls: ExportControls): Promise<Omit<ExportResult, 'bytes'>> {
   const stop = () => controls.cancelled();
   const check = () => {
     if (stop()) throw new ExportCancelled();
@@ -209,6 +214,8 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
       words,
       t: clinicTimeOf(s),
       bytes: blobs,
+      photo: (f) => ahead.next(f.source),
+      images: new PdfImages(writer.doc as unknown as ImageKit),
       stop: () => stop() || pdfError !== null,
       progress: (bytes) => advance('pdf', bytes),
       // The ZIP takes a photo while the next one is drawn: one in flight at a time.

@@ -15,6 +15,8 @@ export interface ImageKit {
   restore(): unknown;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
   addContent(data: string): unknown;
+  openImage(png: Buffer): unknown;
+  image(image: unknown, x: number, y: number, options: { fit: [number, number]; align: 'center'; valign: 'center' }): unknown;
 }
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -47,31 +49,57 @@ export function passThroughPng(png: Buffer): PassThroughPng | null {
   return { width: header.width, height: header.height, colors: header.color === 2 ? 3 : 1, idat: Buffer.concat(idat) };
 }
 
-let counter = 0;
+/** An image already in the PDF: drawn again, it is only named on the page, not written again. */
+type PlacedImage = { passThrough: true; ref: KitRef; name: string; width: number; height: number } | { passThrough: false; image: unknown };
 
-/** Draws the PNG fitted and centred in the box; false when it has to go through pdfkit's own reader. */
-export function drawPassThroughPng(kit: ImageKit, png: Buffer, x: number, y: number, box: [number, number]): boolean {
-  const img = passThroughPng(png);
-  if (!img) return false;
-  const ref = kit.ref({
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: img.width,
-    Height: img.height,
-    BitsPerComponent: 8,
-    ColorSpace: img.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
-    Filter: 'FlateDecode',
-    DecodeParms: { Predictor: 15, Colors: img.colors, BitsPerComponent: 8, Columns: img.width },
-  });
-  ref.end(img.idat);
-  const scale = Math.min(box[0] / img.width, box[1] / img.height);
-  const w = img.width * scale;
-  const h = img.height * scale;
-  const name = `CvImg${++counter}`;
-  kit.page.xobjects[name] = ref;
-  kit.save();
-  kit.transform(w, 0, 0, -h, x + (box[0] - w) / 2, y + (box[1] - h) / 2 + h);
-  kit.addContent(`/${name} Do`);
-  kit.restore();
-  return true;
+/**
+ * The photos of one evidence PDF. Each photo's image data enters the file once, however often it is drawn (the
+ * Photos section, then the before/after comparison): a heavy patient's PDF was twice its photos' size, and
+ * every second copy was read from the vault again.
+ */
+export class PdfImages {
+  private readonly placed = new Map<string, PlacedImage>();
+
+  private readonly kit: ImageKit;
+
+  constructor(kit: ImageKit) {
+    this.kit = kit;
+  }
+
+  /** Draws the image `key` fitted and centred in the box; `read` gives its bytes the first time only. */
+  draw(key: string, read: () => Buffer, x: number, y: number, box: [number, number]): void {
+    const image = this.placed.get(key) ?? this.place(read());
+    this.placed.set(key, image);
+    const kit = this.kit;
+    if (!image.passThrough) {
+      kit.image(image.image, x, y, { fit: box, align: 'center', valign: 'center' });
+      return;
+    }
+    const scale = Math.min(box[0] / image.width, box[1] / image.height);
+    const w = image.width * scale;
+    const h = image.height * scale;
+    kit.page.xobjects[image.name] = image.ref;
+    kit.save();
+    kit.transform(w, 0, 0, -h, x + (box[0] - w) / 2, y + (box[1] - h) / 2 + h);
+    kit.addContent(`/${image.name} Do`);
+    kit.restore();
+  }
+
+  private place(png: Buffer): PlacedImage {
+    const img = passThroughPng(png);
+    // Other PNGs and JPEGs: pdfkit decodes them once and embeds them on first use.
+    if (!img) return { passThrough: false, image: this.kit.openImage(png) };
+    const ref = this.kit.ref({
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: img.width,
+      Height: img.height,
+      BitsPerComponent: 8,
+      ColorSpace: img.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
+      Filter: 'FlateDecode',
+      DecodeParms: { Predictor: 15, Colors: img.colors, BitsPerComponent: 8, Columns: img.width },
+    });
+    ref.end(img.idat);
+    return { passThrough: true, ref, name: `CvImg${this.placed.size + 1}`, width: img.width, height: img.height };
+  }
 }

@@ -1,5 +1,6 @@
 import type { ExportResult, PackVerification } from '../../shared/schemas/evidence';
 import type { ExportTaskInput } from '../evidence/export-task';
+import type { PackReadsStart } from '../evidence/read-ahead';
 import type { ConsentRenders } from '../pdf/consent-renders';
 import type { ExpectedSigner } from '../evidence/verify';
 import type { BackupTaskInput, BackupTaskResult } from '../store/backups/copy';
@@ -69,8 +70,11 @@ export type WorkerMessage =
   | { type: 'failed'; errorKey: string; message: string }
   | { type: 'cancelled' };
 
-/** What the runner hands a worker at its start: one job, or (quick) a worker that answers requests until stopped. */
-export type WorkerData = WorkerStart | { quick: true };
+/**
+ * What a worker is started with: one job; (quick) a worker that answers requests until stopped; or (packReads)
+ * an export's second thread, which reads the pack's photos from the vault ahead of the export (read-ahead.ts).
+ */
+export type WorkerData = WorkerStart | { quick: true } | { packReads: PackReadsStart };
 
 export interface WorkerStart {
   kind: JobKind;

@@ -1,11 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { servePackReads, type PackRead } from '../evidence/read-ahead';
 import { CONSENT_RENDERS } from '../pdf/consent-renders';
 import { TaskCancelled, TaskFailure, type JobKind, type QuickAnswer, type QuickRequest, type TaskContext, type WorkerData, type WorkerMessage, type WorkerStart } from './kinds';
 import { TASKS } from './tasks';
 
 const data = workerData as WorkerData;
 if ('quick' in data) serveQuick();
+else if ('packReads' in data) servePackReads(data.packReads, postRead);
 else runJob(data);
+
+/** Hands a file read ahead to the exporter, moving its memory when it can and copying it when it cannot. */
+function postRead(m: PackRead, transfer: ArrayBuffer[]): void {
+  try {
+    parentPort!.postMessage(m, transfer);
+  } catch {
+    parentPort!.postMessage(m);
+  }
+}
 
 /** One job per worker thread: run the task, report progress at most every 100 ms, then its outcome. */
 function runJob(start: WorkerStart): void {
