@@ -135,11 +135,15 @@ export class AppCore {
   /** The clinic server other seats use, where this host runs one (`consentvault serve`, or sharing from the app). */
   clinicServer: ClinicServerHandle | null = null;
 
-  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; sessions?: SessionRegistry; liveEvents?: LiveEvents; deskSeat?: Seat }) {
+  /**
+   * `spareJobWorker`: hosts that stay up (the desktop app, the browser host, the clinic server) keep a job worker
+   * started ahead while the vault is open; one-shot CLI commands and tests start theirs per job.
+   */
+  constructor(opts: { config: AppConfigStore; host: HostCapabilities; clock?: Clock; jobs?: JobRunner; spareJobWorker?: boolean; sessions?: SessionRegistry; liveEvents?: LiveEvents; deskSeat?: Seat }) {
     this.config = opts.config;
     this.host = opts.host;
     this.clock = opts.clock ?? systemClock;
-    this.jobs = opts.jobs ?? new JobRunner();
+    this.jobs = opts.jobs ?? new JobRunner({ spareWorker: opts.spareJobWorker ?? false });
     this.sessions = opts.sessions ?? new MemorySessionRegistry();
     this.liveEvents = opts.liveEvents ?? new MemoryLiveEvents();
     this.deskCaller = { seat: opts.deskSeat ?? deskSeat(), sessionId: null };
@@ -187,6 +191,7 @@ export class AppCore {
     this.backupSchedule?.stop();
     this.backupSchedule = null;
     for (const s of this.sessions.clear()) this.jobs.cancelOwnedBy(s.staff.id);
+    this.jobs.dropSpare();
     this.deskCaller.sessionId = null;
     const vault = this.vault;
     this.vault = null;

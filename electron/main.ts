@@ -34,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
         chooseOpenFile: () => chooseOpenPack(mainWindow),
         defaultVaultPath: path.join(app.getPath('documents'), 'ConsentVault'),
       },
+      spareJobWorker: true,
     });
     const router = createRouter(core, { checkOutput: !app.isPackaged });
     // "Share this vault with other seats": the clinic server inside this process, on the same router (one vault,

@@ -51,6 +51,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     config: fileConfigStore(opts.configDir),
     host: { defaultVaultPath: path.resolve(opts.configDir, 'vault'), maxRequestBytes: MAX_BODY_BYTES },
     ...(opts.clock ? { clock: opts.clock } : {}),
+    spareJobWorker: true,
   });
   const router = createRouter(app, { checkOutput: true });
   // "Share this vault with other seats" from the desk's browser: the clinic server in this process, same router.

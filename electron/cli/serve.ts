@@ -52,7 +52,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
       if (!fs.existsSync(dir)) deps.fail(translate(deps.locale, 'errors.vaultMissing', { path: dir }), deps.exit.badInput);
       if (!vaultExists(dir)) deps.fail(translate(deps.locale, 'errors.notAVault') + ` (${dir})`, deps.exit.badInput);
       if (o.keyFile !== undefined && (o.as !== undefined || o.pair !== undefined)) deps.fail(translate(deps.locale, 'unattended.cli.keyFileWithOthers'), deps.exit.badInput);
-      const app = new AppCore({ config: fixedConfigStore(dir), host: { defaultVaultPath: dir, commandLine: true } });
+      const app = new AppCore({ config: fixedConfigStore(dir), host: { defaultVaultPath: dir, commandLine: true }, spareJobWorker: true });
       const router = createRouter(app, { checkOutput: true, logError: (channel, e) => console.error(`[server] ${channel} failed:`, e) });
       const unattended = o.keyFile !== undefined ? await openWithKeyFile(app, path.resolve(o.keyFile), deps) : null;
       if (!unattended) await unlockWithPassword(app, router, dir, o.as, deps);

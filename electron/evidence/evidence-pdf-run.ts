@@ -19,7 +19,10 @@ export interface PdfRun {
   /** The clinic's time, with or without the zone named. */
   t(iso: string | null | undefined, withZone?: boolean): string;
   bytes(source: BlobSource): Buffer;
-  /** A photo's bytes, in the Photos section's order: read ahead on the export's second thread where it can be. */
+  /**
+   * A photo's bytes, in the Photos section's order: read ahead and hashed on the export's second thread where it
+   * can be, and checked against the vault's record of them.
+   */
   photo(file: PayloadFile): Promise<Buffer>;
   /** The photos drawn so far, each in the file once. */
   images: PdfImages;

@@ -234,23 +234,28 @@ function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: strin
     while (cut > 1 && d.widthOfString(`${text.slice(0, cut)}…`) > width) cut--;
     return `${text.slice(0, cut)}…`;
   };
+  const lefts = widths.map((_, i) => PAGE.marginX + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const drawRow = (cells: string[], shade: boolean) => {
     const lines = cells.map((c) => c.split('\n'));
     const h = Math.max(...lines.map((l) => l.length)) * lineH + 2 * pad;
     const y = d.y;
-    let x = PAGE.marginX;
     d.fontSize(size);
+    // The row's cells as one path each for the shading and the rules: a colour and a stroke per row, not per cell.
+    if (shade) {
+      lefts.forEach((x, i) => d.rect(x, y, widths[i]!, h));
+      d.fill('#eeeeee');
+    }
+    lefts.forEach((x, i) => d.rect(x, y, widths[i]!, h));
+    d.lineWidth(0.5).strokeColor('#9a9a9a').stroke();
+    d.fillColor('#111111');
     lines.forEach((cellLines, i) => {
       const width = widths[i]!;
-      if (shade) d.rect(x, y, width, h).fill('#eeeeee');
-      d.rect(x, y, width, h).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
-      d.fillColor('#111111');
+      const x = lefts[i]!;
       cellLines.forEach((line, k) => {
         const text = fit(line, width - 2 * pad);
         const tx = columns[i]!.align === 'right' ? x + width - pad - d.widthOfString(text) : x + pad;
         d.text(text, tx, y + pad + k * lineH, { lineBreak: false });
       });
-      x += width;
     });
     d.x = PAGE.marginX;
     d.y = y + h;

@@ -163,6 +163,15 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
     if (written.sha256 !== f.sha256) throw new DamagedVaultFile(f.path);
     packed.add(f.path);
   };
+  // A photo read (and hashed) on the second thread and checked there against the vault's record of it: the ZIP
+  // takes it without hashing it again.
+  const addPhoto = async (f: PayloadFile, data: Buffer) => {
+    if (packed.has(f.path)) return;
+    check();
+    payload.push(await zip.addHashed(`data/${f.path}`, data, f.sha256));
+    packed.add(f.path);
+    advance('pdf', data.length);
+  };
   await add('records.json', recordsJson, true, 'records');
   crashPoint('export:after-records');
   if (auditJsonl) await add('audit.jsonl', auditJsonl, true, 'records');
@@ -214,14 +223,18 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
       words,
       t: clinicTimeOf(s),
       bytes: blobs,
-      photo: (f) => ahead.next(f.source),
+      photo: async (f) => {
+        const read = await ahead.next(f.source);
+        if (read.sha256 !== f.sha256) throw new DamagedVaultFile(f.path);
+        return read.bytes;
+      },
       images: new PdfImages(writer.doc as unknown as ImageKit),
       stop: () => stop() || pdfError !== null,
       progress: (bytes) => advance('pdf', bytes),
       // The ZIP takes a photo while the next one is drawn: one in flight at a time.
       pack: (f, data) => {
         const previous = inFlight;
-        inFlight = previous.then(() => addFile(f, data, 'pdf'));
+        inFlight = previous.then(() => addPhoto(f, data));
         inFlight.catch(() => undefined);
         return previous;
       },

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { sha256Hex } from '../domain/hash';
 import { PackBlobStore, type PackBlobTable } from '../store/evidence/pack-blobs';
 import { workerEntry } from '../jobs/worker-entry';
 import type { BlobSource } from './records';
@@ -6,14 +7,20 @@ import type { BlobSource } from './records';
 /** Reads a file's bytes from the vault (content-addressed and immutable, so safe to read while the export runs). */
 export type BlobReader = (source: BlobSource) => Buffer;
 
+/** A file's bytes and their SHA-256, computed where they were read. */
+export interface ReadFile {
+  bytes: Buffer;
+  sha256: string;
+}
+
 /**
- * Files the export will want in a known order (the photos, as evidence.pdf shows them), read on a thread of their
- * own. Decrypting a heavy patient's photos from the vault is a fifth of an export; read ahead, it happens on the
- * machine's second core while the first is still drawing the pages before the photos.
+ * Files the export will want in a known order (the photos, as evidence.pdf shows them), read and hashed on a
+ * thread of their own. Decrypting and hashing a heavy patient's photos is a fifth of an export; read ahead, it
+ * happens on the machine's second core while the first is still drawing the pages before the photos.
  */
 export interface ReadAhead {
-  /** The bytes of `source`: the one read ahead when it is the next in the order, otherwise read here and now. */
-  next(source: BlobSource): Promise<Buffer>;
+  /** `source`'s bytes: the ones read ahead when it is the next in the order, otherwise read here and now. */
+  next(source: BlobSource): Promise<ReadFile>;
   /** Stops the reading thread (also when the export fails or is cancelled half-way). */
   close(): Promise<void>;
 }
@@ -27,7 +34,7 @@ export interface PackReadsStart {
   /** Int32 [taken, stop]: the exporter counts what it has taken; the reader stays at most WINDOW ahead. */
   control: SharedArrayBuffer;
 }
-export type PackRead = { index: number; bytes: Uint8Array } | { index: number; failed: true };
+export type PackRead = { index: number; bytes: Uint8Array; sha256: string } | { index: number; failed: true };
 
 /** At most this many files read and not yet taken (about 16 MB of photos): memory stays bounded. */
 export const READ_AHEAD_WINDOW = 8;
@@ -40,9 +47,15 @@ const STOP = 1;
 const stored = (s: BlobSource): s is Extract<BlobSource, { sha256: string }> => s.from !== 'bytes';
 const tableOf = (s: Extract<BlobSource, { sha256: string }>): PackBlobTable => s.from;
 
+/** Reads (and hashes) one file on the export's own thread. */
+function readFileHere(read: BlobReader, source: BlobSource): ReadFile {
+  const bytes = read(source);
+  return { bytes, sha256: sha256Hex(bytes) };
+}
+
 /** Reads everything here, on the export's own thread: for small packs, and whenever the reading thread is gone. */
 export function readHere(read: BlobReader): ReadAhead {
-  return { next: (source) => Promise.resolve(read(source)), close: () => Promise.resolve() };
+  return { next: (source) => Promise.resolve(readFileHere(read, source)), close: () => Promise.resolve() };
 }
 
 /**
@@ -53,7 +66,7 @@ export function readAhead(order: BlobSource[], vault: { dbPath: string; key: Uin
   const files = order.filter(stored);
   if (files.length === 0 || sizes < READ_AHEAD_MIN_BYTES) return readHere(read);
   const control = new Int32Array(new SharedArrayBuffer(8));
-  const arrived = new Map<number, Buffer | null>();
+  const arrived = new Map<number, ReadFile | null>();
   const waiting = new Map<number, () => void>();
   let thread: Worker | null = null;
   const gone = () => {
@@ -71,7 +84,7 @@ export function readAhead(order: BlobSource[], vault: { dbPath: string; key: Uin
     return readHere(read);
   }
   thread.on('message', (m: PackRead) => {
-    arrived.set(m.index, 'failed' in m ? null : Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+    arrived.set(m.index, 'failed' in m ? null : { bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), sha256: m.sha256 });
     waiting.get(m.index)?.();
     waiting.delete(m.index);
   });
@@ -81,16 +94,16 @@ export function readAhead(order: BlobSource[], vault: { dbPath: string; key: Uin
   let cursor = 0;
   return {
     async next(source) {
-      if (!stored(source)) return source.bytes;
+      if (!stored(source)) return { bytes: source.bytes, sha256: sha256Hex(source.bytes) };
       const wanted = files[cursor];
-      if (!wanted || wanted.from !== source.from || wanted.sha256 !== source.sha256) return read(source);
+      if (!wanted || wanted.from !== source.from || wanted.sha256 !== source.sha256) return readFileHere(read, source);
       const index = cursor++;
       if (!arrived.has(index) && thread) await new Promise<void>((resolve) => waiting.set(index, resolve));
-      const bytes = arrived.get(index) ?? null;
+      const file = arrived.get(index) ?? null;
       arrived.delete(index);
       Atomics.add(control, TAKEN, 1);
       Atomics.notify(control, TAKEN);
-      return bytes ?? read(source);
+      return file ?? readFileHere(read, source);
     },
     async close() {
       Atomics.store(control, STOP, 1);
@@ -102,7 +115,7 @@ export function readAhead(order: BlobSource[], vault: { dbPath: string; key: Uin
   };
 }
 
-/** The reading thread: opens its own read-only connection and posts each file in order, WINDOW at most ahead. */
+/** The reading thread: opens its own read-only connection and posts each file, hashed, in order, WINDOW at most ahead. */
 export function servePackReads(start: PackReadsStart, post: (m: PackRead, transfer: ArrayBuffer[]) => void): void {
   const control = new Int32Array(start.control);
   const key = Buffer.from(start.key.buffer, start.key.byteOffset, start.key.byteLength);
@@ -125,9 +138,11 @@ export function servePackReads(start: PackReadsStart, post: (m: PackRead, transf
         post({ index, failed: true }, []);
         continue;
       }
+      // Hashed here, off the exporter's thread: the vault's check and the pack's manifest use this digest.
+      const sha256 = sha256Hex(bytes);
       // A Buffer that owns its whole memory moves to the exporter without a copy; any other is copied.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
-      post({ index, bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
+      post({ index, bytes, sha256 }, own ? [bytes.buffer as ArrayBuffer] : []);
     }
   } finally {
     store.close();

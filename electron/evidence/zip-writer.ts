@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -19,20 +19,26 @@ export interface WrittenFile {
   size: number;
 }
 
-/** Counts and hashes what passes through. */
+/** Counts and hashes what passes through (or only counts, given the digest of the bytes it will see). */
 class HashingStream extends Transform {
-  private readonly hash = createHash('sha256');
+  private readonly hash: Hash | null;
   size = 0;
   digest: string | null = null;
 
+  constructor(known: string | null = null) {
+    super();
+    this.hash = known === null ? createHash('sha256') : null;
+    this.digest = known;
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void): void {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     this.size += chunk.length;
     done(null, chunk);
   }
 
   override _flush(done: (err?: Error | null) => void): void {
-    this.digest = this.hash.digest('hex');
+    if (this.hash) this.digest = this.hash.digest('hex');
     done();
   }
 }
@@ -91,10 +97,20 @@ export class ZipWriter {
     return this.addStream(path, source, compress, data.length);
   }
 
+  /**
+   * Adds a file stored as is whose SHA-256 was computed from these very bytes elsewhere (the export's reading
+   * thread): the ZIP only checks its CRC. Resolves once the ZIP has taken all of it.
+   */
+  addHashed(path: string, data: Buffer, sha256: string): Promise<WrittenFile> {
+    const source = new PassThrough();
+    source.end(data);
+    return this.addStream(path, source, false, data.length, sha256);
+  }
+
   /** Adds a file read from `source`; resolves with its hash once the ZIP has consumed all of it. */
-  addStream(path: string, source: Readable, compress: boolean, size?: number): Promise<WrittenFile> {
+  addStream(path: string, source: Readable, compress: boolean, size?: number, knownSha256: string | null = null): Promise<WrittenFile> {
     this.check();
-    const hasher = new HashingStream();
+    const hasher = new HashingStream(knownSha256);
     const done = new Promise<WrittenFile>((resolve, reject) => {
       source.on('error', (e: Error) => {
         this.failure ??= e;

@@ -71,10 +71,11 @@ export type WorkerMessage =
   | { type: 'cancelled' };
 
 /**
- * What a worker is started with: one job; (quick) a worker that answers requests until stopped; or (packReads)
- * an export's second thread, which reads the pack's photos from the vault ahead of the export (read-ahead.ts).
+ * What a worker is started with: one job; (spare) a job worker started ahead, whose one job arrives as its first
+ * message; (quick) a worker that answers requests until stopped; or (packReads) an export's second thread,
+ * which reads the pack's photos from the vault ahead of the export (read-ahead.ts).
  */
-export type WorkerData = WorkerStart | { quick: true } | { packReads: PackReadsStart };
+export type WorkerData = WorkerStart | { spare: true } | { quick: true } | { packReads: PackReadsStart };
 
 export interface WorkerStart {
   kind: JobKind;

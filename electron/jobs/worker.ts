@@ -7,6 +7,8 @@ import { TASKS } from './tasks';
 const data = workerData as WorkerData;
 if ('quick' in data) serveQuick();
 else if ('packReads' in data) servePackReads(data.packReads, postRead);
+// Started ahead with its code loaded: the job is the first message.
+else if ('spare' in data) parentPort!.once('message', (start: WorkerStart) => runJob(start));
 else runJob(data);
 
 /** Hands a file read ahead to the exporter, moving its memory when it can and copying it when it cannot. */

@@ -217,9 +217,9 @@ export class PdfWriter {
     const widths = columns.map((c) => c.width * CONTENT_WIDTH);
     const pad = 4;
     const measure = (cells: string[]) => Math.max(...cells.map((cell, i) => d.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad, lineGap: 1 }))) + 2 * pad;
-    const drawRow = (cells: string[], shade: boolean) => {
+    // Each row is measured once (a measurement is a full line-wrapping pass over every cell).
+    const drawRow = (cells: string[], shade: boolean, h: number) => {
       d.fontSize(size);
-      const h = measure(cells);
       const y = d.y;
       let x = PAGE.marginX;
       cells.forEach((cell, i) => {
@@ -234,20 +234,23 @@ export class PdfWriter {
     };
     const header = columns.map((c) => c.header);
     d.fontSize(size);
-    this.ensureSpace(measure(header) + measure(rows[0] ?? header));
-    drawRow(header, true);
+    const headerH = measure(header);
+    this.ensureSpace(headerH + measure(rows[0] ?? header));
+    drawRow(header, true, headerH);
     for (const row of rows) {
       d.fontSize(size);
-      if (d.y + measure(row) > this.bottom) {
+      const h = measure(row);
+      if (d.y + h > this.bottom) {
         this.newPage();
-        drawRow(header, true);
+        drawRow(header, true, headerH);
       }
-      drawRow(row, false);
+      drawRow(row, false, h);
     }
     if (opts.footer) {
       d.fontSize(size);
-      this.ensureSpace(measure(opts.footer));
-      drawRow(opts.footer, true);
+      const h = measure(opts.footer);
+      this.ensureSpace(h);
+      drawRow(opts.footer, true, h);
     }
     this.gap(8);
   }

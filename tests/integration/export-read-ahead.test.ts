@@ -46,10 +46,14 @@ describe('evidence export: photos read ahead on a second thread', () => {
     t.app.vault?.close();
   });
 
-  it('gives each file in order with the bytes the vault holds, none of them read on the export thread', async () => {
+  it('gives each file in order with the bytes the vault holds and their SHA-256, none of them read on the export thread', async () => {
     readHere = 0;
     const ahead = readAhead(sources(), vault, read, total());
-    for (const f of files) expect((await ahead.next({ from: 'attachment', sha256: f.sha256 })).equals(f.bytes)).toBe(true);
+    for (const f of files) {
+      const got = await ahead.next({ from: 'attachment', sha256: f.sha256 });
+      expect(got.bytes.equals(f.bytes)).toBe(true);
+      expect(got.sha256).toBe(f.sha256);
+    }
     await ahead.close();
     expect(readHere).toBe(0);
   }, 60_000);
@@ -58,10 +62,10 @@ describe('evidence export: photos read ahead on a second thread', () => {
     readHere = 0;
     const ahead = readAhead(sources(), vault, read, total());
     const inline = Buffer.from('a signature drawn in the snapshot');
-    expect((await ahead.next({ from: 'bytes', bytes: inline })).equals(inline)).toBe(true);
-    expect((await ahead.next({ from: 'attachment', sha256: files[3]!.sha256 })).equals(files[3]!.bytes)).toBe(true);
+    expect((await ahead.next({ from: 'bytes', bytes: inline })).bytes.equals(inline)).toBe(true);
+    expect((await ahead.next({ from: 'attachment', sha256: files[3]!.sha256 })).bytes.equals(files[3]!.bytes)).toBe(true);
     expect(readHere).toBe(1);
-    for (const f of files) expect((await ahead.next({ from: 'attachment', sha256: f.sha256 })).equals(f.bytes)).toBe(true);
+    for (const f of files) expect((await ahead.next({ from: 'attachment', sha256: f.sha256 })).bytes.equals(f.bytes)).toBe(true);
     await ahead.close();
     expect(readHere).toBe(1);
   }, 60_000);
@@ -69,7 +73,7 @@ describe('evidence export: photos read ahead on a second thread', () => {
   it('falls back to reading every file here when the thread cannot open the vault', async () => {
     readHere = 0;
     const ahead = readAhead(sources(), { dbPath: vault.dbPath, key: new Uint8Array(32) }, read, total());
-    for (const f of files) expect((await ahead.next({ from: 'attachment', sha256: f.sha256 })).equals(f.bytes)).toBe(true);
+    for (const f of files) expect((await ahead.next({ from: 'attachment', sha256: f.sha256 })).bytes.equals(f.bytes)).toBe(true);
     await ahead.close();
     expect(readHere).toBe(files.length);
   }, 60_000);
@@ -79,7 +83,7 @@ describe('evidence export: photos read ahead on a second thread', () => {
     const missing = 'f'.repeat(64);
     const ahead = readAhead([{ from: 'attachment', sha256: missing }, ...sources()], vault, read, total());
     await expect(ahead.next({ from: 'attachment', sha256: missing })).rejects.toThrow(/missing/);
-    expect((await ahead.next({ from: 'attachment', sha256: files[0]!.sha256 })).equals(files[0]!.bytes)).toBe(true);
+    expect((await ahead.next({ from: 'attachment', sha256: files[0]!.sha256 })).bytes.equals(files[0]!.bytes)).toBe(true);
     await ahead.close();
     expect(readHere).toBe(1);
   }, 60_000);
@@ -87,12 +91,12 @@ describe('evidence export: photos read ahead on a second thread', () => {
   it('starts no thread for a small pack, and reads there after close()', async () => {
     readHere = 0;
     const small = readAhead(sources().slice(0, 2), vault, read, 2 * 1024 * 1024);
-    for (const f of files.slice(0, 2)) expect((await small.next({ from: 'attachment', sha256: f.sha256 })).equals(f.bytes)).toBe(true);
+    for (const f of files.slice(0, 2)) expect((await small.next({ from: 'attachment', sha256: f.sha256 })).bytes.equals(f.bytes)).toBe(true);
     expect(readHere).toBe(2);
     readHere = 0;
     const stopped = readAhead(sources(), vault, read, total());
     await stopped.close();
-    expect((await stopped.next({ from: 'attachment', sha256: files[0]!.sha256 })).equals(files[0]!.bytes)).toBe(true);
+    expect((await stopped.next({ from: 'attachment', sha256: files[0]!.sha256 })).bytes.equals(files[0]!.bytes)).toBe(true);
     expect(readHere).toBe(1);
   }, 60_000);
 

@@ -37,6 +37,8 @@ export interface TestAppOptions {
    * store starts with `vaultDir` instead of null. Use it for a second AppCore over the same vault.
    */
   configured?: boolean;
+  /** Keep a job worker started ahead while the vault is open, as the desktop app and the clinic server do. */
+  spareJobWorker?: boolean;
 }
 
 /** A real app core and router over a real vault in a temp folder, as Electron would have it. */
@@ -47,6 +49,7 @@ export function makeTestApp(opts: TestAppOptions = {}) {
     config: fixedConfigStore(opts.configured ? vaultDir : null),
     host: { defaultVaultPath: vaultDir },
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.spareJobWorker ? { spareJobWorker: true } : {}),
   });
   const router = createRouter(app, { checkOutput: true, logError: () => undefined });
   async function call<C extends ChannelName>(channel: C, input: In<C>): Promise<ApiResult<Out<C>>> {

@@ -15,7 +15,7 @@ const ahead = readAhead(shas.map((sha256) => ({ from: 'attachment', sha256 })), 
   return here.read('attachment', (s as { sha256: string }).sha256);
 }, Number.MAX_SAFE_INTEGER);
 let bytes = 0;
-for (const sha256 of shas) bytes += (await ahead.next({ from: 'attachment', sha256 })).length;
+for (const sha256 of shas) bytes += (await ahead.next({ from: 'attachment', sha256 })).bytes.length;
 await ahead.close();
 here.close();
 console.log(JSON.stringify({ files: shas.length, bytes, readHere }));

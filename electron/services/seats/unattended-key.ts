@@ -92,6 +92,8 @@ export async function openUnattended(app: AppCore, keyFilePath: string): Promise
     app.chainAlert = chain.state === 'ok' ? null : chain;
     if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', app.clock.now());
     startBackupSchedule(app, vault);
+    // The next export, backup or verification starts in a worker whose code is already loaded.
+    app.jobs.prepareSpare();
   } catch (e) {
     app.keepVaultOpen = false;
     app.closeVault();

@@ -55,6 +55,8 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
     // From now on the chain is compared with a checkpoint; the missing one was reported above.
     if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', ctx.clock.now());
     startBackupSchedule(app, vault);
+    // The next export, backup or verification starts in a worker whose code is already loaded.
+    app.jobs.prepareSpare();
   } catch (e) {
     app.closeVault();
     throw e;
