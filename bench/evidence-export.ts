@@ -36,7 +36,9 @@ for (;;) {
 const exportMs = performance.now() - t0;
 clearInterval(sampler);
 if (status.state !== 'done' || !status.result) throw new Error(`export ${status.state}: ${status.errorKey}`);
-// The export's reference in the same run: read the pack's own bytes, hash them, write a copy and sync it.
+// The export's reference in the same run: read the pack's own bytes, hash them, write a copy and sync it. Timed
+// once the job runner's next spare worker (started as the export ended) has loaded, so both have the cores alike.
+await new Promise((resolve) => setTimeout(resolve, 1500));
 const tRef = performance.now();
 {
   const copy = `${out}.reference-copy`;

@@ -2,7 +2,7 @@ import { messages } from '../../shared/i18n';
 import type { LocaleMessages } from '../../shared/i18n';
 import { clinicTime, fill } from '../pdf/format';
 import type { EvidencePdfWords } from '../pdf/wording';
-import { CONTENT_WIDTH, PAGE, type TableColumn } from '../pdf/writer';
+import { CONTENT_WIDTH, fitToWidth, PAGE, type TableColumn } from '../pdf/writer';
 import { renderComparison } from './evidence-pdf-comparison';
 import { renderConsents, renderConsultations, renderPhotos } from './evidence-pdf-records';
 import { shown, type PdfRun } from './evidence-pdf-run';
@@ -228,12 +228,6 @@ function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: strin
   const pad = 3;
   const lineH = size * 1.3;
   const widths = columns.map((c) => c.width * CONTENT_WIDTH);
-  const fit = (text: string, width: number) => {
-    if (d.widthOfString(text) <= width) return text;
-    let cut = Math.max(1, Math.floor((text.length * width) / d.widthOfString(text)));
-    while (cut > 1 && d.widthOfString(`${text.slice(0, cut)}…`) > width) cut--;
-    return `${text.slice(0, cut)}…`;
-  };
   const lefts = widths.map((_, i) => PAGE.marginX + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const drawRow = (cells: string[], shade: boolean) => {
     const lines = cells.map((c) => c.split('\n'));
@@ -252,7 +246,7 @@ function compactTable(w: StreamingPdfWriter, columns: TableColumn[], rows: strin
       const width = widths[i]!;
       const x = lefts[i]!;
       cellLines.forEach((line, k) => {
-        const text = fit(line, width - 2 * pad);
+        const text = fitToWidth(d, line, width - 2 * pad);
         const tx = columns[i]!.align === 'right' ? x + width - pad - d.widthOfString(text) : x + pad;
         d.text(text, tx, y + pad + k * lineH, { lineBreak: false });
       });

@@ -62,8 +62,10 @@ export class StreamingPdfWriter extends PdfWriter {
       const y = PAGE.height - PAGE.marginBottom + 22;
       const f = footer(i - range.start + 1, range.count);
       d.moveTo(PAGE.marginX, y - 6).lineTo(PAGE.width - PAGE.marginX, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-      d.fontSize(8).fillColor('#111111').text(f.left, PAGE.marginX, y, { width: CONTENT_WIDTH / 2, lineBreak: false });
-      d.fontSize(7.5).fillColor(MUTED).text(f.right, PAGE.marginX + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
+      d.fillColor('#111111');
+      this.line(f.left, PAGE.marginX, y, { size: 8, width: CONTENT_WIDTH / 2 });
+      d.fillColor(MUTED);
+      this.line(f.right, PAGE.marginX + CONTENT_WIDTH / 2, y, { size: 7.5, width: CONTENT_WIDTH / 2, align: 'right' });
       d.page.margins.bottom = bottom;
     }
     d.end();

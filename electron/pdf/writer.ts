@@ -45,6 +45,14 @@ export function signatureBoxesHeight(count: number): number {
   return 66 * Math.ceil(count / 2) + 30;
 }
 
+/** `text` as it fits in `width` at the current font size: whole, or cut with an ellipsis. */
+export function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = Math.max(1, Math.floor((text.length * width) / doc.widthOfString(text)));
+  while (cut > 1 && doc.widthOfString(`${text.slice(0, cut)}…`) > width) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
 /**
  * pdfkit with the embedded CJK font, PDF/A-3b metadata, buffered pages (for "page X of Y" footers) and the few
  * layout pieces the consent forms need: headings, paragraphs, numbered statements, label/value grids, tables
@@ -98,17 +106,37 @@ export class PdfWriter {
     const d = this.doc;
     const { x, y } = { x: d.x, y: d.y };
     d.save();
-    d.fontSize(8).fillColor(MUTED);
+    d.fillColor(MUTED);
     const top = PAGE.marginTop - 30;
     // One line each; a long title is cut with an ellipsis rather than wrapped into the rule.
-    const line = { height: 10, ellipsis: true } as const;
-    d.text(this.header.left, PAGE.marginX, top, { width: CONTENT_WIDTH * 0.4, ...line });
-    d.text(this.header.right, PAGE.marginX + CONTENT_WIDTH * 0.4, top, { width: CONTENT_WIDTH * 0.6, align: 'right', ...line });
+    this.line(this.header.left, PAGE.marginX, top, { size: 8, width: CONTENT_WIDTH * 0.4, ellipsis: true });
+    this.line(this.header.right, PAGE.marginX + CONTENT_WIDTH * 0.4, top, { size: 8, width: CONTENT_WIDTH * 0.6, align: 'right', ellipsis: true });
     d.moveTo(PAGE.marginX, top + 13).lineTo(PAGE.width - PAGE.marginX, top + 13).lineWidth(0.5).strokeColor(RULE).stroke();
     d.restore();
     d.fillColor(INK).fontSize(10);
     d.x = x;
     d.y = y;
+  }
+
+  private readonly fitted = new Map<string, { text: string; width: number }>();
+
+  /**
+   * One line of text in a box: aligned, and with `ellipsis` cut to fit. Measured here and drawn without pdfkit's
+   * line wrapper, which any `width` option starts: the running header and footer are drawn on every page, and the
+   * header's fitting is the same on each (kept per document).
+   */
+  line(text: string, x: number, y: number, box: { size: number; width: number; align?: 'left' | 'right' | 'center'; ellipsis?: boolean }): void {
+    const d = this.doc;
+    d.fontSize(box.size);
+    const key = `${box.size}\u0000${box.width}\u0000${box.ellipsis ? 1 : 0}\u0000${text}`;
+    let fit = this.fitted.get(key);
+    if (!fit) {
+      const shown = box.ellipsis ? fitToWidth(d, text, box.width) : text;
+      fit = { text: shown, width: d.widthOfString(shown) };
+      this.fitted.set(key, fit);
+    }
+    const dx = box.align === 'right' ? box.width - fit.width : box.align === 'center' ? (box.width - fit.width) / 2 : 0;
+    d.text(fit.text, x + dx, y, { lineBreak: false });
   }
 
   newPage(): void {
@@ -307,7 +335,8 @@ export class PdfWriter {
       d.page.margins.bottom = 0;
       const y = PAGE.height - PAGE.marginBottom + 22;
       d.moveTo(PAGE.marginX, y - 6).lineTo(PAGE.width - PAGE.marginX, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-      d.fontSize(7.5).fillColor(MUTED).text(footer(i - range.start + 1, range.count), PAGE.marginX, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      d.fillColor(MUTED);
+      this.line(footer(i - range.start + 1, range.count), PAGE.marginX, y, { size: 7.5, width: CONTENT_WIDTH, align: 'center' });
       d.page.margins.bottom = bottom;
     }
     d.end();
