@@ -147,30 +147,24 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
   controls.progress('records', 0, total);
 
   const payload: WrittenFile[] = [];
-  const add = async (file: string, data: Buffer, compress: boolean, phase: ExportPhase): Promise<WrittenFile> => {
+  const add = async (file: string, data: Buffer, compress: boolean, phase: ExportPhase, knownSha256: string | null = null): Promise<WrittenFile> => {
     check();
-    const written = await zip.addBuffer(`data/${file}`, data, compress);
+    const written = await zip.addBuffer(`data/${file}`, data, compress, knownSha256);
     payload.push(written);
     advance(phase, data.length);
     return written;
   };
   const packed = new Set<string>();
-  const addFile = async (f: PayloadFile, data: Buffer, phase: ExportPhase) => {
+  /**
+   * The ZIP hashes each file on its way in: a stored file whose bytes no longer match the vault's record fails the
+   * export (its partial pack is removed), without hashing every file twice. `checked`: a photo already hashed on
+   * the reading thread and checked against the record (`photo` below), which the ZIP takes without hashing again.
+   */
+  const addFile = async (f: PayloadFile, data: Buffer, phase: ExportPhase, checked = false) => {
     if (packed.has(f.path)) return;
-    // The ZIP hashes each file on its way in: a stored file whose bytes no longer match the vault's record fails
-    // the export (its partial pack is removed), without hashing every file twice.
-    const written = await add(f.path, data, f.compress, phase);
+    const written = await add(f.path, data, f.compress, phase, checked ? f.sha256 : null);
     if (written.sha256 !== f.sha256) throw new DamagedVaultFile(f.path);
     packed.add(f.path);
-  };
-  // A photo read (and hashed) on the second thread and checked there against the vault's record of it: the ZIP
-  // takes it without hashing it again.
-  const addPhoto = async (f: PayloadFile, data: Buffer) => {
-    if (packed.has(f.path)) return;
-    check();
-    payload.push(await zip.addHashed(`data/${f.path}`, data, f.sha256));
-    packed.add(f.path);
-    advance('pdf', data.length);
   };
   await add('records.json', recordsJson, true, 'records');
   crashPoint('export:after-records');
@@ -234,7 +228,7 @@ async function writeContents(s: PackSnapshot, destination: string, pdfTmp: strin
       // The ZIP takes a photo while the next one is drawn: one in flight at a time.
       pack: (f, data) => {
         const previous = inFlight;
-        inFlight = previous.then(() => addPhoto(f, data));
+        inFlight = previous.then(() => addFile(f, data, 'pdf', true));
         inFlight.catch(() => undefined);
         return previous;
       },

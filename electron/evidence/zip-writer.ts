@@ -91,20 +91,14 @@ export class ZipWriter {
     if (this.failure) throw this.failure;
   }
 
-  addBuffer(path: string, data: Buffer, compress: boolean): Promise<WrittenFile> {
-    const source = new PassThrough();
-    source.end(data);
-    return this.addStream(path, source, compress, data.length);
-  }
-
   /**
-   * Adds a file stored as is whose SHA-256 was computed from these very bytes elsewhere (the export's reading
-   * thread): the ZIP only checks its CRC. Resolves once the ZIP has taken all of it.
+   * `knownSha256`: the digest of these very bytes, computed elsewhere (the export's reading thread), so the ZIP
+   * does not hash them again.
    */
-  addHashed(path: string, data: Buffer, sha256: string): Promise<WrittenFile> {
+  addBuffer(path: string, data: Buffer, compress: boolean, knownSha256: string | null = null): Promise<WrittenFile> {
     const source = new PassThrough();
     source.end(data);
-    return this.addStream(path, source, false, data.length, sha256);
+    return this.addStream(path, source, compress, data.length, knownSha256);
   }
 
   /** Adds a file read from `source`; resolves with its hash once the ZIP has consumed all of it. */
