@@ -191,6 +191,30 @@ describe('making and revoking the unattended-start key (in the app core)', () =>
     await next.signOut();
   });
 
+  it('an unattended start does what every opening does: sign-ins failed while the vault was closed join the chain, scheduled backups run, a job worker waits loaded', async () => {
+    const t = await signedInVault();
+    const keyFile = keyPath();
+    await t.ok('seats.createUnattendedKey', { keyFile, acknowledged: true });
+    await t.signOut();
+    const next = app({ vaultDir: t.vaultDir, configured: true, spareJobWorker: true });
+    expect((await next.signIn(NURSE.name, 'not-the-password')).ok).toBe(false);
+    await openUnattended(next.app, keyFile);
+    expect(next.app.backupSchedule).not.toBeNull();
+    expect(next.app.jobs.spareThreadId).toEqual(expect.any(Number));
+    next.app.keepVaultOpen = false;
+    next.app.closeVault();
+    expect(next.app.backupSchedule).toBeNull();
+    expect(next.app.jobs.spareThreadId).toBeNull();
+    expect((await next.signIn(ADMIN.name, ADMIN.password)).ok).toBe(true);
+    const events = await next.ok('audit.recent', { limit: 20 });
+    const failed = actionsOf(events, 'session.signin_failed');
+    expect(failed).toHaveLength(1);
+    // Replayed before the start's own event, in the same transaction.
+    expect(failed[0]!.seq).toBeLessThan(actionsOf(events, 'server.started_unattended')[0]!.seq);
+    expect((await next.ok('audit.verify', {})).ok).toBe(true);
+    await next.signOut();
+  }, 60_000);
+
   it('the administrator a start is recorded as cannot be edited in keyslots.json: the slot then opens nothing', async () => {
     const t = await signedInVault();
     const other = await t.ok('staff.add', SECOND_ADMIN);

@@ -6,10 +6,9 @@ import type { AppCore } from '../../app-core';
 import { fail } from '../../domain/errors';
 import { checkKeyFilePlace, readUnattendedKeyFile } from '../../store/unattended-key';
 import { Vault } from '../../store/vault';
-import { startBackupSchedule } from '../backups/backups';
 import type { ServiceContext } from '../context';
 import { isPairedSeat } from '../evidence/seat-files';
-import { replayFailedSignIns } from '../session/session';
+import { vaultOpened } from '../session/vault-opened';
 
 /**
  * Unattended start of the clinic server (issue 14). By default an administrator unlocks the vault when the server
@@ -80,20 +79,13 @@ export async function openUnattended(app: AppCore, keyFilePath: string): Promise
   app.vault = vault;
   app.keepVaultOpen = true;
   try {
-    const chain = vault.checkCheckpoint();
     const at = app.clock.now().toISOString();
     const seat = app.deskCaller.seat;
     const actor = { actorId: creator.id, actorName: creator.name, actorRole: creator.role };
-    vault.transaction(() => {
-      replayFailedSignIns(vault);
+    vaultOpened(app, vault, app.clock, (chain) => {
       if (chain.state !== 'ok') vault.appendAudit({ ...actor, at, action: 'audit.checkpoint_mismatch', subjectType: 'vault', subjectId: vault.id, details: { ...chain }, seat });
       vault.appendAudit({ ...actor, at, action: 'server.started_unattended', subjectType: 'vault', subjectId: vault.id, details: { via: 'unattended_key', keyId: key.keyId }, seat });
     });
-    app.chainAlert = chain.state === 'ok' ? null : chain;
-    if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', app.clock.now());
-    startBackupSchedule(app, vault);
-    // The next export, backup or verification starts in a worker whose code is already loaded.
-    app.jobs.prepareSpare();
   } catch (e) {
     app.keepVaultOpen = false;
     app.closeVault();

@@ -5,32 +5,13 @@ import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
 import { accountSubject, staffAccount } from '../../store/session/signin-guard';
 import { Vault } from '../../store/vault';
-import { backupBeforeSignOut, startBackupSchedule } from '../backups/backups';
+import { backupBeforeSignOut } from '../backups/backups';
 import type { ServiceContext } from '../context';
 import { vaultStaysOpen, WrongPassword } from './password-checks';
+import { replayFailedSignIns, vaultOpened } from './vault-opened';
 
 function requireVaultPath(app: AppCore): string {
   return app.vaultPath() ?? fail('conflict', 'errors.setupRequired');
-}
-
-/**
- * Failed sign-ins were counted before the vault could be opened; they join the chain now. A known name's
- * failures name the staff member; a name that matched nobody is only "an unknown name" (it was never stored).
- */
-export function replayFailedSignIns(vault: Vault): void {
-  for (const e of vault.guard.takePending()) {
-    const { subjectType, subjectId, bucket } = accountSubject(e.account);
-    vault.appendAudit({
-      at: e.at,
-      actorId: null,
-      actorName: null,
-      actorRole: null,
-      action: e.action,
-      subjectType,
-      subjectId,
-      details: { ...(bucket ? { bucket } : {}), failures: e.failures, lockedUntil: e.lockedUntil },
-    });
-  }
 }
 
 export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'>): Promise<Out<'session.signIn'>> {
@@ -44,19 +25,10 @@ export async function signIn(ctx: ServiceContext, input: Parsed<'session.signIn'
   const session = app.sessions.open(caller.seat, staff, ctx.clock.now());
   caller.sessionId = session.id;
   try {
-    // A chain shorter than the checkpoint it signed at the last close, or rewritten under it, is reported now.
-    const chain = vault.checkCheckpoint();
-    vault.transaction(() => {
-      replayFailedSignIns(vault);
+    vaultOpened(app, vault, ctx.clock, (chain) => {
       if (chain.state !== 'ok') ctx.audit('audit.checkpoint_mismatch', { type: 'vault', id: vault.id }, { ...chain });
       ctx.audit('session.signed_in', { type: 'staff', id: staff.id });
     });
-    app.chainAlert = chain.state === 'ok' ? null : chain;
-    // From now on the chain is compared with a checkpoint; the missing one was reported above.
-    if (chain.state === 'missing') vault.writeCheckpoint('opened_without_checkpoint', ctx.clock.now());
-    startBackupSchedule(app, vault);
-    // The next export, backup or verification starts in a worker whose code is already loaded.
-    app.jobs.prepareSpare();
   } catch (e) {
     app.closeVault();
     throw e;
