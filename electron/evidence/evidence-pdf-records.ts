@@ -221,7 +221,8 @@ export async function renderConsents(r: PdfRun): Promise<void> {
           d.rect(x, y, boxW, boxH).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
           const png = sigPng(r, g.files.png);
           if (png.length > 0) w.image(png, x + 4, y + 4, [boxW - 8, boxH - 16]);
-          d.fontSize(7).fillColor('#555555').text(`${p.roles[g.role]}・${g.signerName}`, x + 4, y + boxH - 10, { width: boxW - 8, lineBreak: false, ellipsis: true });
+          d.fillColor('#555555');
+          w.line(`${p.roles[g.role]}・${g.signerName}`, x + 4, y + boxH - 10, { size: 7, width: boxW - 8 });
         });
         d.fillColor('#111111');
         d.x = PAGE.marginX;

@@ -336,16 +336,16 @@ export async function renderEvidencePdf(r: PdfRun): Promise<{ pages: number; bat
     const label = p.sections[id];
     const bates = batesNumber(s, page);
     const pageColumn = 36;
-    d.text(label, PAGE.marginX, y, { width: CONTENT_WIDTH * 0.55, lineBreak: false });
-    const labelEnd = PAGE.marginX + Math.min(d.widthOfString(label), CONTENT_WIDTH * 0.55) + 6;
+    const labelEnd = PAGE.marginX + w.line(label, PAGE.marginX, y, { size: 11, width: CONTENT_WIDTH * 0.55 }) + 6;
     const batesStart = PAGE.marginX + CONTENT_WIDTH - pageColumn - d.widthOfString(bates) - 8;
     d.moveTo(labelEnd, y + 10).lineTo(batesStart - 6, y + 10).dash(1, { space: 3 }).lineWidth(0.5).strokeColor('#9a9a9a').stroke().undash();
     d.text(bates, batesStart, y, { lineBreak: false });
-    d.text(String(page), PAGE.marginX + CONTENT_WIDTH - pageColumn, y, { width: pageColumn, align: 'right', lineBreak: false });
+    w.line(String(page), PAGE.marginX + CONTENT_WIDTH - pageColumn, y, { size: 11, width: pageColumn, align: 'right' });
     y += 24;
   }
   d.switchToPage(batesAt.page);
-  d.fontSize(9.5).fillColor('#111111').text(`${batesNumber(s, 1)} – ${batesNumber(s, total)}`, batesAt.x, batesAt.y, { width: batesAt.width, lineBreak: false });
+  d.fillColor('#111111');
+  w.line(`${batesNumber(s, 1)} – ${batesNumber(s, total)}`, batesAt.x, batesAt.y, { size: 9.5, width: batesAt.width });
   w.end((page, n) => ({ left: batesNumber(s, page), right: fill(p.footerPage, { page, total: n }) }));
   return { pages: total, batesFirst: batesNumber(s, 1), batesLast: batesNumber(s, total) };
 }

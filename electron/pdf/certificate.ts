@@ -79,14 +79,17 @@ export async function renderCertificate(data: CertificateData): Promise<Buffer> 
     d.rect(x, y, CONTENT_WIDTH, cardHeight).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
     const role = m.signatures.roles[s.role];
     const textWidth = CONTENT_WIDTH - imageWidth - 24;
-    d.fontSize(8.5).fillColor('#555555').text(fill(c.formRole, { form: c.forms[s.form], role }), x + 8, y + 7, { width: textWidth, lineBreak: false });
-    w.strong(s.signerName + (s.licenceNo ? ` ${fill(c.staff, { licence: s.licenceNo })}` : ''), x + 8, y + 21, { width: textWidth, lineBreak: false });
-    d.fontSize(9).fillColor('#111111').text(fill(c.signedAt, { at: t(s.signedAt) }), x + 8, y + 37, { width: textWidth, lineBreak: false });
-    d.text(fill(c.strokes, { strokes: s.strokes, points: s.points }), x + 8, y + 51, { width: textWidth, lineBreak: false });
-    d.fontSize(6.5).fillColor('#555555');
-    d.text(`strokes SHA-256 ${s.strokesSha256}`, x + 8, y + 69, { width: textWidth + imageWidth, lineBreak: false });
-    d.text(`image SHA-256   ${s.pngSha256}`, x + 8, y + 79, { width: textWidth + imageWidth, lineBreak: false });
-    d.text(`binding SHA-256 ${s.bindingSha256}`, x + 8, y + 89, { width: textWidth + imageWidth, lineBreak: false });
+    d.fillColor('#555555');
+    w.line(fill(c.formRole, { form: c.forms[s.form], role }), x + 8, y + 7, { size: 8.5, width: textWidth });
+    d.fillColor('#111111');
+    w.line(s.signerName + (s.licenceNo ? ` ${fill(c.staff, { licence: s.licenceNo })}` : ''), x + 8, y + 21, { size: 8.5, width: textWidth, strong: true });
+    w.line(fill(c.signedAt, { at: t(s.signedAt) }), x + 8, y + 37, { size: 9, width: textWidth });
+    w.line(fill(c.strokes, { strokes: s.strokes, points: s.points }), x + 8, y + 51, { size: 9, width: textWidth });
+    // The hashes are whole at this size (a cut one could not be checked); CONTENT_WIDTH leaves them room to spare.
+    d.fillColor('#555555');
+    w.line(`strokes SHA-256 ${s.strokesSha256}`, x + 8, y + 69, { size: 6.5, width: textWidth + imageWidth });
+    w.line(`image SHA-256   ${s.pngSha256}`, x + 8, y + 79, { size: 6.5, width: textWidth + imageWidth });
+    w.line(`binding SHA-256 ${s.bindingSha256}`, x + 8, y + 89, { size: 6.5, width: textWidth + imageWidth });
     const boxX = x + CONTENT_WIDTH - imageWidth - 8;
     d.rect(boxX, y + 6, imageWidth, 58).lineWidth(0.4).strokeColor('#c8c8c8').stroke();
     w.image(s.png, boxX + 3, y + 8, [imageWidth - 6, 54]);

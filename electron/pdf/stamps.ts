@@ -5,7 +5,7 @@ import type { PageOverlay } from './append';
 import { cjkFontBytes } from './fonts';
 import { clinicTime, fill } from './format';
 import { pdfWording } from './wording';
-import { PAGE, type PlacedBox } from './writer';
+import { drawLine, PAGE, type PlacedBox } from './writer';
 
 /** A signature box of the issued document (1-based page; rectangle in PDF points from the page's lower left). */
 export type SignatureBox = PlacedBox;
@@ -64,7 +64,8 @@ export async function renderSignatureOverlay(
     for (const { box, sig } of placed.filter((p) => p.box.page === page)) {
       const l = stampLayout(box);
       doc.image(sig.png, l.image.x, l.image.y, { fit: [l.image.width, l.image.height], align: 'center', valign: 'center' });
-      doc.fontSize(7).fillColor(INK).text(fill(label, { at: clinicTime(sig.signedAt, opts.timeZone) }), l.time.x, l.time.y, { width: l.time.width, align: 'right', lineBreak: false });
+      doc.fillColor(INK);
+      drawLine(doc, fill(label, { at: clinicTime(sig.signedAt, opts.timeZone) }), l.time.x, l.time.y, { size: 7, width: l.time.width, align: 'right' });
     }
   }
   doc.end();

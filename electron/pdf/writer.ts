@@ -45,6 +45,49 @@ export function signatureBoxesHeight(count: number): number {
   return 66 * Math.ceil(count / 2) + 30;
 }
 
+/** Where one line of text goes: its font size and box width, its alignment in the box, faux bold or not. */
+export interface LineBox {
+  size: number;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+  strong?: boolean;
+}
+
+/** A line as fitted to its box: the text shown (whole, or cut with an ellipsis) and its width. */
+export interface FittedLine {
+  text: string;
+  width: number;
+}
+
+/**
+ * One line of text in a box: aligned, cut with an ellipsis when it would not fit, never wrapped. Why by hand:
+ * pdfkit 0.20 wraps any text given a `width`, `lineBreak: false` notwithstanding (that option only stops it taking
+ * the page's width), so a long name in a signature box or a long section title ran onto the lines below; and its
+ * line wrapper is slow for lines drawn on every page. `fitted` keeps the fitting of lines drawn again and again (the
+ * running header). Returns the width drawn.
+ */
+export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, box: LineBox, fitted?: Map<string, FittedLine>): number {
+  doc.fontSize(box.size);
+  const key = `${box.size}\u0000${box.width}\u0000${text}`;
+  let fit = fitted?.get(key);
+  if (!fit) {
+    // A line break inside would start a second line.
+    const shown = fitToWidth(doc, text.replace(/[\r\n]+/g, ' '), box.width);
+    fit = { text: shown, width: doc.widthOfString(shown) };
+    fitted?.set(key, fit);
+  }
+  const dx = box.align === 'right' ? box.width - fit.width : box.align === 'center' ? (box.width - fit.width) / 2 : 0;
+  if (box.strong) {
+    doc.save();
+    doc.lineWidth(0.35).strokeColor(INK);
+    doc.text(fit.text, x + dx, y, { lineBreak: false, fill: true, stroke: true });
+    doc.restore();
+  } else {
+    doc.text(fit.text, x + dx, y, { lineBreak: false });
+  }
+  return fit.width;
+}
+
 /** `text` as it fits in `width` at the current font size: whole, or cut with an ellipsis. */
 export function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
@@ -108,9 +151,9 @@ export class PdfWriter {
     d.save();
     d.fillColor(MUTED);
     const top = PAGE.marginTop - 30;
-    // One line each; a long title is cut with an ellipsis rather than wrapped into the rule.
-    this.line(this.header.left, PAGE.marginX, top, { size: 8, width: CONTENT_WIDTH * 0.4, ellipsis: true });
-    this.line(this.header.right, PAGE.marginX + CONTENT_WIDTH * 0.4, top, { size: 8, width: CONTENT_WIDTH * 0.6, align: 'right', ellipsis: true });
+    // One line each: a long title is cut with an ellipsis rather than wrapped into the rule.
+    this.line(this.header.left, PAGE.marginX, top, { size: 8, width: CONTENT_WIDTH * 0.4 });
+    this.line(this.header.right, PAGE.marginX + CONTENT_WIDTH * 0.4, top, { size: 8, width: CONTENT_WIDTH * 0.6, align: 'right' });
     d.moveTo(PAGE.marginX, top + 13).lineTo(PAGE.width - PAGE.marginX, top + 13).lineWidth(0.5).strokeColor(RULE).stroke();
     d.restore();
     d.fillColor(INK).fontSize(10);
@@ -118,25 +161,11 @@ export class PdfWriter {
     d.y = y;
   }
 
-  private readonly fitted = new Map<string, { text: string; width: number }>();
+  private readonly fitted = new Map<string, FittedLine>();
 
-  /**
-   * One line of text in a box: aligned, and with `ellipsis` cut to fit. Measured here and drawn without pdfkit's
-   * line wrapper, which any `width` option starts: the running header and footer are drawn on every page, and the
-   * header's fitting is the same on each (kept per document).
-   */
-  line(text: string, x: number, y: number, box: { size: number; width: number; align?: 'left' | 'right' | 'center'; ellipsis?: boolean }): void {
-    const d = this.doc;
-    d.fontSize(box.size);
-    const key = `${box.size}\u0000${box.width}\u0000${box.ellipsis ? 1 : 0}\u0000${text}`;
-    let fit = this.fitted.get(key);
-    if (!fit) {
-      const shown = box.ellipsis ? fitToWidth(d, text, box.width) : text;
-      fit = { text: shown, width: d.widthOfString(shown) };
-      this.fitted.set(key, fit);
-    }
-    const dx = box.align === 'right' ? box.width - fit.width : box.align === 'center' ? (box.width - fit.width) / 2 : 0;
-    d.text(fit.text, x + dx, y, { lineBreak: false });
+  /** One line of text in a box (drawLine), its fitting kept for the document. Returns the width drawn. */
+  line(text: string, x: number, y: number, box: LineBox): number {
+    return drawLine(this.doc, text, x, y, box, this.fitted);
   }
 
   newPage(): void {
@@ -174,8 +203,8 @@ export class PdfWriter {
     this.gap(4);
     const y = d.y;
     d.rect(PAGE.marginX, y, CONTENT_WIDTH, 19).fill(SHADE);
-    d.fillColor(INK).fontSize(11.5);
-    this.strong(text, PAGE.marginX + 6, y + 3.5, { width: CONTENT_WIDTH - 12, lineBreak: false });
+    d.fillColor(INK);
+    this.line(text, PAGE.marginX + 6, y + 3.5, { size: 11.5, width: CONTENT_WIDTH - 12, strong: true });
     d.x = PAGE.marginX;
     d.y = y + 25;
   }
@@ -209,7 +238,8 @@ export class PdfWriter {
       const h = d.heightOfString(item, { width: CONTENT_WIDTH - labelWidth, lineGap: 2 });
       this.ensureSpace(Math.min(h, size * 3));
       const y = d.y;
-      d.fillColor(INK).text(`${i + 1}.`, PAGE.marginX, y, { width: labelWidth, lineBreak: false });
+      d.fillColor(INK);
+      this.line(`${i + 1}.`, PAGE.marginX, y, { size, width: labelWidth });
       d.text(item, PAGE.marginX + labelWidth, y, { width: CONTENT_WIDTH - labelWidth, lineGap: 2 });
       this.gap(3);
     });
@@ -302,8 +332,10 @@ export class PdfWriter {
         d.rect(x, y, w, h).lineWidth(0.75).strokeColor(RULE).stroke();
         // pdfkit draws from the top left; PDF user space (and a later signature widget's /Rect) from the bottom left.
         this.boxes.push({ form, role: box.role, page, x: round2(x), y: round2(PAGE.height - y - h), width: round2(w), height: h });
-        d.fontSize(8.5).fillColor(MUTED).text(box.label, x + 6, y + 5, { width: w - 12, lineBreak: false });
-        d.fontSize(10).fillColor(INK).text(box.name, x + 6, y + 19, { width: w - 12, lineBreak: false });
+        d.fillColor(MUTED);
+        this.line(box.label, x + 6, y + 5, { size: 8.5, width: w - 12 });
+        d.fillColor(INK);
+        this.line(box.name, x + 6, y + 19, { size: 10, width: w - 12 });
         d.moveTo(x + 6, y + h - 14).lineTo(x + w - 6, y + h - 14).lineWidth(0.5).dash(2, { space: 2 }).stroke().undash();
       });
       d.x = PAGE.marginX;
