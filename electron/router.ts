@@ -4,6 +4,7 @@ import { toFieldIssues, type ApiResult } from '../shared/errors';
 import type { AppCore } from './app-core';
 import { handlers, type Handler } from './handlers';
 import { makeContext, type PendingWork } from './services/context';
+import { endSessions } from './services/seats/seats';
 import { lockIfIdle } from './services/session/session';
 import { passwordPrecheck, type CheckedPassword } from './services/session/password-checks';
 import { DomainError } from './domain/errors';
@@ -58,6 +59,16 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
         const session = app.sessions.get(caller.sessionId);
         const vault = app.vault;
         if (!session || !vault) return failure('unauthenticated', 'errors.unauthenticated');
+        // The person as their row stands now, not the copy taken at sign-in: a deactivation or a role change made
+        // at another seat (or by another server process) counts from this seat's next call.
+        const current = vault.staff.get(session.staff.id);
+        if (!current?.active) {
+          vault.transaction(() => ctx.audit('access.forbidden', null, { channel, staffInactive: true }));
+          endSessions(app, [session]);
+          if (caller.sessionId === session.id) caller.sessionId = null;
+          return failure('unauthenticated', 'errors.unauthenticated');
+        }
+        session.staff = current;
         lockIfIdle(app, session);
         if (session.locked && !spec.whileLocked) return failure('locked', 'errors.locked');
         // A password an administrator set is replaced before anything else: only that, sign-out and the lock answer.

@@ -11,7 +11,7 @@ export const DEFAULT_SHARING_PORT = 8443;
  * "Share this vault with other seats" on the PC that holds the vault: the clinic server inside the app process,
  * on every interface (so HTTPS), with the app's own router. The vault stays open while it runs.
  */
-export function inAppSharing(opts: { app: AppCore; router: Router; rendererDir: string | null; liveEvents?: LiveEvents }): ClinicServerHandle {
+export function inAppSharing(opts: { app: AppCore; router: Router; rendererDir: string | null; liveEvents?: LiveEvents; /** Tests: loopback only. */ host?: string }): ClinicServerHandle {
   let server: ClinicServer | null = null;
   return {
     status: () => server?.status() ?? NOT_RUNNING,
@@ -22,7 +22,7 @@ export function inAppSharing(opts: { app: AppCore; router: Router; rendererDir: 
         app: opts.app,
         router: opts.router,
         vaultDir,
-        listen: { host: '0.0.0.0', port: port ?? DEFAULT_SHARING_PORT },
+        listen: { host: opts.host ?? '0.0.0.0', port: port ?? DEFAULT_SHARING_PORT },
         rendererDir: opts.rendererDir,
         ...(opts.liveEvents ? { liveEvents: opts.liveEvents } : {}),
       });

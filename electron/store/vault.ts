@@ -557,6 +557,11 @@ export class Vault {
    * Argon2 work happens here, so the router runs it outside the serialised path.
    */
   async checkSignIn(loginId: string, password: string, clock: Clock = systemClock): Promise<StaffMember> {
+    const account = signInAccount(this.currentSlots(), nameKey(loginId));
+    return this.guard.inTurn(account, () => this.checkSignInNow(loginId, password, clock));
+  }
+
+  private async checkSignInNow(loginId: string, password: string, clock: Clock): Promise<StaffMember> {
     const slots = this.currentSlots();
     const key = nameKey(loginId);
     const account = signInAccount(slots, key);
@@ -577,6 +582,10 @@ export class Vault {
   }
 
   async verifyStaffPassword(staffId: string, password: string, clock: Clock = systemClock): Promise<boolean> {
+    return this.guard.inTurn(staffAccount(staffId), () => this.verifyStaffPasswordNow(staffId, password, clock));
+  }
+
+  private async verifyStaffPasswordNow(staffId: string, password: string, clock: Clock): Promise<boolean> {
     const slots = this.currentSlots();
     const slot = slots.slots.find((s) => s.kind === 'staff' && s.staffId === staffId);
     if (!slot || slot.kind !== 'staff') return false;

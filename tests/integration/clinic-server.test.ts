@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { ClinicClient, pairWithServer, readServerCertificate } from '../../elect
 import type { Vault } from '../../electron/store/vault';
 import { ADMIN, CLINIC_NAME } from '../support/app';
 import { errorKey, rawRequest, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
+import { FREE_ATTEMPTS } from '../../electron/store/session/signin-guard';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 
 let clinic: ServedClinic | null = null;
@@ -81,6 +83,47 @@ describe('several sessions at once in one core', () => {
     expect(right.ok ? 'ok' : right.error.code).toBe('locked');
     // Another name is not locked by it.
     await signInAt(b, PHYSICIAN);
+  });
+
+  it('twenty sign-ins sent at once from twenty seats get no more password checks than the lockout allows', async () => {
+    const c = await served();
+    // Straight into the core, so all twenty reach the password check together (no connection limit between).
+    const seats = Array.from({ length: 20 }, (_, i) => ({ seat: { deviceId: `seat-${i}`, name: `Seat ${i}`, kind: 'desktop' as const }, sessionId: null }));
+    // Nineteen guesses and, last, the right password: an attacker's batch that happens to hold it.
+    const passwords = [...Array.from({ length: 19 }, (_, i) => `Wrong-Pass-2026-${i}`), NURSE.password];
+    const answers = await Promise.all(seats.map((caller, i) => c.t.router.call('session.signIn', { loginId: NURSE.name, password: passwords[i]! }, caller)));
+    const codes = answers.map((r) => (r.ok ? 'ok' : r.error.code));
+    // Each check reads the count the one before it left: the free tries, then the lock, for the right one too.
+    expect(codes.filter((x) => x === 'invalid_credentials').length).toBe(FREE_ATTEMPTS - 1);
+    expect(codes.at(-1)).toBe('locked');
+    expect(codes.filter((x) => x === 'ok')).toEqual([]);
+  });
+
+  it('deactivating a staff member ends their sessions at every seat at once; a role change counts from the next call', async () => {
+    const c = await served();
+    const station = await c.seat('Nurses station');
+    const office = await c.seat('Office');
+    const room = await c.seat('Consultation room');
+    await signInAt(station, NURSE);
+    await signInAt(office, NURSE);
+    await signInAt(room, CONSULTANT);
+    const staff = await c.t.ok('staff.list', { includeInactive: false });
+    const nurse = staff.find((m) => m.name === NURSE.name)!;
+    const consultant = staff.find((m) => m.name === CONSULTANT.name)!;
+    expect((await station.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+
+    const seq = headSeq(c.t.app.vault!);
+    await c.t.ok('staff.deactivate', { staffId: nurse.id });
+    expect((await eventsAfter(c.t.app.vault!, seq, 'staff.deactivated'))[0]!.details).toMatchObject({ sessionsEnded: 2 });
+    expect((await c.t.ok('seats.sessions', {})).some((s) => s.staffName === NURSE.name)).toBe(false);
+    for (const seat of [station, office]) expect(errorKey(await seat.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+
+    // The consultant becomes a nurse: the consultant's own channels are refused at once, the nurse's answer.
+    await c.t.ok('staff.update', { staffId: consultant.id, expectedVersion: consultant.version, role: 'nurse', licenceNo: null, specialty: null });
+    const asNurse = await room.call('consents.issue', { consultationId: randomUUID() });
+    expect(asNurse.ok ? 'ok' : asNurse.error.code).toBe('forbidden');
+    expect((await room.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+    expect((await c.t.ok('seats.sessions', {})).find((s) => s.staffName === CONSULTANT.name)?.role).toBe('nurse');
   });
 
   it('an administrator ends another seat\'s session: that seat must sign in again', async () => {

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { api, CHANNEL_NAMES, isChannelName, type ChannelName, type In } from '../../shared/api';
+import { DomainError } from '../../electron/domain/errors';
+import { makeContext } from '../../electron/services/context';
+import { deactivateStaff } from '../../electron/services/staff/staff';
 import { ADMIN, makeTestApp, ManualClock, type TestApp } from '../support/app';
 import { ADMIN_ONLY_CHANNELS, channelsWithSamples, sampleInput, SESSION_CHANNELS, TABLET_CHANNELS, VALID_INPUTS, validInput } from '../support/channels';
 import { NON_ADMIN_STAFF, NURSE, SECOND_ADMIN } from '../support/staff';
@@ -106,8 +109,19 @@ describe('staff rules', () => {
     // simulate the signed-in admin having been deactivated elsewhere (e.g. by the CLI on the same folder).
     t.app.vault!.staff.setActive(me.id, false, '2026-11-23T02:00:00.000Z');
     expect(t.app.vault!.staff.activeAdminCount()).toBe(1);
-    expect(errorOf(await t.call('staff.deactivate', { staffId: second.id }))).toEqual({ code: 'rule_violation', messageKey: 'errors.lastAdmin' });
-    expect(t.app.vault!.staff.get(second.id)!.active).toBe(true);
+    const vault = t.app.vault!;
+    let refused: unknown = null;
+    try {
+      vault.transaction(() => deactivateStaff(makeContext(t.app), { staffId: second.id }));
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).messageKey).toBe('errors.lastAdmin');
+    // Through the router the deactivated admin does not get that far: their next call signs them out.
+    expect(errorOf(await t.call('staff.deactivate', { staffId: second.id }))).toEqual({ code: 'unauthenticated', messageKey: 'errors.unauthenticated' });
+    expect(t.app.session).toBeNull();
+    expect(vault.staff.get(second.id)!.active).toBe(true);
     expect(readRawSlots(t.vaultDir).slots.some((s) => s.staffId === second.id)).toBe(true);
   });
 

@@ -125,6 +125,10 @@ export async function stopSharing(ctx: ServiceContext): Promise<Out<'seats.stopS
   if (before.headless) fail('conflict', 'seats.errors.headlessServer');
   if (!before.running) return before;
   const status = await server.stop();
-  ctx.audit('server.stopped', null, { headless: false });
+  // The other seats can no longer reach their sessions: they end now, so the vault closes with the desk's last
+  // sign-out as before sharing, and a later start does not bring a stale session back.
+  const ended = ctx.app.sessions.all().filter((s) => s.seat.kind !== 'desk' && s.seat.kind !== 'cli');
+  ctx.audit('server.stopped', null, { headless: false, sessionsEnded: ended.length });
+  ctx.afterCommit(() => endSessions(ctx.app, ended));
   return status;
 }

@@ -7,6 +7,7 @@ import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
 import type { ServiceContext } from '../context';
 import { failEditedElsewhere, requireVersion } from '../edited-elsewhere';
+import { endSessions } from '../seats/seats';
 
 function subject(s: StaffMember) {
   return { type: 'staff', id: s.id } as const;
@@ -82,9 +83,12 @@ export function deactivateStaff(ctx: ServiceContext, input: Parsed<'staff.deacti
   if (!target.active) return target;
   if (target.role === 'admin' && vault.staff.activeAdminCount() <= 1) fail('rule_violation', 'errors.lastAdmin');
   const updated = vault.staff.setActive(target.id, false, ctx.clock.now().toISOString());
-  ctx.audit('staff.deactivated', subject(updated), { name: updated.name, role: updated.role });
+  // Signed in at other seats (or a tablet acting for them): those sessions end with the deactivation.
+  const ended = ctx.app.sessions.all().filter((s) => s.staff.id === target.id);
+  ctx.audit('staff.deactivated', subject(updated), { name: updated.name, role: updated.role, sessionsEnded: ended.length });
   // Without a slot, this person's password no longer decrypts the vault at all.
   vault.removeStaffSlot(target.id, 'staff.deactivate');
+  ctx.afterCommit(() => endSessions(ctx.app, ended));
   return updated;
 }
 

@@ -112,8 +112,31 @@ function fromLegacy(v1: LegacyGuardFile, accountOf: (nameKey: string) => string)
 
 export class SignInGuard {
   private readonly file: string;
+  /** The password check each account is running (see inTurn). */
+  private readonly checking = new Map<string, Promise<void>>();
   constructor(dir: string) {
     this.file = path.join(dir, GUARD_FILE);
+  }
+
+  /**
+   * Runs one account's password checks one after another. Why: a check reads the lockout, spends ~0.3 s in Argon2,
+   * then counts a failure; twenty guesses sent at once from several seats would all read "not locked" first and
+   * get twenty tries where the lockout allows five. In turn, each reads the count the one before it left. Other
+   * accounts' checks still run beside it. (One process: the PostgreSQL engine takes a row lock for the same.)
+   */
+  async inTurn<T>(account: string, check: () => Promise<T>): Promise<T> {
+    const before = this.checking.get(account) ?? Promise.resolve();
+    const run = before.then(check);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.checking.set(account, done);
+    try {
+      return await run;
+    } finally {
+      if (this.checking.get(account) === done) this.checking.delete(account);
+    }
   }
 
   /** The file as written: a current one, a version-1 one, missing, or damaged (with its modification time). */
