@@ -3,6 +3,7 @@ import { ExportPhase, type EvidenceKind, type EvidenceScope, type ExportResult, 
 import type { AppCore } from '../app-core';
 import type { Job } from '../jobs/runner';
 import { whenVaultIdle } from '../jobs/vault-idle';
+import type { AuditSeat } from '../store/audit/repository';
 import type { Vault } from '../store/vault';
 import { temporaryFiles } from './export';
 import type { Exporter, PackSnapshot } from './records';
@@ -16,6 +17,8 @@ import type { Exporter, PackSnapshot } from './records';
 export interface ExportJob {
   id: string;
   staffId: string;
+  /** The seat that started it: its outcome is recorded as coming from there too. */
+  seat: AuditSeat | null;
   destination: string;
   /** What the outcome's record needs; the snapshot itself went to the worker and is not kept here. */
   pack: { packId: string; packNo: number; kind: EvidenceKind; scope: EvidenceScope; patientId: string; exporter: Exporter };
@@ -77,7 +80,7 @@ function failureKey(work: Job<'evidence.export'>, vaultStillOpen: boolean): stri
   return work.errorKey?.startsWith('evidence.errors.') ? work.errorKey : 'evidence.errors.writeFailed';
 }
 
-export function startJob(app: AppCore, vault: Vault, start: { id: string; staffId: string; snapshot: PackSnapshot; destination: string }, hooks: JobHooks): ExportJob {
+export function startJob(app: AppCore, vault: Vault, start: { id: string; staffId: string; seat: AuditSeat | null; snapshot: PackSnapshot; destination: string }, hooks: JobHooks): ExportJob {
   const jobs = jobsOf(app);
   const s = start.snapshot;
   const source = vault.workerSource();
@@ -86,6 +89,7 @@ export function startJob(app: AppCore, vault: Vault, start: { id: string; staffI
   const j = {
     id: start.id,
     staffId: start.staffId,
+    seat: start.seat,
     destination: start.destination,
     pack: { packId: s.packId, packNo: s.packNo, kind: s.kind, scope: s.scope, patientId: s.records.patient.id, exporter: s.exporter },
     state: 'running',

@@ -102,6 +102,8 @@ describe('backups: a verified copy, and a restore into a new folder', () => {
     expect(overview.lastVerified).toMatchObject({ id: r.backupId, status: 'verified', trigger: 'manual', headSeq: r.headSeq, path: r.path });
     const events = (await t.ok('audit.recent', { limit: 20 })).filter((e) => e.action === 'backup.created');
     expect(events[0]).toMatchObject({ subjectType: 'backup', subjectId: r.backupId, details: { name: r.name, headSeq: r.headSeq, trigger: 'manual' } });
+    // Recorded when the job ends, from the seat that asked for it.
+    expect(events[0]!.seat).toEqual({ deviceId: t.app.deskCaller.seat.deviceId, name: t.app.deskCaller.seat.name });
     // The destination path someone typed is kept only as a keyed hash.
     expect(JSON.stringify(events[0]!.details)).not.toContain(backupsDir);
   });

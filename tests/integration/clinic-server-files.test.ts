@@ -71,9 +71,13 @@ describe('files belong to the seat: an exported pack comes down to the seat that
   it('a paired seat exports without a server path, downloads its pack once, and the bytes verify', async () => {
     const { c, office, patientId } = await adminAtSeat();
     const vault = c.t.app.vault!;
+    const started = vault.audit.head()!.seq;
     const status = await exportAtSeat(office, patientId);
     expect(status.state).toBe('done');
     expect(status.download).not.toBeNull();
+    // The outcome, recorded when the job ends, comes from the seat that started it, as its start does.
+    expect((await eventsAfter(vault, started, 'evidence.export_started')).map((e) => e.seatId)).toEqual([office.server.deviceId]);
+    expect((await eventsAfter(vault, started, 'evidence.exported')).map((e) => e.seatId)).toEqual([office.server.deviceId]);
     const download = status.download!;
     expect(download.fileName).toMatch(/^CV-\d{4}-.+-evidence\.zip$/);
     // The seat is shown the pack's name, never where the server keeps it.
@@ -174,8 +178,10 @@ describe('files belong to the seat: a pack to verify goes up from the seat', () 
     await signInAt(other, ADMIN);
     expect(errorKey(await other.call('evidence.startVerify', { source: { kind: 'upload', uploadId } }))).toBe('evidence.errors.uploadNotFound');
 
+    const beforeVerify = vault.audit.head()!.seq;
     const verified = await verifyAtSeat(office, { kind: 'upload', uploadId });
     expect(verified).toMatchObject({ kind: 'evidence.verify', state: 'done', result: { ok: true, verdict: 'verified', signedByThisVault: true } });
+    expect((await eventsAfter(vault, beforeVerify, 'evidence.verified')).map((e) => e.seatId)).toEqual([office.server.deviceId]);
     expect(folderFiles(vault, 'seat-uploads')).toEqual([]);
     // Used once: a second verify of the same upload finds nothing.
     expect(errorKey(await office.call('evidence.startVerify', { source: { kind: 'upload', uploadId } }))).toBe('evidence.errors.uploadNotFound');

@@ -91,7 +91,7 @@ export function startBackup(ctx: ServiceContext, input: Parsed<'backups.start'>)
   const dir = path.resolve(chosen);
   if (dir === vaultDir || dir.startsWith(vaultDir + path.sep)) failField('invalid_input', 'destination', 'backups.errors.insideVault');
   // A folder that is not there (an unplugged drive) is the job's plain-words failure, recorded and shown on Home.
-  const run = startBackupRun(ctx.app, vault, { trigger, actor: actorOf(ctx), destination: dir });
+  const run = startBackupRun(ctx.app, vault, { trigger, actor: actorOf(ctx), seat: ctx.caller.seat, destination: dir });
   return { jobId: run.job.id };
 }
 
@@ -143,7 +143,7 @@ export async function backupBeforeSignOut(ctx: ServiceContext, limitMs = BACKUP_
   if (app.host.commandLine) return;
   let run: BackupRun | null = activeRun(app);
   if (!run && backupDueAtClose(vault, ctx.clock.now())) {
-    run = startBackupRun(app, vault, { trigger: 'sign_out', actor: actorOf(ctx), destination: vault.backups.settings().destination! });
+    run = startBackupRun(app, vault, { trigger: 'sign_out', actor: actorOf(ctx), seat: ctx.caller.seat, destination: vault.backups.settings().destination! });
   }
   if (!run || run.vault !== vault) return;
   if (!(await waitForEnd(run.job, limitMs))) {
@@ -163,7 +163,7 @@ export async function backupBeforeQuit(app: AppCore, limitMs = BACKUP_AT_CLOSE_L
   let run: BackupRun | null = activeRun(app);
   if (!run && backupDueAtClose(vault, app.clock.now())) {
     const s = session.staff;
-    run = startBackupRun(app, vault, { trigger: 'quit', actor: { id: s.id, name: s.name, role: s.role }, destination: vault.backups.settings().destination! });
+    run = startBackupRun(app, vault, { trigger: 'quit', actor: { id: s.id, name: s.name, role: s.role }, seat: session.seat, destination: vault.backups.settings().destination! });
   }
   if (!run) return;
   if (!(await waitForEnd(run.job, limitMs))) {

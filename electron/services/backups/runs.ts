@@ -5,6 +5,7 @@ import { BackupFailure, type BackupJobResult, type BackupTrigger } from '../../.
 import type { JobStatus } from '../../../shared/schemas/jobs';
 import type { Role } from '../../../shared/schemas/staff';
 import type { AppCore } from '../../app-core';
+import type { AuditSeat } from '../../store/audit/repository';
 import type { Job } from '../../jobs/runner';
 import { whenVaultIdle } from '../../jobs/vault-idle';
 import { partialName, removeBackupFolder, removePartial } from '../../store/backups/files';
@@ -26,6 +27,8 @@ export interface BackupRun {
   vault: Vault;
   trigger: BackupTrigger;
   actor: BackupActor | null;
+  /** The seat that asked for it (none for the schedule): its outcome is recorded as coming from there. */
+  seat: AuditSeat | null;
   backupId: string;
   name: string;
   destination: string;
@@ -72,7 +75,7 @@ function timeLimitMs(bytes: number): number {
   return 60 * 60_000 + Math.ceil(bytes / (100 * 1024 * 1024)) * 10_000;
 }
 
-export function startBackupRun(app: AppCore, vault: Vault, opts: { trigger: BackupTrigger; actor: BackupActor | null; destination: string }): BackupRun {
+export function startBackupRun(app: AppCore, vault: Vault, opts: { trigger: BackupTrigger; actor: BackupActor | null; seat: AuditSeat | null; destination: string }): BackupRun {
   const destination = path.resolve(opts.destination);
   const now = app.clock.now();
   const source = vault.workerSource();
@@ -83,6 +86,7 @@ export function startBackupRun(app: AppCore, vault: Vault, opts: { trigger: Back
     vault,
     trigger: opts.trigger,
     actor: opts.actor,
+    seat: opts.seat,
     backupId: randomUUID(),
     name: backupName(now, destination),
     destination,
@@ -165,7 +169,7 @@ export function recordOutcome(run: BackupRun): void {
   if (!result) return;
   const at = run.app.clock.now().toISOString();
   const actor = { actorId: run.actor?.id ?? null, actorName: run.actor?.name ?? null, actorRole: run.actor?.role ?? null };
-  const subject = { subjectType: 'backup', subjectId: run.backupId };
+  const subject = { subjectType: 'backup', subjectId: run.backupId, seat: run.seat };
   const base = { name: run.name, trigger: run.trigger, destinationHash: vault.typedTextHash(run.destination) };
   const r = run.job.state === 'done' ? run.job.result : null;
   if (result.status === 'verified' && r?.status === 'verified') {
@@ -174,7 +178,7 @@ export function recordOutcome(run: BackupRun): void {
       headSeq: r.headSeq, headHash: r.headHash, bytes: r.bytes, checkpoint: JSON.stringify(r.checkpoint), startedBy: run.actor?.id ?? null,
     });
     vault.appendAudit({ ...actor, ...subject, at, action: 'backup.created', details: { ...base, headSeq: r.headSeq, headHash: r.headHash, bytes: r.bytes, copyMs: r.copyMs, verifyMs: r.verifyMs } });
-    rotate(vault, at, actor);
+    rotate(vault, at, actor, run.seat);
   } else {
     vault.backups.insert({
       id: run.backupId, name: run.name, path: result.path, takenAt: run.takenAt, finishedAt: at, status: 'failed', trigger: run.trigger, failure: result.failure,
@@ -190,7 +194,7 @@ export function recordOutcome(run: BackupRun): void {
  * stays; a copy that failed verification goes FAILED_KEPT_DAYS after a newer verified one. A folder on a drive
  * that is not there now is tried again next time; a folder that is not what the record says is left alone.
  */
-function rotate(vault: Vault, at: string, actor: { actorId: string | null; actorName: string | null; actorRole: Role | null }): void {
+function rotate(vault: Vault, at: string, actor: { actorId: string | null; actorName: string | null; actorRole: Role | null }, seat: AuditSeat | null): void {
   const settings = vault.backups.settings();
   const all = vault.backups.list(10_000);
   const verified = all.filter((b) => b.status === 'verified');
@@ -205,7 +209,7 @@ function rotate(vault: Vault, at: string, actor: { actorId: string | null; actor
     const outcome = removeBackupFolder(b.path, b.id);
     if (outcome === 'unreachable' || outcome === 'not_ours') continue;
     vault.backups.markRemoved(b.id, at, outcome === 'removed' ? 'rotation' : 'folder_gone');
-    vault.appendAudit({ ...actor, at, action: 'backup.removed', subjectType: 'backup', subjectId: b.id, details: { name: b.name, takenAt: b.takenAt, status: b.status, reason: outcome === 'removed' ? 'rotation' : 'folder_gone' } });
+    vault.appendAudit({ ...actor, seat, at, action: 'backup.removed', subjectType: 'backup', subjectId: b.id, details: { name: b.name, takenAt: b.takenAt, status: b.status, reason: outcome === 'removed' ? 'rotation' : 'folder_gone' } });
   }
 }
 

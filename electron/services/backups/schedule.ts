@@ -48,6 +48,6 @@ export class BackupSchedule {
     const last = vault.backups.lastAttempt();
     const now = app.clock.now().getTime();
     if (last && now - Date.parse(last.takenAt) < settings.intervalHours * 3_600_000) return null;
-    return startBackupRun(app, vault, { trigger: 'schedule', actor: null, destination: settings.destination });
+    return startBackupRun(app, vault, { trigger: 'schedule', actor: null, seat: null, destination: settings.destination });
   }
 }

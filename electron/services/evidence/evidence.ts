@@ -72,7 +72,7 @@ function checkDestination(vault: Vault, destination: string): string {
 function recordOutcome(vault: Vault, job: ExportJob, outcome: 'done' | 'failed' | 'cancelled'): void {
   const s = job.pack;
   const actor = { actorId: s.exporter.id, actorName: s.exporter.name, actorRole: s.exporter.role };
-  const subject = { subjectType: 'evidence_pack', subjectId: s.packId };
+  const subject = { subjectType: 'evidence_pack', subjectId: s.packId, seat: job.seat };
   const at = new Date().toISOString();
   const base = { patientId: s.patientId, packNo: s.packNo, kind: s.kind, scope: s.scope };
   vault.evidence.finishExport({
@@ -169,7 +169,7 @@ export function startExport(ctx: ServiceContext, input: Parsed<'evidence.startEx
     vault.keepCheckpoint(snapshot.checkpoint);
     const partials = Object.values(temporaryFiles(destination, packId));
     if (atSeat) seatFiles.exportStarted(jobId, { deviceId: ctx.caller.seat.deviceId, staffId: staff.id, fileName }, [destination, ...partials]);
-    const job = startJob(app, vault, { id: jobId, staffId: staff.id, snapshot, destination }, {
+    const job = startJob(app, vault, { id: jobId, staffId: staff.id, seat: ctx.caller.seat, snapshot, destination }, {
       record: (job, outcome) => recordOutcome(vault, job, outcome),
       logError: (e) => console.error('[evidence] export failed:', e),
     });
@@ -228,6 +228,7 @@ export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVe
   const vault = ctx.vault();
   const app = ctx.app;
   const staff = ctx.session().staff;
+  const seat = ctx.caller.seat;
   const own = vault.settings.signingKey()?.fingerprint ?? null;
   const expected: ExpectedSigner | null = own ? { fingerprint: own, confirmation: 'this_clinic' } : null;
   const atSeat = isPairedSeat(ctx.caller.seat);
@@ -267,6 +268,7 @@ export function startVerify(ctx: ServiceContext, input: Parsed<'evidence.startVe
           action: 'evidence.verified',
           subjectType: null,
           subjectId: null,
+          seat,
           details: {
             jobId: j.id,
             state: j.state,
