@@ -44,9 +44,9 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .requiredOption('--listen <host:port>', 'address to listen on (HTTPS unless 127.0.0.1 or ::1), e.g. 0.0.0.0:8443')
     .option('--as <login-id>', 'the administrator who unlocks the vault (default: the one created at init)')
     .option('--key-file <file>', 'start unattended with the key file `unattended-key create` wrote (no password; anyone with it and the vault folder can open every record)')
-    .option('--renderer-dir <dir>', 'the built renderer, for browser seats', 'dist/renderer')
+    .option('--renderer-dir <dir>', 'the built renderer, for browser seats (default: the one installed with this command)')
     .option('--pair <device-name>', 'also print a pairing code for a first seat (valid 10 minutes), made by the administrator who unlocks')
-    .action(async (o: { vault: string; listen: string; as?: string; keyFile?: string; rendererDir: string; pair?: string }) => {
+    .action(async (o: { vault: string; listen: string; as?: string; keyFile?: string; rendererDir?: string; pair?: string }) => {
       const listen = parseListen(o.listen) ?? deps.fail(`--listen must be HOST:PORT (e.g. 0.0.0.0:8443), got "${o.listen}"`, deps.exit.badInput);
       const dir = path.resolve(o.vault);
       if (!fs.existsSync(dir)) deps.fail(translate(deps.locale, 'errors.vaultMissing', { path: dir }), deps.exit.badInput);
@@ -65,7 +65,10 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         const event = { ...unattended.actor, at, action, subjectType: null, subjectId: null, details: { ...details, via: 'unattended_key', keyId: unattended.keyId }, seat: app.deskCaller.seat };
         vault.transaction(() => vault.appendAudit(event));
       };
-      const rendererDir = fs.existsSync(path.join(o.rendererDir, 'index.html')) ? o.rendererDir : null;
+      const wantedRenderer = o.rendererDir !== undefined ? path.resolve(o.rendererDir) : installedRendererDir();
+      const rendererDir = fs.existsSync(path.join(wantedRenderer, 'index.html')) ? wantedRenderer : null;
+      // Paired PCs with the desktop app still work; browser seats and tablets would get nothing at the address.
+      if (!rendererDir) deps.print(translate(deps.locale, 'seats.cli.noRenderer', { path: wantedRenderer }));
       let server;
       try {
         server = await startClinicServer({ app, router, vaultDir: dir, listen, rendererDir, headless: true });
@@ -135,4 +138,15 @@ async function openWithKeyFile(app: AppCore, keyFile: string, deps: ServeCommand
     const code = e.code === 'invalid_credentials' || e.code === 'forbidden' || e.code === 'locked' ? deps.exit.credentials : deps.exit.badInput;
     return deps.fail(translate(deps.locale, e.messageKey, e.params ?? {}), code);
   }
+}
+
+/**
+ * The built screens installed beside this command, wherever it is run from: dist/renderer next to the built
+ * CLI's dist/cli (an installed package, or the checkout after `npm run build`), or the checkout's dist/renderer
+ * when the CLI runs from its sources.
+ */
+export function installedRendererDir(): string {
+  const beside = path.resolve(import.meta.dirname, '..', 'renderer');
+  const checkout = path.resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
+  return [beside, checkout].find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? beside;
 }

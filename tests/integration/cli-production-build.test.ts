@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,4 +87,61 @@ describe.skipIf(SKIP)('consentvault installed with production dependencies only'
     expect(verified.status, verified.stdout + verified.stderr).toBe(4);
     expect(verified.stdout).toContain('Evidence pack intact');
   });
+
+  it('serve, run from another folder, serves the screens installed beside it to browser seats, and says so when they are missing', { timeout: 120_000 }, async () => {
+    const vault = path.join(work, 'served');
+    must(run(['init', '--vault', vault, '--clinic', '美麗人生醫美診所', '--admin-name', '林雅婷'], { CONSENTVAULT_NEW_PASSWORD: ADMIN_PASSWORD }), 'consentvault init');
+    const installed = path.join(install, 'node_modules', 'consentvault', 'dist', 'renderer');
+    // A release packs the built screens (`npm run build` before `npm pack`); this test built only the CLI, so it
+    // places a page there when the checkout had none to pack.
+    if (!fs.existsSync(path.join(installed, 'index.html'))) {
+      fs.mkdirSync(installed, { recursive: true });
+      fs.writeFileSync(path.join(installed, 'index.html'), '<!doctype html><title>ConsentVault</title>');
+    }
+    const page = fs.readFileSync(path.join(installed, 'index.html'), 'utf8');
+
+    const served = await serveFrom(work, ['--vault', vault, '--listen', '127.0.0.1:0'], { CONSENTVAULT_PASSWORD: ADMIN_PASSWORD });
+    try {
+      expect(served.output()).not.toContain('built screens were not found');
+      const answer = await fetch(`${served.origin}/`);
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toBe(page);
+    } finally {
+      await served.stop();
+    }
+
+    const missing = path.join(work, 'no-screens');
+    const without = await serveFrom(work, ['--vault', vault, '--listen', '127.0.0.1:0', '--renderer-dir', missing], { CONSENTVAULT_PASSWORD: ADMIN_PASSWORD });
+    try {
+      expect(without.output()).toContain(`The built screens were not found (${missing})`);
+      expect((await fetch(`${without.origin}/`)).status).toBe(404);
+    } finally {
+      await without.stop();
+    }
+  });
+
+  /** The installed `consentvault serve`, run from `cwd` until it says it is listening; `stop` sends SIGTERM. */
+  async function serveFrom(cwd: string, args: string[], env: Record<string, string>): Promise<{ origin: string; output: () => string; stop: () => Promise<void> }> {
+    const child = spawn(cli, ['serve', ...args], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const until = Date.now() + 60_000;
+    while (!/Press Ctrl\+C/.test(out)) {
+      if (child.exitCode !== null || Date.now() > until) {
+        child.kill('SIGKILL');
+        throw new Error(`serve did not start: ${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return {
+      origin: /Address: (\S+)/.exec(out)![1]!,
+      output: () => out,
+      stop: async () => {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  }
 });

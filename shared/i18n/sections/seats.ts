@@ -128,6 +128,9 @@ export const seatsZhTW = {
     safari: 'iPad（Safari）：以 AirDrop 或電子郵件將 certificate.pem 傳到平板並安裝描述檔，再到「設定 › 一般 › 關於本機 › 憑證信任設定」開啟對此憑證的完整信任。',
     compare: '無論哪種方式，都請比對指紋：指紋不同表示您連到的不是診所的伺服器，請勿繼續並通知管理員。',
   },
+  cli: {
+    noRenderer: '找不到畫面檔（{{path}}）：已配對的桌面程式仍可連線，但平板與瀏覽器座位開啟位址時會是空白。請先執行 npm run build，或以 --renderer-dir 指定畫面檔資料夾。',
+  },
   errors: {
     addressFormat: '位址格式為 https://主機:連接埠。',
     alreadyConnected: '這台電腦已經連線到診所伺服器。',
@@ -277,6 +280,9 @@ export const seatsEn: Widen<typeof seatsZhTW> = {
     chromium: "Android or Chromium: open the server's address, choose Advanced, check that the certificate's fingerprint matches the server's screen, then proceed. To trust it for good, install server-tls/certificate.pem (exported from the server's screen) under Settings › Security › Encryption & credentials › Install a certificate.",
     safari: 'iPad (Safari): send certificate.pem to the tablet by AirDrop or e-mail and install the profile, then turn on full trust for it under Settings › General › About › Certificate Trust Settings.',
     compare: "Either way, compare the fingerprint: a different one means this is not the clinic's server. Do not go on, and tell the administrator.",
+  },
+  cli: {
+    noRenderer: 'The built screens were not found ({{path}}): paired desktop apps still connect, but tablets and browser seats would get an empty page at the address. Run npm run build first, or name the folder with --renderer-dir.',
   },
   errors: {
     addressFormat: 'An address looks like https://host:port.',
