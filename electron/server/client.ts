@@ -60,6 +60,17 @@ function pinnedTo(pin: { pem: string; sha256: string }): Pick<https.RequestOptio
   return { ca: pin.pem, checkServerIdentity: (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch')) };
 }
 
+/** What TLS answers when the server's certificate is not the pinned one (another self-signed one, or re-made). */
+const CERTIFICATE_REFUSALS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+
+/**
+ * A failed request as the seat should see it: a server whose certificate is not the pinned one is
+ * "certificate mismatch" (someone in between, or the server was set up again), not "server unavailable".
+ */
+function refusalOf(e: NodeJS.ErrnoException): Error {
+  return e.code !== undefined && CERTIFICATE_REFUSALS.has(e.code) ? new ClinicClientError(495, 'seats.errors.certificateMismatch') : e;
+}
+
 /**
  * One request to the server. Over HTTPS only the pinned certificate is trusted (as the only CA, and checked by
  * its fingerprint instead of by host name: the server may be reached by an address its certificate does not name).
@@ -83,7 +94,7 @@ function request(origin: string, pin: { pem: string; sha256: string } | null, me
       // A kept connection the server closed as idle just as this request went out: the server never read it,
       // so it is sent again once on a new connection (the pattern Node's documentation gives for reusedSocket).
       if (agent && req.reusedSocket && e.code === 'ECONNRESET') resolve(request(origin, pin, method, path, headers, body));
-      else reject(e);
+      else reject(refusalOf(e));
     });
     req.once('timeout', () => req.destroy(new Error('timed out')));
     req.end(body);
@@ -252,8 +263,8 @@ export class ClinicClient {
         resolve(res);
       });
       // Once answered, a broken pipe while still sending (the server stopped reading) is not the outcome.
-      req.on('error', (e) => {
-        if (!answered) reject(e);
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        if (!answered) reject(refusalOf(e));
       });
       req.once('timeout', () => req.destroy(new Error('timed out')));
       if (!body) return void req.end();
@@ -323,7 +334,7 @@ export class ClinicClient {
           req.destroy();
         });
       });
-      req.once('error', reject);
+      req.once('error', (e: NodeJS.ErrnoException) => reject(refusalOf(e)));
       req.end();
     });
   }

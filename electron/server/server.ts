@@ -164,8 +164,11 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
 
   /** A refusal joins the audit trail (within a per-address budget, so a flood cannot fill it); nothing else is written. */
   function auditRefusal(req: http.IncomingMessage, action: AuditAction, seat: Seat, details: Record<string, unknown>, subject: Subject | null = null): Promise<void> {
+    return auditRefusalFrom(remoteOf(req), action, seat, details, subject);
+  }
+
+  function auditRefusalFrom(remote: string, action: AuditAction, seat: Seat, details: Record<string, unknown>, subject: Subject | null = null): Promise<void> {
     const vault = app.vault;
-    const remote = remoteOf(req);
     if (!vault || !refusals.take(remote, app.clock.now().getTime())) return Promise.resolve();
     const ctx = makeContext(app, undefined, { seat, sessionId: null });
     return whenVaultIdle(app, vault, () => ctx.audit(action, subject, { ...details, remote: remote.slice(0, 64) })).catch((e: unknown) => log(`could not audit a refusal: ${String(e)}`));
@@ -400,6 +403,15 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!(req.url ?? '').startsWith('/api/verify-upload')) res.writeContinue();
     handler(req, res);
+  });
+  // A client that breaks off the handshake (it pinned another certificate, or is no seat of ours) never reaches
+  // the handler: its refusal is audited here, within the same per-address budget as every other.
+  // The TLS socket has lost its address by then; the raw connection under it keeps it once read at connect
+  // (`_parent` is Node's own link between the two; without it the refusal names no address).
+  server.prependListener('connection', (raw: { remoteAddress?: string }) => void raw.remoteAddress);
+  server.on('tlsClientError', (e: NodeJS.ErrnoException, socket: { remoteAddress?: string; _parent?: { remoteAddress?: string } | null }) => {
+    const remote = socket.remoteAddress ?? socket._parent?.remoteAddress ?? 'unknown';
+    void auditRefusalFrom(remote, 'seat.request_refused', unpairedSeat(remote), { reason: 'tls_handshake_failed', error: String(e.code ?? 'unknown').slice(0, 64) });
   });
   // A slow client must not hold a connection open for ever (the event stream sends keep-alives).
   server.headersTimeout = 20_000;

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ensureServerCertificate } from '../../electron/server/certificate';
 import { ClinicClient, pairWithServer, readServerCertificate } from '../../electron/server/client';
 import type { Vault } from '../../electron/store/vault';
-import { ADMIN, CLINIC_NAME } from '../support/app';
+import { ADMIN, CLINIC_NAME, tempDir } from '../support/app';
 import { errorKey, rawRequest, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
 import { FREE_ATTEMPTS } from '../../electron/store/session/signin-guard';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
@@ -367,8 +368,28 @@ describe('HTTPS', () => {
     const seat = new ClinicClient(await pairWithServer(c.server.origin, (await c.code()).code));
     await signInAt(seat, NURSE);
     expect((await seat.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
-    // A client pinning another certificate does not talk to this server at all.
+    // A client pinning another fingerprint does not talk to this server at all, and is told why.
     const wrongPin = new ClinicClient({ ...seat.server, certificateSha256: 'AB:'.repeat(31) + 'AB' });
-    await expect(wrongPin.call('patients.search', { query: '', limit: 5 })).rejects.toThrow();
+    await expect(wrongPin.call('patients.search', { query: '', limit: 5 })).rejects.toMatchObject({ status: 495, messageKey: 'seats.errors.certificateMismatch' });
+    wrongPin.close();
+  });
+
+  it('a seat that pinned another certificate is told "certificate mismatch", and the server audits the broken-off handshake', async () => {
+    const c = await served({ tls: true });
+    const seat = new ClinicClient(await pairWithServer(c.server.origin, (await c.code()).code));
+    // Another server's certificate, made as the clinic server makes its own (a server set up again, or someone in between).
+    const other = await ensureServerCertificate(tempDir('cv-other-cert-'), { dns: ['localhost'], ips: ['127.0.0.1'] });
+    const vault = c.t.app.vault!;
+    const before = tableCounts(vault);
+    const seq = headSeq(vault);
+    const pinnedElsewhere = new ClinicClient({ ...seat.server, certificatePem: other.certPem, certificateSha256: other.sha256 });
+    await expect(pinnedElsewhere.call('patients.search', { query: '', limit: 5 })).rejects.toMatchObject({ status: 495, messageKey: 'seats.errors.certificateMismatch' });
+    pinnedElsewhere.close();
+    const refused = await eventsAfter(vault, seq, 'seat.request_refused');
+    expect(refused[0]!.details).toMatchObject({ reason: 'tls_handshake_failed' });
+    expect({ ...tableCounts(vault), audit_events: 0 }).toEqual({ ...before, audit_events: 0 });
+    // The seat with the right pin works as before.
+    await signInAt(seat, NURSE);
+    expect((await seat.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
   });
 });
