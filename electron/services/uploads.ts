@@ -3,6 +3,8 @@ import type { Caller } from '../sessions/registry';
 import { PHOTO_UPLOAD_MAX_BYTES, type UploadReceipt } from '../../shared/schemas/photo';
 import type { ApiResult } from '../../shared/errors';
 import type { AppCore } from '../app-core';
+import { whenVaultIdle } from '../jobs/vault-idle';
+import { makeContext } from './context';
 
 /** How long an upload waits for the channel call that names it. */
 export const UPLOAD_TTL_MS = 15 * 60_000;
@@ -64,7 +66,7 @@ export class UploadStore {
   }
 }
 
-const refuse = (code: 'unauthenticated' | 'locked' | 'invalid_input' | 'rule_violation', messageKey: string): ApiResult<UploadReceipt> => ({ ok: false, error: { code, messageKey } });
+const refuse = (code: 'unauthenticated' | 'forbidden' | 'locked' | 'invalid_input' | 'rule_violation', messageKey: string): ApiResult<UploadReceipt> => ({ ok: false, error: { code, messageKey } });
 
 /**
  * The one entry for uploaded bytes, whatever the transport: only a signed-in, unlocked session may send, and
@@ -72,11 +74,19 @@ const refuse = (code: 'unauthenticated' | 'locked' | 'invalid_input' | 'rule_vio
  */
 export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.deskCaller): ApiResult<UploadReceipt> {
   const session = app.sessions.get(caller.sessionId);
-  if (!session || !app.vault) return refuse('unauthenticated', 'errors.unauthenticated');
+  const vault = app.vault;
+  if (!session || !vault) return refuse('unauthenticated', 'errors.unauthenticated');
+  // A signing tablet acts for its sender on one consent: it sends no files (which would wait under the sender's name).
+  if (session.scope) {
+    void whenVaultIdle(app, vault, () => makeContext(app, undefined, caller).audit('access.forbidden', null, { channel: 'upload', tablet: true })).catch(() => undefined);
+    return refuse('forbidden', 'errors.forbidden');
+  }
+  // As the router does: the person as their row stands now (deactivated at another seat: no more uploads).
+  if (!vault.staff.get(session.staff.id)?.active) return refuse('unauthenticated', 'errors.unauthenticated');
   const now = app.clock.now();
   // Read-only idle check: uploads run beside the router's queue, so the lock itself (and its audit event) is
   // left to the next channel call; an idle session's upload is refused all the same.
-  const idle = now.getTime() - session.lastActivity.getTime() >= app.vault.clinicSettings().idleLockMinutes * 60_000;
+  const idle = now.getTime() - session.lastActivity.getTime() >= vault.clinicSettings().idleLockMinutes * 60_000;
   if (session.locked || idle) return refuse('locked', 'errors.locked');
   if (bytes.length === 0) return refuse('invalid_input', 'validation.photoFormat');
   if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse('invalid_input', 'validation.photoTooLarge');

@@ -231,6 +231,8 @@ export function activeStaff(app: AppCore, caller: Caller): StaffMember | null {
   const vault = app.vault;
   // A signing tablet's scoped session reaches one consent, not files.
   if (!session || !vault || session.locked || session.scope) return null;
+  // The person as their row stands now, as the router checks it: deactivated at another seat, no more files.
+  if (!vault.staff.get(session.staff.id)?.active) return null;
   const now = app.clock.now();
   if (now.getTime() - session.lastActivity.getTime() >= vault.clinicSettings().idleLockMinutes * 60_000) return null;
   return session.staff;
