@@ -232,6 +232,25 @@ describe('tampering by someone who has the key', () => {
     expect(vaultOf(t).audit.recent(1)[0]).toMatchObject({ action: 'audit.verified', details: { ok: false, firstBreak: { seq: victim.seq, reason: 'hash_mismatch' } } });
   });
 
+  it('changing or removing an event’s seat breaks its hash (format 2); giving a seatless event (format 1) a seat breaks it too', async () => {
+    const { t, db } = await tamperedVault();
+    const seated = db.prepare("SELECT seq, seat_id FROM audit_events WHERE seat_id IS NOT NULL AND action = 'settings.updated' ORDER BY seq LIMIT 1").get() as { seq: number; seat_id: string };
+    const seatless = db.prepare('SELECT seq FROM audit_events WHERE seat_id IS NULL ORDER BY seq LIMIT 1').get() as { seq: number } | undefined;
+    const verdictAfter = (change: () => void) => {
+      db.exec('SAVEPOINT tamper');
+      change();
+      const r = vaultOf(t).audit.verifyChain();
+      db.exec('ROLLBACK TO tamper; RELEASE tamper');
+      return r.firstBreak;
+    };
+    expect(verdictAfter(() => db.prepare("UPDATE audit_events SET seat_name = 'front desk' WHERE seq = ?").run(seated.seq))).toEqual({ seq: seated.seq, reason: 'hash_mismatch' });
+    expect(verdictAfter(() => db.prepare('UPDATE audit_events SET seat_id = NULL, seat_name = NULL WHERE seq = ?').run(seated.seq))).toEqual({ seq: seated.seq, reason: 'hash_mismatch' });
+    // The vault's own first events (set-up) came from no seat: they keep format 1 and verify as they are.
+    expect(seatless).toBeDefined();
+    expect(verdictAfter(() => db.prepare("UPDATE audit_events SET seat_id = 'desk', seat_name = 'desk' WHERE seq = ?").run(seatless!.seq))).toEqual({ seq: seatless!.seq, reason: 'hash_mismatch' });
+    expect(vaultOf(t).audit.verifyChain().ok).toBe(true);
+  });
+
   it('re-computing the edited row’s own hash only moves the break to the next row (prev_hash_mismatch)', async () => {
     const { t, db } = await tamperedVault();
     const v = vaultOf(t);

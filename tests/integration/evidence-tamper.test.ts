@@ -170,6 +170,28 @@ describe('evidence packs: verification and tampering', () => {
     expect(codes(v)).toContain('audit_hash_mismatch data/audit.jsonl');
   });
 
+  it('even with the clinic key, an audit event whose seat was changed, removed or added is named (hash format 2)', async () => {
+    const lines = pack.files.get('data/audit.jsonl')!.toString().split('\n');
+    const withSeat = lines.findIndex((l) => /"seat":\{"deviceId":"[^"]+","name":"[^"]+"\}/.test(l));
+    const withoutSeat = lines.findIndex((l) => l.length > 0 && !/"seat":\{/.test(l));
+    expect(withSeat).toBeGreaterThanOrEqual(0);
+    const edited = async (i: number, edit: (line: string) => string) =>
+      codes(
+        await verifyChanged((p) => {
+          const next = [...lines];
+          next[i] = edit(next[i]!);
+          expect(next[i]).not.toBe(lines[i]);
+          p.files.set('data/audit.jsonl', Buffer.from(next.join('\n')));
+          resign(p, privateKeyPem);
+        }),
+      );
+    expect(await edited(withSeat, (l) => l.replace(/("seat":\{"deviceId":"[^"]+","name":")[^"]+"/, '$1front desk"'))).toContain('audit_hash_mismatch data/audit.jsonl');
+    expect(await edited(withSeat, (l) => l.replace(/"seat":\{"deviceId":"[^"]+","name":"[^"]+"\}/, '"seat":null'))).toContain('audit_hash_mismatch data/audit.jsonl');
+    if (withoutSeat >= 0) {
+      expect(await edited(withoutSeat, (l) => l.replace(/^\{/, '{"seat":{"deviceId":"desk","name":"front desk"},'))).toContain('audit_hash_mismatch data/audit.jsonl');
+    }
+  });
+
   it('a file that is not a ZIP is unreadable', async () => {
     const file = path.join(dir, 'not-a-pack.zip');
     fs.writeFileSync(file, 'PK but not really');
