@@ -94,6 +94,8 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
       if (unattended) deps.print(translate(deps.locale, 'unattended.cli.startedUnattended', { name: unattended.actor.actorName }));
       for (const a of running.addresses) deps.print(`Address: ${a}`);
       deps.print(`Certificate SHA-256: ${running.certificateSha256 ?? '(none: plain HTTP on loopback)'}`);
+      // The fingerprint is the clinic's certificate authority's: it stays when the server certificate is renewed.
+      if (running.certificateSha256 && running.addresses[0]) deps.print(`Tablets install the clinic's certificate authority from ${running.addresses[0]}/clinic-ca.pem (check the fingerprint above).`);
       if (firstCode) deps.print(`Pairing code for ${firstCode.deviceName}: ${firstCode.code} (valid until ${firstCode.expiresAt})`);
       deps.print('Pair a seat with a pairing code from Settings › Seats on a signed-in administrator seat. Press Ctrl+C to stop.');
       await new Promise<void>((resolve) => {

@@ -31,15 +31,29 @@ export class ClinicClientError extends Error {
   }
 }
 
-/** The certificate a server presents, read without trusting it (first contact, before pairing). */
-export function readServerCertificate(origin: string): Promise<{ pem: string; sha256: string }> {
+/** The root of a presented chain: the certificate that issued itself (a lone self-signed one is its own root). */
+function rootOf(cert: tls.DetailedPeerCertificate): tls.DetailedPeerCertificate {
+  let at = cert;
+  for (let i = 0; i < 8 && at.issuerCertificate && at.issuerCertificate !== at && at.issuerCertificate.fingerprint256 !== at.fingerprint256; i++) at = at.issuerCertificate;
+  return at;
+}
+
+const derToPem = (der: Buffer): string => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd()}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * What a server presents, read without trusting it (first contact, before pairing): the anchor a seat pins (the
+ * clinic's certificate authority at the top of the chain; in an older vault the lone certificate itself) and the
+ * certificate the server itself presents.
+ */
+export function readServerCertificate(origin: string): Promise<{ pem: string; sha256: string; serverPem: string }> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = tls.connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, servername: /^[\d.]+$|:/.test(url.hostname) ? undefined : url.hostname }, () => {
-      const peer = socket.getPeerX509Certificate();
+      const peer = socket.getPeerCertificate(true);
       socket.end();
-      if (!peer) return reject(new Error('the server presented no certificate'));
-      resolve({ pem: peer.toString(), sha256: peer.fingerprint256 });
+      if (!peer?.raw) return reject(new Error('the server presented no certificate'));
+      const root = rootOf(peer);
+      resolve({ pem: derToPem(root.raw), sha256: root.fingerprint256, serverPem: derToPem(peer.raw) });
     });
     socket.once('error', reject);
     socket.setTimeout(10_000, () => socket.destroy(new Error('timed out')));
@@ -53,11 +67,15 @@ interface Answer {
 }
 
 /**
- * TLS options that trust only the pinned certificate (as the only CA, and checked by its fingerprint instead of by
- * host name: the server may be reached by an address its certificate does not name).
+ * TLS options that trust only the pinned anchor (as the only CA: the chain must lead to it), checked by its
+ * fingerprint instead of by host name: the server may be reached by an address its certificate does not name, and
+ * its certificate is renewed under the same anchor.
  */
 function pinnedTo(pin: { pem: string; sha256: string }): Pick<https.RequestOptions, 'ca' | 'checkServerIdentity'> {
-  return { ca: pin.pem, checkServerIdentity: (_host, cert) => (cert.fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch')) };
+  return {
+    ca: pin.pem,
+    checkServerIdentity: (_host, cert) => (rootOf(cert as tls.DetailedPeerCertificate).fingerprint256 === pin.sha256 ? undefined : new ClinicClientError(495, 'seats.errors.certificateMismatch')),
+  };
 }
 
 /** What TLS answers when the server's certificate is not the pinned one (another self-signed one, or re-made). */

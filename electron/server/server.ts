@@ -36,7 +36,7 @@ import type { Caller } from '../sessions/registry';
 import type { Seat } from '../sessions/seat';
 import type { PairedDevice } from '../../shared/schemas/seats';
 import type { Vault } from '../store/vault';
-import { ensureServerCertificate } from './certificate';
+import { CA_FILE, ensureServerCertificate } from './certificate';
 import { cookieHeader, readCookies } from './cookies';
 import { RefusalBudget } from './refusal-budget';
 import { handlePackDownload, handlePackUpload, type SeatFileRequest } from './seat-file-routes';
@@ -75,6 +75,16 @@ export interface ClinicServer {
 
 export const DEVICE_COOKIE = 'cv_device';
 export const SESSION_COOKIE = 'cv_session';
+
+/** Where a tablet fetches the clinic's certificate authority to install it. */
+export const CLINIC_CA_PATH = `/${CA_FILE}`;
+
+/** A certificate to install: the type iOS and Android offer to install as a profile / CA certificate. */
+function sendCertificate(res: http.ServerResponse, pem: string): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-x509-ca-cert', 'Content-Disposition': `attachment; filename="${CA_FILE}"` });
+  res.end(pem);
+}
+
 /** The Node/Electron client sends its credential and session as headers (it keeps no cookie jar). */
 export const DEVICE_HEADER = 'x-consentvault-device';
 export const SESSION_HEADER = 'x-consentvault-session';
@@ -187,6 +197,8 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     const target = parseRequestTarget(req.url);
     if (!target) return sendJson(res, 400, INVALID_INPUT);
     if (target.rawPath === '/pair') return handlePair(req, res);
+    // The clinic's certificate authority, for a tablet to install and trust (public; the fingerprint is what is checked).
+    if (target.rawPath === CLINIC_CA_PATH && certificate && (req.method === 'GET' || req.method === 'HEAD')) return sendCertificate(res, certificate.anchorPem);
     if (target.rawPath === '/api' || target.rawPath.startsWith('/api/')) return handleDeviceRequest(req, res, target.rawPath);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendEmpty(res, 405);
     if (!rendererDir) return sendEmpty(res, 404);
@@ -398,7 +410,7 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     respond: (res, status) => sendJson(res, status, status === 400 ? INVALID_INPUT : INTERNAL, { Connection: 'close' }),
     log,
   });
-  const server: http.Server = certificate ? https.createServer({ cert: certificate.certPem, key: certificate.keyPem, minVersion: 'TLSv1.2' }, handler) : http.createServer(handler);
+  const server: http.Server = certificate ? https.createServer({ cert: certificate.chainPem, key: certificate.keyPem, minVersion: 'TLSv1.2' }, handler) : http.createServer(handler);
   // "Expect: 100-continue": a seat's pack upload is told to go on only once its size and sender are accepted.
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!(req.url ?? '').startsWith('/api/verify-upload')) res.writeContinue();

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureServerCertificate } from '../../electron/server/certificate';
+import { CERT_FILE, ensureServerCertificate, KEY_FILE } from '../../electron/server/certificate';
+import { startClinicServer } from '../../electron/server/server';
 import { ClinicClient, pairWithServer, readServerCertificate } from '../../electron/server/client';
 import type { Vault } from '../../electron/store/vault';
 import { ADMIN, CLINIC_NAME, tempDir } from '../support/app';
@@ -374,6 +375,39 @@ describe('HTTPS', () => {
     wrongPin.close();
   });
 
+  it('a seat paired once keeps working when the server certificate is renewed under the clinic’s authority; a tablet can fetch the authority', async () => {
+    const c = await served({ tls: true });
+    const seat = new ClinicClient(await pairWithServer(c.server.origin, (await c.code()).code));
+    const first = await readServerCertificate(c.server.origin);
+    expect(new X509Certificate(first.serverPem).checkIssued(new X509Certificate(first.pem))).toBe(true);
+    // The authority, as a tablet downloads it to install (no pairing needed: it is public, the fingerprint is checked).
+    const download = await rawRequest(c.server.origin, 'GET', '/clinic-ca.pem');
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/x-x509-ca-cert');
+    expect(new X509Certificate(download.body).fingerprint256).toBe(c.server.certificateSha256);
+
+    // The server's certificate as it would be 780 days after it was made (TLS checks real time, so it is dated back).
+    await c.server.close();
+    const tlsDir = path.join(c.t.vaultDir, 'server-tls');
+    for (const f of [CERT_FILE, KEY_FILE]) fs.rmSync(path.join(tlsDir, f));
+    const aged = await ensureServerCertificate(tlsDir, { dns: ['localhost'], ips: ['127.0.0.1'] }, new Date(Date.now() - 780 * 24 * 60 * 60_000));
+    // Started again, the server renews it: it runs out within 60 days.
+    const again = await startClinicServer({ app: c.t.app, router: c.t.router, vaultDir: c.t.vaultDir, listen: { host: '127.0.0.1', port: 0 }, forceTls: true, log: () => undefined });
+    try {
+      const renewed = await readServerCertificate(again.origin);
+      expect(renewed.serverPem).not.toBe(aged.certPem);
+      expect(Date.parse(new X509Certificate(renewed.serverPem).validTo)).toBeGreaterThan(Date.now() + 700 * 24 * 60 * 60_000);
+      expect(renewed.sha256).toBe(first.sha256);
+      expect(again.certificateSha256).toBe(first.sha256);
+      const moved = new ClinicClient({ ...seat.server, origin: again.origin });
+      await signInAt(moved, NURSE);
+      expect((await moved.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
+      moved.close();
+    } finally {
+      await again.close();
+    }
+  });
+
   it('a seat that pinned another certificate is told "certificate mismatch", and the server audits the broken-off handshake', async () => {
     const c = await served({ tls: true });
     const seat = new ClinicClient(await pairWithServer(c.server.origin, (await c.code()).code));
@@ -382,7 +416,7 @@ describe('HTTPS', () => {
     const vault = c.t.app.vault!;
     const before = tableCounts(vault);
     const seq = headSeq(vault);
-    const pinnedElsewhere = new ClinicClient({ ...seat.server, certificatePem: other.certPem, certificateSha256: other.sha256 });
+    const pinnedElsewhere = new ClinicClient({ ...seat.server, certificatePem: other.anchorPem, certificateSha256: other.sha256 });
     await expect(pinnedElsewhere.call('patients.search', { query: '', limit: 5 })).rejects.toMatchObject({ status: 495, messageKey: 'seats.errors.certificateMismatch' });
     pinnedElsewhere.close();
     const refused = await eventsAfter(vault, seq, 'seat.request_refused');

@@ -134,7 +134,8 @@ async function transport(origin: string): Promise<TransportResult> {
     await raw('plain POST /pair', `${plain}/pair`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"code":"ABCDEFGH23"}' }),
   ];
   const seen = await readServerCertificate(origin);
-  const x = new X509Certificate(seen.pem);
+  // The names are on the certificate the server presents; the fingerprint is its anchor's (what seats pin).
+  const x = new X509Certificate(seen.serverPem);
   return {
     step: 'transport',
     plainHttp,
@@ -157,8 +158,9 @@ async function unpaired(origin: string): Promise<UnpairedResult> {
     await raw('GET /api/download/x', `${origin}/api/download/x`),
     await raw('POST /pair with a wrong code', `${origin}/pair`, { method: 'POST', headers: json, body: JSON.stringify({ code: 'WRNGCDE234' }) }),
   ];
-  const x = new X509Certificate((await readServerCertificate(origin)).pem);
-  return { step: 'unpaired', answers, certificateText: `${x.subject}\n${x.issuer}\n${x.subjectAltName ?? ''}` };
+  const seen = await readServerCertificate(origin);
+  const texts = [seen.serverPem, seen.pem].map((pem) => new X509Certificate(pem)).map((x) => `${x.subject}\n${x.issuer}\n${x.subjectAltName ?? ''}`);
+  return { step: 'unpaired', answers, certificateText: texts.join('\n') };
 }
 
 async function pair(origin: string, code: string, who: { loginId: string; password: string }): Promise<PairResult> {
@@ -172,7 +174,7 @@ async function pair(origin: string, code: string, who: { loginId: string; passwo
     const signIn = await client.call('session.signIn', who);
     const search = await client.call('patients.search', { query: '', limit: 10 });
     const codeAgain = await refusalOf(() => pairWithServer(origin, code));
-    const anotherCert = new ClinicClient({ ...paired, certificatePem: other.certPem, certificateSha256: other.sha256 });
+    const anotherCert = new ClinicClient({ ...paired, certificatePem: other.anchorPem, certificateSha256: other.sha256 });
     anotherCert.sessionId = client.sessionId;
     const pinningAnotherCertificate = await callRefusal(anotherCert, 'patients.search', { query: '', limit: 10 });
     anotherCert.close();
