@@ -111,6 +111,29 @@ describe('consents: issue, sign, lock', () => {
     expect(() => db.prepare('DELETE FROM consents WHERE id = ?').run(v.id)).toThrow(/never deleted/);
   });
 
+  it("the physician's password typed at someone else's seat is checked once per call, before it joins the queue", async () => {
+    const c = await disclosedConsultation(t, physicianId);
+    const v = await t.ok('consents.issue', { consultationId: c.consultation.id });
+    await afterCoolingOff(t, clock, c);
+    await t.ok('consents.sign', { consentId: v.id, form: 'procedure', role: 'patient', documentSha256: v.documentSha256, ink: ink() });
+    const vault = t.app.vault!;
+    const checks: { staffId: string; inTransaction: boolean }[] = [];
+    const verify = vault.verifyStaffPassword.bind(vault);
+    vault.verifyStaffPassword = (staffId, password, at) => {
+      checks.push({ staffId, inTransaction: vault.db.inTransaction });
+      return verify(staffId, password, at);
+    };
+    // Wrong, then right: each Argon2 check runs beside the serialised path (no transaction open), once per call,
+    // though the countersign that locks the consent runs its handler twice (the final PDF is drawn in between).
+    expect(err(await signPhysician(v, 'procedure', 'Wrong-Pass-2026'))).toMatchObject({ code: 'invalid_credentials', messageKey: 'consent.errors.physicianPasswordWrong' });
+    expect(auditActions()).toContain('consent.sign_password_failed');
+    expect((await t.ok('consents.sign', { consentId: v.id, form: 'procedure', role: 'physician', documentSha256: v.documentSha256, ink: ink(), physicianId, password: PHYSICIAN.password })).status).toBe('fully_signed');
+    expect(checks).toEqual([
+      { staffId: physicianId, inTransaction: false },
+      { staffId: physicianId, inTransaction: false },
+    ]);
+  });
+
   it('answers bad signatures with a clear error and writes nothing', async () => {
     const c = await disclosedConsultation(t, physicianId);
     const v = await t.ok('consents.issue', { consultationId: c.consultation.id });

@@ -2,6 +2,7 @@ import type { AuditAction } from '../../../shared/schemas/audit-actions';
 import type { ConsultationRecord } from '../../store/consultations/repository';
 import { failField } from '../../domain/errors';
 import type { ServiceContext } from '../context';
+import { WrongPassword } from '../session/password-checks';
 
 /** What a failed physician check records, per action that needs one. */
 const PHYSICIAN_CHECK_FAILED = {
@@ -23,7 +24,7 @@ export async function requireOperatingPhysician(
   if (!physician || !physician.active || physician.role !== 'physician') failField('rule_violation', 'physicianId', 'consent.errors.notOperatingPhysician');
   let ok: boolean;
   try {
-    ok = await ctx.vault().verifyStaffPassword(physicianId, password, ctx.clock);
+    ok = await passwordVerdict(ctx, physicianId, password);
   } catch (e) {
     ctx.auditEvenIfFailed(PHYSICIAN_CHECK_FAILED[action].refused, { type: 'consultation', id: c.id }, { physicianId, reason: 'locked_out' });
     throw e;
@@ -33,4 +34,16 @@ export async function requireOperatingPhysician(
     failField('invalid_credentials', 'password', 'consent.errors.physicianPasswordWrong');
   }
   return physician.name;
+}
+
+/**
+ * The router checked the password before the call joined the queue (password-checks.ts): its verdict, if it was
+ * for this physician in this vault; otherwise (a direct call, the vault reopened) it is checked now.
+ */
+async function passwordVerdict(ctx: ServiceContext, physicianId: string, password: string): Promise<boolean> {
+  const checked = ctx.checkedPassword();
+  if (!checked || checked.forStaffId !== physicianId) return ctx.vault().verifyStaffPassword(physicianId, password, ctx.clock);
+  if (checked.verdict.ok) return true;
+  if (checked.verdict.error instanceof WrongPassword) return false;
+  throw checked.verdict.error;
 }

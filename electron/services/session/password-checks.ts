@@ -13,6 +13,8 @@ import type { Vault } from '../../store/vault';
 export interface CheckedPassword {
   vault: Vault;
   verdict: { ok: true; staff: StaffMember } | { ok: false; error: unknown };
+  /** A physician's password typed at someone else's seat: whose it was checked as. */
+  forStaffId?: string;
 }
 
 async function settle(vault: Vault, check: () => Promise<StaffMember>): Promise<CheckedPassword> {
@@ -25,7 +27,35 @@ async function settle(vault: Vault, check: () => Promise<StaffMember>): Promise<
 
 type Precheck = (app: AppCore, caller: Caller, rawInput: unknown) => Promise<CheckedPassword | null>;
 
+/** The channels where the operating physician may type their password at someone else's seat (the fallback). */
+type PhysicianFallbackChannel = 'consents.sign' | 'consents.adoptSignature' | 'consents.overrideCoolingOff' | 'riskFlags.assess';
+
+/**
+ * The physician's password at someone else's seat, checked beside the queue like a sign-in (the same lockout,
+ * one check at a time per account); the handler still decides everything else (operating physician, active, role).
+ */
+function physicianFallback(channel: PhysicianFallbackChannel): Precheck {
+  return async (app, caller, rawInput) => {
+    const vault = app.vault;
+    const input = api[channel].input.safeParse(rawInput);
+    if (!vault || !input.success || !app.sessions.get(caller.sessionId)) return null;
+    const { physicianId, password, role } = input.data as { physicianId?: string; password?: string; role?: string };
+    // Only a physician's own signature carries their password; anything else is the handler's to refuse.
+    if (physicianId === undefined || password === undefined || (role !== undefined && role !== 'physician')) return null;
+    const checked = await settle(vault, async () => {
+      const staff = (await vault.verifyStaffPassword(physicianId, password, app.clock)) ? vault.staff.get(physicianId) : null;
+      if (!staff) throw new WrongPassword();
+      return staff;
+    });
+    return { ...checked, forStaffId: physicianId };
+  };
+}
+
 const PRECHECKS: Partial<Record<ChannelName, Precheck>> = {
+  'consents.sign': physicianFallback('consents.sign'),
+  'consents.adoptSignature': physicianFallback('consents.adoptSignature'),
+  'consents.overrideCoolingOff': physicianFallback('consents.overrideCoolingOff'),
+  'riskFlags.assess': physicianFallback('riskFlags.assess'),
   /** Another seat signing in while the vault is open: a key-slot check, not a second open. */
   'session.signIn': async (app, caller, rawInput) => {
     const vault = app.vault;
