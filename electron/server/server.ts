@@ -190,10 +190,16 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS-rebinding guard: only this server's own names and addresses are answered.
-    if (!ownHosts.has((req.headers.host ?? '').toLowerCase())) return sendJson(res, 421, FORBIDDEN);
+    if (!ownHosts.has((req.headers.host ?? '').toLowerCase())) {
+      void auditRefusal(req, 'seat.request_refused', unpairedSeat(remoteOf(req)), { reason: 'foreign_host', host: String(req.headers.host ?? '').slice(0, 100) });
+      return sendJson(res, 421, FORBIDDEN);
+    }
     // A browser's request from another site is refused before anything is read.
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `${scheme}://${req.headers.host}`) return sendJson(res, 403, FORBIDDEN);
+    if (origin !== undefined && origin !== `${scheme}://${req.headers.host}`) {
+      void auditRefusal(req, 'seat.request_refused', unpairedSeat(remoteOf(req)), { reason: 'foreign_origin', origin: origin.slice(0, 100) });
+      return sendJson(res, 403, FORBIDDEN);
+    }
     const target = parseRequestTarget(req.url);
     if (!target) return sendJson(res, 400, INVALID_INPUT);
     if (target.rawPath === '/pair') return handlePair(req, res);

@@ -237,13 +237,20 @@ describe('refusals', () => {
     expect(answers[0]!.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('a foreign Host or Origin is refused before anything is read', async () => {
+  it('a foreign Host or Origin is refused before anything is read, and audited', async () => {
     const c = await served();
     const seat = await c.seat('Seat');
-    const host = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Host: 'evil.example:80', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
-    expect(host.status).toBe(421);
-    const origin = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
-    expect(origin.status).toBe(403);
+    const vault = c.t.app.vault!;
+    const hostRefusal = await onlyAudited(vault, 'seat.request_refused', async () => {
+      const host = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Host: 'evil.example:80', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
+      expect(host.status).toBe(421);
+    });
+    expect(hostRefusal).toMatchObject({ reason: 'foreign_host', host: 'evil.example:80' });
+    const originRefusal = await onlyAudited(vault, 'seat.request_refused', async () => {
+      const origin = await rawRequest(c.server.origin, 'POST', '/api', { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json', 'x-consentvault-device': seat.server.credential }, body: '{}' });
+      expect(origin.status).toBe(403);
+    });
+    expect(originRefusal).toMatchObject({ reason: 'foreign_origin', origin: 'https://evil.example' });
   });
 
   it('a revoked device is refused at once and its session ends', async () => {
@@ -271,14 +278,18 @@ describe('refusals', () => {
     expect(station.sessionId).toBeNull();
   });
 
-  it('a session id replayed after sign-out does not sign anyone in', async () => {
+  it('a session id replayed after sign-out does not sign anyone in, and is audited with nothing else written', async () => {
     const c = await served();
     const station = await c.seat('Nurses station');
     await signInAt(station, NURSE);
     const old = station.sessionId;
     await station.call('session.signOut', {});
     station.sessionId = old;
-    expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      expect(errorKey(await station.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    });
+    expect(details.reason).toBe('unknown_session');
+    expect(c.t.app.sessions.all().some((s) => s.staff.name === NURSE.name)).toBe(false);
   });
 
   it("a seat presenting another seat's session is refused and audited; the owner keeps working", async () => {
@@ -315,8 +326,12 @@ describe('refusals', () => {
   it('server-only channels (folders and dialogs of the server) are refused to seats', async () => {
     const c = await served();
     const seat = await c.seat('Seat');
-    const r = await seat.send('setup.createVault', { clinicName: 'X', timeZone: 'Asia/Taipei', vaultDir: '/tmp/x', adminName: 'X', adminPassword: 'Some-Pass-2026' });
-    expect(r.status).toBe(403);
+    const details = await onlyAudited(c.t.app.vault!, 'seat.request_refused', async () => {
+      const r = await seat.send('setup.createVault', { clinicName: 'X', timeZone: 'Asia/Taipei', vaultDir: '/tmp/x', adminName: 'X', adminPassword: 'Some-Pass-2026' });
+      expect(r.status).toBe(403);
+    });
+    expect(details).toMatchObject({ reason: 'server_only_channel', channel: 'setup.createVault' });
+    expect(fs.existsSync('/tmp/x')).toBe(false);
   });
 });
 
