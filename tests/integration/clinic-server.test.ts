@@ -6,7 +6,7 @@ import { CERT_FILE, ensureServerCertificate, KEY_FILE } from '../../electron/ser
 import { startClinicServer } from '../../electron/server/server';
 import { ClinicClient, pairWithServer, readServerCertificate } from '../../electron/server/client';
 import type { Vault } from '../../electron/store/vault';
-import { ADMIN, CLINIC_NAME, tempDir } from '../support/app';
+import { ADMIN, CLINIC_NAME, ManualClock, tempDir } from '../support/app';
 import { errorKey, rawRequest, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
 import { FREE_ATTEMPTS } from '../../electron/store/session/signin-guard';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
@@ -17,7 +17,7 @@ afterEach(async () => {
   clinic = null;
 });
 
-async function served(opts: { tls?: boolean } = {}): Promise<ServedClinic> {
+async function served(opts: { tls?: boolean; clock?: ManualClock } = {}): Promise<ServedClinic> {
   clinic = await servedClinic(opts);
   return clinic;
 }
@@ -126,6 +126,34 @@ describe('several sessions at once in one core', () => {
     expect(asNurse.ok ? 'ok' : asNurse.error.code).toBe('forbidden');
     expect((await room.call('patients.search', { query: '', limit: 5 })).ok).toBe(true);
     expect((await c.t.ok('seats.sessions', {})).find((s) => s.staffName === CONSULTANT.name)?.role).toBe('nurse');
+  });
+
+  it('each seat has its own idle lock: the seat left alone locks, the busy one keeps working', async () => {
+    const clock = new ManualClock();
+    const c = await served({ clock });
+    const idleMinutes = c.t.app.vault!.clinicSettings().idleLockMinutes;
+    const station = await c.seat('Nurses station');
+    const room = await c.seat('Consultation room');
+    await signInAt(station, NURSE);
+    await signInAt(room, CONSULTANT);
+    const search = (seat: typeof station) => seat.call('patients.search', { query: '', limit: 5 });
+    clock.advance((idleMinutes - 1) * 60_000);
+    expect((await search(room)).ok).toBe(true);
+    clock.advance(2 * 60_000);
+    const seq = headSeq(c.t.app.vault!);
+    expect(errorKey(await search(station))).toBe('errors.locked');
+    expect((await search(room)).ok).toBe(true);
+    const locked = await eventsAfter(c.t.app.vault!, seq, 'session.locked');
+    expect(locked.map((e) => e.seatId)).toEqual([station.server.deviceId]);
+    // Unlocked with the nurse's own password at that seat, it works again; nobody else was touched.
+    expect((await station.call('session.unlock', { password: NURSE.password })).ok).toBe(true);
+    expect((await search(station)).ok).toBe(true);
+    expect(c.t.app.sessions.all().filter((s) => s.staff.name !== ADMIN.name).map((s) => [s.staff.name, s.locked])).toEqual(
+      expect.arrayContaining([
+        [NURSE.name, false],
+        [CONSULTANT.name, false],
+      ]),
+    );
   });
 
   it('an administrator ends another seat\'s session: that seat must sign in again', async () => {
