@@ -68,11 +68,11 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
           if (caller.sessionId === session.id) caller.sessionId = null;
           return failure('unauthenticated', 'errors.unauthenticated');
         }
-        session.staff = current;
-        lockIfIdle(app, session);
-        if (session.locked && !spec.whileLocked) return failure('locked', 'errors.locked');
+        app.sessions.refresh(session.id, current);
+        const locked = session.locked || lockIfIdle(app, session);
+        if (locked && !spec.whileLocked) return failure('locked', 'errors.locked');
         // A password an administrator set is replaced before anything else: only that, sign-out and the lock answer.
-        if (session.staff.passwordChangeRequired && !spec.whileLocked && channel !== 'account.changePassword') {
+        if (current.passwordChangeRequired && !spec.whileLocked && channel !== 'account.changePassword') {
           return failure('forbidden', 'staffAccounts.errors.passwordChangeRequired');
         }
         // A signing tablet reaches only the one consent it was sent, and only the patient's side of it.
@@ -80,11 +80,11 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
           vault.transaction(() => ctx.audit('access.forbidden', null, { channel, tablet: true }));
           return failure('forbidden', 'errors.forbidden');
         }
-        if (!(spec.access as readonly string[]).includes(session.staff.role)) {
+        if (!(spec.access as readonly string[]).includes(current.role)) {
           vault.transaction(() => ctx.audit('access.forbidden', null, { channel }));
           return failure('forbidden', 'errors.forbidden');
         }
-        if (!session.locked) session.lastActivity = app.clock.now();
+        if (!locked) app.sessions.touch(session.id, app.clock.now());
         value = await vault.runInTransaction(() => handler(ctx, parsed.data as never));
       }
       for (const fn of pending.afterCommit) fn();

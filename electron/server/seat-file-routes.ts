@@ -116,7 +116,7 @@ export async function handlePackUpload(req: http.IncomingMessage, res: http.Serv
   }
   // The person is working: an upload counts as activity, as a photo's does.
   const session = r.app.sessions.get(r.caller.sessionId);
-  if (session) session.lastActivity = r.app.clock.now();
+  if (session) r.app.sessions.touch(session.id, r.app.clock.now());
   files.uploadReceived({ uploadId, file, bytes: outcome.bytes }, r.deviceId, staff.id, r.app.clock.now());
   sendJson(res, 200, { ok: true, value: { uploadId } });
 }

@@ -92,6 +92,6 @@ export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.d
   if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse('invalid_input', 'validation.photoTooLarge');
   const receipt = app.uploads.put(session.staff.id, bytes, now);
   if (!receipt) return refuse('rule_violation', 'intake.errors.uploadsFull');
-  session.lastActivity = now;
+  app.sessions.touch(session.id, now);
   return { ok: true, value: receipt };
 }

@@ -6,10 +6,11 @@ import type { Seat } from './seat';
 export interface Session {
   readonly id: string;
   readonly seat: Seat;
-  staff: StaffMember;
-  signedInAt: Date;
-  lastActivity: Date;
-  locked: boolean;
+  /** Changed only through the registry (touch, lock, unlock, refresh), so a database-backed one sees every change. */
+  readonly staff: StaffMember;
+  readonly signedInAt: Date;
+  readonly lastActivity: Date;
+  readonly locked: boolean;
   /**
    * A signing tablet's session: it acts for the staff member who sent the consent (they stay responsible for
    * the signing) and reaches that one consent's reading view and signature pad, nothing else.
@@ -35,16 +36,27 @@ export interface SessionRegistry {
   all(): Session[];
   /** Ends every session (the vault closed). */
   clear(): Session[];
+  /** The seat did something: the idle lock counts from now. */
+  touch(id: string, at: Date): void;
+  /** The idle lock (or "lock now"): the session stays, only unlocking or sign-out answer it. */
+  lock(id: string): void;
+  /** Unlocked with the person's password, at `at`. */
+  unlock(id: string, at: Date): void;
+  /** The person's row as it stands now (a role changed elsewhere, a password replaced). */
+  refresh(id: string, staff: StaffMember): void;
 }
+
+/** A session as the memory registry keeps it: the same object, with its changing fields writable here only. */
+type HeldSession = { -readonly [K in keyof Session]: Session[K] };
 
 /** A session id: 256 random bits, the only secret a seat holds besides its device credential. */
 export const newSessionId = (): string => randomBytes(32).toString('base64url');
 
 export class MemorySessionRegistry implements SessionRegistry {
-  private readonly byId = new Map<string, Session>();
+  private readonly byId = new Map<string, HeldSession>();
 
   open(seat: Seat, staff: StaffMember, now: Date, scope?: TabletScope): Session {
-    const session: Session = { id: newSessionId(), seat, staff, signedInAt: now, lastActivity: now, locked: false, ...(scope ? { scope } : {}) };
+    const session: HeldSession = { id: newSessionId(), seat, staff, signedInAt: now, lastActivity: now, locked: false, ...(scope ? { scope } : {}) };
     this.byId.set(session.id, session);
     return session;
   }
@@ -67,6 +79,28 @@ export class MemorySessionRegistry implements SessionRegistry {
     const all = this.all();
     this.byId.clear();
     return all;
+  }
+
+  touch(id: string, at: Date): void {
+    const s = this.byId.get(id);
+    if (s) s.lastActivity = at;
+  }
+
+  lock(id: string): void {
+    const s = this.byId.get(id);
+    if (s) s.locked = true;
+  }
+
+  unlock(id: string, at: Date): void {
+    const s = this.byId.get(id);
+    if (!s) return;
+    s.locked = false;
+    s.lastActivity = at;
+  }
+
+  refresh(id: string, staff: StaffMember): void {
+    const s = this.byId.get(id);
+    if (s) s.staff = staff;
   }
 }
 

@@ -130,10 +130,10 @@ export function heartbeat(ctx: ServiceContext): Out<'session.heartbeat'> {
 export function lock(ctx: ServiceContext, input: Parsed<'session.lock'>): Out<'session.lock'> {
   const session = ctx.session();
   if (!session.locked) {
-    session.locked = true;
+    ctx.app.sessions.lock(session.id);
     ctx.audit('session.locked', { type: 'staff', id: session.staff.id }, { reason: input.reason ?? 'manual' });
   }
-  return ctx.app.sessionInfo(session)!;
+  return ctx.app.sessionInfo(ctx.session())!;
 }
 
 /** Called by the router when a call arrives after the idle limit: the main process enforces the lock too. */
@@ -141,7 +141,7 @@ export function lockIfIdle(app: AppCore, session: Session): boolean {
   if (session.locked || !app.vault) return false;
   const idleMs = app.clock.now().getTime() - session.lastActivity.getTime();
   if (idleMs < app.vault.clinicSettings().idleLockMinutes * 60_000) return false;
-  session.locked = true;
+  app.sessions.lock(session.id);
   const vault = app.vault;
   vault.transaction(() =>
     vault.appendAudit({
@@ -180,10 +180,9 @@ export async function unlock(ctx: ServiceContext, input: Parsed<'session.unlock'
     ctx.auditEvenIfFailed('session.unlock_failed', subject);
     fail('invalid_credentials', 'errors.invalid_credentials');
   }
-  session.locked = false;
-  session.lastActivity = ctx.clock.now();
+  ctx.app.sessions.unlock(session.id, ctx.clock.now());
   ctx.audit('session.unlocked', subject);
-  return ctx.app.sessionInfo(session)!;
+  return ctx.app.sessionInfo(ctx.session())!;
 }
 
 /**
@@ -205,8 +204,6 @@ export async function changePassword(ctx: ServiceContext, input: Parsed<'account
   ctx.audit('account.password_changed', subject, staff.passwordChangeRequired ? { replacedTemporary: true } : {});
   ctx.vault().staff.setPasswordChangeRequired(staff.id, false);
   await ctx.vault().setStaffPassword(staff.id, staff.loginId, input.newPassword, 'account.change_password');
-  ctx.afterCommit(() => {
-    session.staff = { ...session.staff, passwordChangeRequired: false };
-  });
+  ctx.afterCommit(() => ctx.app.sessions.refresh(session.id, { ...session.staff, passwordChangeRequired: false }));
   return { ok: true };
 }

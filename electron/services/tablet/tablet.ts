@@ -40,7 +40,7 @@ export function assignment(ctx: ServiceContext): Out<'tablet.assignment'> {
     return null;
   }
   caller.sessionId = session.id;
-  session.lastActivity = now;
+  app.sessions.touch(session.id, now);
   return { consentId: session.scope.consentId, sentByName: session.staff.name, sentAt: session.signedInAt.toISOString() };
 }
 
