@@ -49,6 +49,13 @@ test('an administrator shares the vault, sees who is signed in where and creates
   const fingerprint = page.getByTestId('certificate-sha256');
   await expect(fingerprint).toHaveAttribute('aria-label', /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   await shot(page, '02-sharing');
+  // How a tablet trusts the clinic's authority: where to fetch it, how to install it on iPad and Android.
+  const howTo = page.getByTestId('trust-certificate');
+  await howTo.locator('summary').click();
+  await expect(howTo).toContainText('/clinic-ca.pem');
+  await howTo.scrollIntoViewIfNeeded();
+  await shot(page, '02b-trust-certificate');
+  await howTo.locator('summary').click();
 
   // A pairing code for the consultation room's tablet: shown once, big, counting down from ten minutes.
   await page.getByLabel(z.pairing.deviceName).fill('諮詢室平板');
