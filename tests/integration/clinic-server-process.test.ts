@@ -62,7 +62,7 @@ describe('consentvault serve (a real process)', () => {
     }
   }, 120_000);
 
-  it('kill -9 under writes, then restart: every acknowledged write is there and the chain verifies', async () => {
+  it('kill -9 under three writers at once, then restart: every acknowledged write is there and the chain verifies', async () => {
     const v = await closedVault();
     try {
       const s = await serve(v.vaultDir);
@@ -70,7 +70,8 @@ describe('consentvault serve (a real process)', () => {
       await signInAt(seat, NURSE);
       const acknowledged: string[] = [];
       let n = 0;
-      const writer = (async () => {
+      // Three calls in flight at all times, so the kill lands among writes that share one disk sync (group commit).
+      const writers = [0, 1, 2].map(async () => {
         for (;;) {
           const chartNo = `K${String(++n).padStart(4, '0')}`;
           try {
@@ -80,10 +81,10 @@ describe('consentvault serve (a real process)', () => {
             return; // the server is gone
           }
         }
-      })();
-      while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 5));
+      });
+      while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 5));
       s.child.kill('SIGKILL');
-      await writer;
+      await Promise.all(writers);
       expect((await s.exited).signal).toBe('SIGKILL');
 
       // Restarted: the same vault opens, every acknowledged patient is there, the chain verifies.
