@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { callFromPage, expect, startHost, stopHost, test } from './fixtures';
-import { ADMIN, setUpVault, signIn, zh } from './helpers';
+import { ADMIN, openScreen, setUpVault, signIn, zh } from './helpers';
 import { api, disclosedConsultation, drawSignature, shotTo, type ConsultationScript } from './signing-helpers';
 
 /**
@@ -174,6 +174,65 @@ test('consultant, tablet and physician at their own seats sign one consent toget
     // The tablet, with nothing assigned, reaches nothing else.
     const refused = await callFromPage(tp, 'patients.search', { query: PATIENT.nameZh, limit: 5 });
     expect(refused.ok).toBe(false);
+  } catch (e) {
+    if (server) console.error(server.output());
+    throw e;
+  } finally {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    if (server) await stopHost(server.child);
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+});
+
+test("a complaint's entry at the front desk stops its clock on the screen at another seat, without a reload", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consentvault-seats-'));
+  let server: Awaited<ReturnType<typeof startClinicServer>> | null = null;
+  const contexts: BrowserContext[] = [];
+  const a = zh.aftercare;
+  try {
+    // The vault, its consultant and one complaint just received (its 24-hour first-response clock running).
+    const host = await startHost(configDir);
+    const desk = await browser.newPage();
+    await desk.goto(host.url);
+    await setUpVault(desk, configDir);
+    await signIn(desk, ADMIN.name, ADMIN.password);
+    await api(desk, 'staff.add', CONSULTANT);
+    const complaint = await api<{ id: string; refNo: string }>(desk, 'complaints.intake', {
+      complainantName: '網路評論者',
+      channel: 'online_review',
+      category: 'communication_service',
+      severity: 'medium',
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      patientSays: '等候太久，櫃台沒有說明。',
+      patientWants: '希望有人回覆。',
+    });
+    await desk.getByRole('button', { name: zh.shell.signOut }).click();
+    await desk.close();
+    await stopHost(host.child);
+
+    server = await startClinicServer(path.join(configDir, 'vault'));
+    const front = await pairSeat(browser, server.origin, server.firstCode);
+    contexts.push(front.context);
+    await front.page.getByTestId('paired-continue').click();
+    await signIn(front.page, ADMIN.name, ADMIN.password);
+    const stationCode = await api<{ code: string }>(front.page, 'seats.createPairingCode', { deviceName: '二樓護理站', kind: 'desktop' });
+    const station = await pairSeat(browser, server.origin, stationCode.code);
+    contexts.push(station.context);
+    await station.page.getByTestId('paired-continue').click();
+    await signIn(station.page, CONSULTANT.name, CONSULTANT.password);
+
+    // At the station, the complaint is open with its clock running.
+    const sp = station.page;
+    await openScreen(sp, a.nav.complaints);
+    await sp.getByRole('button', { name: complaint.refNo }).click();
+    await expect(sp.getByTestId('clock-first_response')).toHaveAttribute('data-state', 'running');
+
+    // At the front desk the administrator records the call back; the station's screen follows within 2 seconds.
+    await api(front.page, 'complaints.addEntry', { complaintId: complaint.id, kind: 'contact', occurredAt: new Date().toISOString(), summary: '已致電說明並致歉，安排下週回覆改善方式。' });
+    await expect(sp.getByTestId('clock-first_response')).toHaveAttribute('data-state', 'met', { timeout: 2_500 });
+    await expect(sp.getByTestId('complaint-timeline')).toContainText('安排下週回覆改善方式', { timeout: 2_500 });
+    await shot(sp, '11-complaint-updated-elsewhere');
   } catch (e) {
     if (server) console.error(server.output());
     throw e;
