@@ -63,29 +63,66 @@ async function pairSeat(browser: Browser, origin: string, code: string): Promise
   return { context, page };
 }
 
-test('consultant, tablet and physician at their own seats sign one consent together', async ({ browser }) => {
-  test.setTimeout(300_000);
+/** The clinic server with the seats a test pairs to it. */
+interface ClinicOnServer<T> {
+  /** What `prepare` made on the desk before the server started. */
+  prepared: T;
+  /** The code the server printed for its first seat. */
+  firstCode: string;
+  /** Pairs a new browser seat with a code (closed when the test ends). */
+  pair(code: string): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * A vault set up on the desk (the loopback browser host), where `prepare` runs signed in as the administrator; then
+ * the desk closes and `consentvault serve` opens the vault. Every seat is closed and the server stopped after `run`;
+ * if it fails, the server's output is printed.
+ */
+async function onClinicServer<T>(browser: Browser, prepare: (desk: Page) => Promise<T>, run: (clinic: ClinicOnServer<T>) => Promise<void>): Promise<void> {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consentvault-seats-'));
   let server: Awaited<ReturnType<typeof startClinicServer>> | null = null;
   const contexts: BrowserContext[] = [];
   try {
-    // The vault and its staff, made on the desk (the loopback browser host), which then closes.
     const host = await startHost(configDir);
     const desk = await browser.newPage();
     await desk.goto(host.url);
     await setUpVault(desk, configDir);
     await signIn(desk, ADMIN.name, ADMIN.password);
-    for (const m of [PHYSICIAN, CONSULTANT]) await api(desk, 'staff.add', m);
+    const prepared = await prepare(desk);
     await desk.getByRole('button', { name: zh.shell.signOut }).click();
     await desk.close();
     await stopHost(host.child);
 
     server = await startClinicServer(path.join(configDir, 'vault'));
     const { origin } = server;
+    await run({
+      prepared,
+      firstCode: server.firstCode,
+      async pair(code) {
+        const seat = await pairSeat(browser, origin, code);
+        contexts.push(seat.context);
+        return seat;
+      },
+    });
+  } catch (e) {
+    if (server) console.error(server.output());
+    throw e;
+  } finally {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    if (server) await stopHost(server.child);
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+}
 
+test('consultant, tablet and physician at their own seats sign one consent together', async ({ browser }) => {
+  test.setTimeout(300_000);
+  // The vault and its staff, made on the desk.
+  const addStaff = async (desk: Page) => {
+    for (const m of [PHYSICIAN, CONSULTANT]) await api(desk, 'staff.add', m);
+  };
+  await onClinicServer(browser, addStaff, async (clinic) => {
     // Seat 1, the consultation room's PC: paired with the code the server printed; the administrator makes the others' codes.
-    const consultant = await pairSeat(browser, origin, server.firstCode);
-    contexts.push(consultant.context);
+    const consultant = await clinic.pair(clinic.firstCode);
     await shot(consultant.page, '01-pairing-done');
     await consultant.page.getByTestId('paired-continue').click();
     await signIn(consultant.page, ADMIN.name, ADMIN.password);
@@ -95,15 +132,13 @@ test('consultant, tablet and physician at their own seats sign one consent toget
     await signIn(consultant.page, CONSULTANT.name, CONSULTANT.password);
 
     // Seat 2, the tablet: paired once, then its neutral waiting screen.
-    const tablet = await pairSeat(browser, origin, tabletCode.code);
-    contexts.push(tablet.context);
+    const tablet = await clinic.pair(tabletCode.code);
     await tablet.page.getByTestId('paired-continue').click();
     await expect(tablet.page.getByTestId('tablet-waiting')).toBeVisible();
     await shot(tablet.page, '02-tablet-waiting');
 
     // Seat 3, the physician's office.
-    const physician = await pairSeat(browser, origin, officeCode.code);
-    contexts.push(physician.context);
+    const physician = await clinic.pair(officeCode.code);
     await physician.page.getByTestId('paired-continue').click();
     await signIn(physician.page, PHYSICIAN.name, PHYSICIAN.password);
     const queue = physician.page.getByTestId('home-awaiting-physician');
@@ -174,31 +209,16 @@ test('consultant, tablet and physician at their own seats sign one consent toget
     // The tablet, with nothing assigned, reaches nothing else.
     const refused = await callFromPage(tp, 'patients.search', { query: PATIENT.nameZh, limit: 5 });
     expect(refused.ok).toBe(false);
-  } catch (e) {
-    if (server) console.error(server.output());
-    throw e;
-  } finally {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    if (server) await stopHost(server.child);
-    fs.rmSync(configDir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a complaint's entry at the front desk stops its clock on the screen at another seat, without a reload", async ({ browser }) => {
   test.setTimeout(240_000);
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consentvault-seats-'));
-  let server: Awaited<ReturnType<typeof startClinicServer>> | null = null;
-  const contexts: BrowserContext[] = [];
   const a = zh.aftercare;
-  try {
-    // The vault, its consultant and one complaint just received (its 24-hour first-response clock running).
-    const host = await startHost(configDir);
-    const desk = await browser.newPage();
-    await desk.goto(host.url);
-    await setUpVault(desk, configDir);
-    await signIn(desk, ADMIN.name, ADMIN.password);
+  // The vault, its consultant and one complaint just received (its 24-hour first-response clock running).
+  const receiveComplaint = async (desk: Page) => {
     await api(desk, 'staff.add', CONSULTANT);
-    const complaint = await api<{ id: string; refNo: string }>(desk, 'complaints.intake', {
+    return api<{ id: string; refNo: string }>(desk, 'complaints.intake', {
       complainantName: '網路評論者',
       channel: 'online_review',
       category: 'communication_service',
@@ -207,18 +227,13 @@ test("a complaint's entry at the front desk stops its clock on the screen at ano
       patientSays: '等候太久，櫃台沒有說明。',
       patientWants: '希望有人回覆。',
     });
-    await desk.getByRole('button', { name: zh.shell.signOut }).click();
-    await desk.close();
-    await stopHost(host.child);
-
-    server = await startClinicServer(path.join(configDir, 'vault'));
-    const front = await pairSeat(browser, server.origin, server.firstCode);
-    contexts.push(front.context);
+  };
+  await onClinicServer(browser, receiveComplaint, async ({ prepared: complaint, firstCode, pair }) => {
+    const front = await pair(firstCode);
     await front.page.getByTestId('paired-continue').click();
     await signIn(front.page, ADMIN.name, ADMIN.password);
     const stationCode = await api<{ code: string }>(front.page, 'seats.createPairingCode', { deviceName: '二樓護理站', kind: 'desktop' });
-    const station = await pairSeat(browser, server.origin, stationCode.code);
-    contexts.push(station.context);
+    const station = await pair(stationCode.code);
     await station.page.getByTestId('paired-continue').click();
     await signIn(station.page, CONSULTANT.name, CONSULTANT.password);
 
@@ -233,12 +248,5 @@ test("a complaint's entry at the front desk stops its clock on the screen at ano
     await expect(sp.getByTestId('clock-first_response')).toHaveAttribute('data-state', 'met', { timeout: 2_500 });
     await expect(sp.getByTestId('complaint-timeline')).toContainText('安排下週回覆改善方式', { timeout: 2_500 });
     await shot(sp, '11-complaint-updated-elsewhere');
-  } catch (e) {
-    if (server) console.error(server.output());
-    throw e;
-  } finally {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    if (server) await stopHost(server.child);
-    fs.rmSync(configDir, { recursive: true, force: true });
-  }
+  });
 });
