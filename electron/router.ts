@@ -10,6 +10,7 @@ import { passwordPrecheck, type CheckedPassword } from './services/session/passw
 import { DomainError } from './domain/errors';
 import { RenderPass, RenderRequested } from './services/prepared-render';
 import type { Caller, TabletScope } from './sessions/registry';
+import { currentStaff } from './sessions/standing';
 import { CHANNEL_WRITES, channelTopic } from './sessions/channel-writes';
 
 export interface RouterOptions {
@@ -59,10 +60,8 @@ export function createRouter(app: AppCore, options: RouterOptions = {}): Router 
         const session = app.sessions.get(caller.sessionId);
         const vault = app.vault;
         if (!session || !vault) return failure('unauthenticated', 'errors.unauthenticated');
-        // The person as their row stands now, not the copy taken at sign-in: a deactivation or a role change made
-        // at another seat (or by another server process) counts from this seat's next call.
-        const current = vault.staff.get(session.staff.id);
-        if (!current?.active) {
+        const current = currentStaff(vault.staff, session);
+        if (!current) {
           vault.transaction(() => ctx.audit('access.forbidden', null, { channel, staffInactive: true }));
           endSessions(app, [session]);
           if (caller.sessionId === session.id) caller.sessionId = null;

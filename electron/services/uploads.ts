@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../sessions/registry';
+import { currentStaff, idlePastLockMs } from '../sessions/standing';
 import { PHOTO_UPLOAD_MAX_BYTES, type UploadReceipt } from '../../shared/schemas/photo';
 import type { ApiResult } from '../../shared/errors';
 import type { AppCore } from '../app-core';
@@ -81,13 +82,11 @@ export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.d
     void whenVaultIdle(app, vault, () => makeContext(app, undefined, caller).audit('access.forbidden', null, { channel: 'upload', tablet: true })).catch(() => undefined);
     return refuse('forbidden', 'errors.forbidden');
   }
-  // As the router does: the person as their row stands now (deactivated at another seat: no more uploads).
-  if (!vault.staff.get(session.staff.id)?.active) return refuse('unauthenticated', 'errors.unauthenticated');
+  if (!currentStaff(vault.staff, session)) return refuse('unauthenticated', 'errors.unauthenticated');
   const now = app.clock.now();
   // Read-only idle check: uploads run beside the router's queue, so the lock itself (and its audit event) is
   // left to the next channel call; an idle session's upload is refused all the same.
-  const idle = now.getTime() - session.lastActivity.getTime() >= vault.clinicSettings().idleLockMinutes * 60_000;
-  if (session.locked || idle) return refuse('locked', 'errors.locked');
+  if (session.locked || idlePastLockMs(session, vault.clinicSettings().idleLockMinutes, now) !== null) return refuse('locked', 'errors.locked');
   if (bytes.length === 0) return refuse('invalid_input', 'validation.photoFormat');
   if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse('invalid_input', 'validation.photoTooLarge');
   const receipt = app.uploads.put(session.staff.id, bytes, now);

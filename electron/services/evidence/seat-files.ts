@@ -6,6 +6,7 @@ import type { StaffMember } from '../../../shared/schemas/staff';
 import type { AppCore } from '../../app-core';
 import type { Caller } from '../../sessions/registry';
 import type { Seat } from '../../sessions/seat';
+import { currentStaff, idlePastLockMs } from '../../sessions/standing';
 
 /**
  * Files that belong to a paired seat (issue 14): the pack it exported, waiting on the server for it to download,
@@ -231,9 +232,7 @@ export function activeStaff(app: AppCore, caller: Caller): StaffMember | null {
   const vault = app.vault;
   // A signing tablet's scoped session reaches one consent, not files.
   if (!session || !vault || session.locked || session.scope) return null;
-  // The person as their row stands now, as the router checks it: deactivated at another seat, no more files.
-  if (!vault.staff.get(session.staff.id)?.active) return null;
-  const now = app.clock.now();
-  if (now.getTime() - session.lastActivity.getTime() >= vault.clinicSettings().idleLockMinutes * 60_000) return null;
-  return session.staff;
+  const staff = currentStaff(vault.staff, session);
+  if (!staff || idlePastLockMs(session, vault.clinicSettings().idleLockMinutes, app.clock.now()) !== null) return null;
+  return staff;
 }

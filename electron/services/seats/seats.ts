@@ -6,6 +6,7 @@ import { fail } from '../../domain/errors';
 import { sha256Hex } from '../../domain/hash';
 import { NOT_RUNNING } from '../../server/sharing';
 import type { ServiceContext } from '../context';
+import { isPairedSeat } from '../evidence/seat-files';
 
 /** A pairing code lives 10 minutes and allows 5 tries (issue 14). */
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
@@ -127,7 +128,7 @@ export async function stopSharing(ctx: ServiceContext): Promise<Out<'seats.stopS
   const status = await server.stop();
   // The other seats can no longer reach their sessions: they end now, so the vault closes with the desk's last
   // sign-out as before sharing, and a later start does not bring a stale session back.
-  const ended = ctx.app.sessions.all().filter((s) => s.seat.kind !== 'desk' && s.seat.kind !== 'cli');
+  const ended = ctx.app.sessions.all().filter((s) => isPairedSeat(s.seat));
   ctx.audit('server.stopped', null, { headless: false, sessionsEnded: ended.length });
   ctx.afterCommit(() => endSessions(ctx.app, ended));
   return status;

@@ -4,6 +4,7 @@ import type { AppCore, Session } from '../../app-core';
 import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
 import { accountSubject, staffAccount } from '../../store/session/signin-guard';
+import { idlePastLockMs } from '../../sessions/standing';
 import { Vault } from '../../store/vault';
 import { backupBeforeSignOut } from '../backups/backups';
 import type { ServiceContext } from '../context';
@@ -139,8 +140,8 @@ export function lock(ctx: ServiceContext, input: Parsed<'session.lock'>): Out<'s
 /** Called by the router when a call arrives after the idle limit: the main process enforces the lock too. */
 export function lockIfIdle(app: AppCore, session: Session): boolean {
   if (session.locked || !app.vault) return false;
-  const idleMs = app.clock.now().getTime() - session.lastActivity.getTime();
-  if (idleMs < app.vault.clinicSettings().idleLockMinutes * 60_000) return false;
+  const idleMs = idlePastLockMs(session, app.vault.clinicSettings().idleLockMinutes, app.clock.now());
+  if (idleMs === null) return false;
   app.sessions.lock(session.id);
   const vault = app.vault;
   vault.transaction(() =>
