@@ -77,15 +77,17 @@ export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
     fitted?.set(key, fit);
   }
   const dx = box.align === 'right' ? box.width - fit.width : box.align === 'center' ? (box.width - fit.width) / 2 : 0;
-  if (box.strong) {
-    doc.save();
-    doc.lineWidth(0.35).strokeColor(INK);
-    doc.text(fit.text, x + dx, y, { lineBreak: false, fill: true, stroke: true });
-    doc.restore();
-  } else {
-    doc.text(fit.text, x + dx, y, { lineBreak: false });
-  }
+  if (box.strong) strokedText(doc, fit.text, x + dx, y, { lineBreak: false });
+  else doc.text(fit.text, x + dx, y, { lineBreak: false });
   return fit.width;
+}
+
+/** Faux bold: fill and stroke the outline (one font weight keeps the embedded font small). */
+function strokedText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+  doc.save();
+  doc.lineWidth(0.35).strokeColor(INK);
+  doc.text(text, x, y, { ...options, fill: true, stroke: true });
+  doc.restore();
 }
 
 /** `text` as it fits in `width` at the current font size: whole, or cut with an ellipsis. */
@@ -348,13 +350,9 @@ export class PdfWriter {
     this.doc.image(png, x, y, { fit, align: 'center', valign: 'center' });
   }
 
-  /** Faux bold: fill and stroke the outline (one font weight keeps the embedded font small). */
+  /** Faux bold text that may wrap (titles); one-line boxes use `line` with `strong`. */
   strong(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
-    const d = this.doc;
-    d.save();
-    d.lineWidth(0.35).strokeColor(INK);
-    d.text(text, x, y, { ...options, fill: true, stroke: true });
-    d.restore();
+    strokedText(this.doc, text, x, y, options);
   }
 
   /** Writes "footer(page, total)" at the foot of every page, then finishes the file. */
