@@ -22,8 +22,6 @@ export interface ServerCertificate {
   anchorPem: string;
   /** SHA-256 of the anchor's DER bytes, colon-separated upper-case hex: shown on the server and compared at pairing. */
   sha256: string;
-  /** When the certificate presented stops being valid (it is renewed at a start within RENEW_BEFORE_MS of it). */
-  validTo: Date;
 }
 
 export const CERT_FILE = 'certificate.pem';
@@ -57,8 +55,8 @@ async function x509Library(): Promise<typeof import('@peculiar/x509')> {
 }
 
 const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
-const subtle = () => webcrypto as unknown as Crypto;
-const serial = () => Buffer.from(subtle().getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
+const CRYPTO = webcrypto as unknown as Crypto;
+const serial = () => Buffer.from(CRYPTO.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
@@ -73,7 +71,7 @@ function savePair(tlsDir: string, keyName: string, certName: string, keyPem: str
 
 async function makeAuthority(tlsDir: string, now: Date): Promise<{ pem: string; keyPem: string }> {
   const x509 = await x509Library();
-  const keys = await subtle().subtle.generateKey(ALG, true, ['sign', 'verify']);
+  const keys = await CRYPTO.subtle.generateKey(ALG, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: serial(),
@@ -86,23 +84,22 @@ async function makeAuthority(tlsDir: string, now: Date): Promise<{ pem: string; 
         // An authority for this clinic's server certificates only (path length 0: no authorities under it).
         new x509.BasicConstraintsExtension(true, 0, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, subtle()),
+        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, CRYPTO),
       ],
     },
-    subtle(),
+    CRYPTO,
   );
   const pem = cert.toString('pem') + '\n';
-  const keyPem = toPem(await subtle().subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
+  const keyPem = toPem(await CRYPTO.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
   savePair(tlsDir, CA_KEY_FILE, CA_FILE, keyPem, pem);
   return { pem, keyPem };
 }
 
-async function issueServerCertificate(tlsDir: string, authority: { pem: string; keyPem: string }, names: { dns: string[]; ips: string[] }, now: Date): Promise<void> {
+async function issueServerCertificate(tlsDir: string, authority: { pem: string; keyPem: string }, names: { dns: string[]; ips: string[] }, now: Date): Promise<{ certPem: string; keyPem: string }> {
   const x509 = await x509Library();
-  const crypto = subtle();
   const issuer = new x509.X509Certificate(authority.pem);
-  const issuerKey = await crypto.subtle.importKey('pkcs8', Buffer.from(authority.keyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64'), ALG, false, ['sign']);
-  const keys = await crypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
+  const issuerKey = await CRYPTO.subtle.importKey('pkcs8', Buffer.from(authority.keyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64'), ALG, false, ['sign']);
+  const keys = await CRYPTO.subtle.generateKey(ALG, true, ['sign', 'verify']);
   const sans = [...[...new Set(names.dns)].map((value) => ({ type: 'dns' as const, value })), ...[...new Set(names.ips)].map((value) => ({ type: 'ip' as const, value }))];
   const cert = await x509.X509CertificateGenerator.create(
     {
@@ -119,13 +116,15 @@ async function issueServerCertificate(tlsDir: string, authority: { pem: string; 
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
         new x509.SubjectAlternativeNameExtension(sans),
-        await x509.AuthorityKeyIdentifierExtension.create(issuer, false, crypto),
+        await x509.AuthorityKeyIdentifierExtension.create(issuer, false, CRYPTO),
       ],
     },
-    crypto,
+    CRYPTO,
   );
-  const keyPem = toPem(await crypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
-  savePair(tlsDir, KEY_FILE, CERT_FILE, keyPem, cert.toString('pem') + '\n');
+  const keyPem = toPem(await CRYPTO.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
+  const certPem = cert.toString('pem') + '\n';
+  savePair(tlsDir, KEY_FILE, CERT_FILE, keyPem, certPem);
+  return { certPem, keyPem };
 }
 
 /**
@@ -142,24 +141,19 @@ export async function ensureServerCertificate(tlsDir: string, names: { dns: stri
   if (complete(certFile, keyFile) && !fs.existsSync(caFile)) {
     // Before the clinic's authority: seats pinned this certificate itself.
     const certPem = read(certFile);
-    return { chainPem: certPem, certPem, keyPem: read(keyFile), anchorPem: certPem, sha256: certificateSha256(certPem), validTo: new Date(new NodeX509(certPem).validTo) };
+    return { chainPem: certPem, certPem, keyPem: read(keyFile), anchorPem: certPem, sha256: certificateSha256(certPem) };
   }
   const authority = complete(caFile, caKeyFile) ? { pem: read(caFile), keyPem: read(caKeyFile) } : await makeAuthority(tlsDir, now);
-  const current = complete(certFile, keyFile) ? new NodeX509(read(certFile)) : null;
-  // A renewal cut off between its key and its certificate leaves a pair that does not match: made again.
-  const stillGood =
-    current !== null &&
-    current.checkIssued(new NodeX509(authority.pem)) &&
-    current.checkPrivateKey(createPrivateKey(read(keyFile))) &&
-    Date.parse(current.validTo) - now.getTime() > RENEW_BEFORE_MS;
-  if (!stillGood) await issueServerCertificate(tlsDir, authority, names, now);
-  const certPem = read(certFile);
-  return {
-    chainPem: certPem + authority.pem,
-    certPem,
-    keyPem: read(keyFile),
-    anchorPem: authority.pem,
-    sha256: certificateSha256(authority.pem),
-    validTo: new Date(new NodeX509(certPem).validTo),
-  };
+  const current = complete(certFile, keyFile) ? { certPem: read(certFile), keyPem: read(keyFile) } : null;
+  const pair = current && stillGood(current, authority.pem, now) ? current : await issueServerCertificate(tlsDir, authority, names, now);
+  return { chainPem: pair.certPem + authority.pem, certPem: pair.certPem, keyPem: pair.keyPem, anchorPem: authority.pem, sha256: certificateSha256(authority.pem) };
+}
+
+/**
+ * Whether the server certificate on disk may go on being used: issued by the authority, matching its key (a
+ * renewal cut off between writing the two leaves a pair that does not), and not running out within 60 days.
+ */
+function stillGood(pair: { certPem: string; keyPem: string }, authorityPem: string, now: Date): boolean {
+  const cert = new NodeX509(pair.certPem);
+  return cert.checkIssued(new NodeX509(authorityPem)) && cert.checkPrivateKey(createPrivateKey(pair.keyPem)) && Date.parse(cert.validTo) - now.getTime() > RENEW_BEFORE_MS;
 }
