@@ -562,6 +562,7 @@ export class Vault {
   }
 
   private async checkSignInNow(loginId: string, password: string, clock: Clock): Promise<StaffMember> {
+    // Read again in its turn: a check that waited may find the slots changed meanwhile (a password reset).
     const slots = this.currentSlots();
     const key = nameKey(loginId);
     const account = signInAccount(slots, key);
