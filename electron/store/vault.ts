@@ -34,7 +34,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { syncFileNow, WalDurability } from './wal-durability';
 import { SettingsRepository } from './settings/repository';
 import { typedTextHmac } from './audit/typed-text';
-import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, signInAccount, staffAccount } from './session/signin-guard';
+import { GUARD_FILE, RECOVERY_ACCOUNT, SignInGuard, SignInRefused, signInAccount, staffAccount } from './session/signin-guard';
 import { StaffRepository } from './staff/repository';
 import { PatientRepository } from './patients/repository';
 import { CatalogueRepository } from './catalogue/repository';
@@ -572,9 +572,9 @@ export class Vault {
     const ok = slot !== null && masterKey !== null && masterKey.length === this.masterKey.length && timingSafeEqual(masterKey, this.masterKey);
     masterKey?.fill(0);
     if (!ok || !slot) {
-      const lockMs = this.guard.recordFailure(account, clock.now());
-      if (lockMs > 0) fail('locked', 'errors.lockedOut', { seconds: Math.ceil(lockMs / 1000) });
-      fail('invalid_credentials', 'errors.invalid_credentials');
+      const { lockMs, events } = this.guard.recordFailureToAudit(account, clock.now());
+      if (lockMs > 0) throw new SignInRefused('locked', 'errors.lockedOut', events, { seconds: Math.ceil(lockMs / 1000) });
+      throw new SignInRefused('invalid_credentials', 'errors.invalid_credentials', events);
     }
     const staff = this.staff.get(slot.staffId);
     if (!staff || !staff.active) fail('forbidden', 'errors.accountInactive');

@@ -1,7 +1,7 @@
 import { randomUUID, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CERT_FILE, ensureServerCertificate, KEY_FILE } from '../../electron/server/certificate';
 import { startClinicServer } from '../../electron/server/server';
 import { ClinicClient, pairWithServer, readServerCertificate } from '../../electron/server/client';
@@ -9,10 +9,12 @@ import type { Vault } from '../../electron/store/vault';
 import { ADMIN, CLINIC_NAME, ManualClock, tempDir } from '../support/app';
 import { errorKey, rawRequest, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
 import { FREE_ATTEMPTS } from '../../electron/store/session/signin-guard';
+import { nameKey } from '../../electron/store/keyslots';
 import { CONSULTANT, NURSE, PHYSICIAN } from '../support/staff';
 
 let clinic: ServedClinic | null = null;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await clinic?.close();
   clinic = null;
 });
@@ -99,6 +101,36 @@ describe('several sessions at once in one core', () => {
     expect(codes.filter((x) => x === 'invalid_credentials').length).toBe(FREE_ATTEMPTS - 1);
     expect(codes.at(-1)).toBe('locked');
     expect(codes.filter((x) => x === 'ok')).toEqual([]);
+  });
+
+  it('failed sign-ins at several seats at once are each audited under the seat that typed them', async () => {
+    const c = await served();
+    const vault = c.t.app.vault!;
+    const seq = headSeq(vault);
+    const tries = [NURSE, CONSULTANT, PHYSICIAN];
+    // Different names are checked side by side; the checks are held until all have failed, as on a busy server where
+    // the calls wait in the queue while the other seats' checks end.
+    const realCheck = vault.checkSignIn.bind(vault);
+    let ended = 0;
+    let allEnded: () => void = () => undefined;
+    const allFailed = new Promise<void>((resolve) => (allEnded = resolve));
+    vi.spyOn(vault, 'checkSignIn').mockImplementation(async (...args) => {
+      try {
+        return await realCheck(...args);
+      } finally {
+        if (++ended === tries.length) allEnded();
+        await allFailed;
+      }
+    });
+    const seats = tries.map((_, i) => ({ seat: { deviceId: `seat-${i}`, name: `Seat ${i}`, kind: 'desktop' as const }, sessionId: null }));
+    const answers = await Promise.all(seats.map((caller, i) => c.t.router.call('session.signIn', { loginId: tries[i]!.name, password: `Wrong-Pass-2026-${i}` }, caller)));
+    expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(tries.map(() => 'invalid_credentials'));
+    const failed = await eventsAfter(vault, seq, 'session.signin_failed', tries.length);
+    const subjects = vault.db.prepare(`SELECT seat_id AS seatId, subject_id AS subjectId FROM audit_events WHERE seq > ? AND action = 'session.signin_failed'`).all(seq) as { seatId: string; subjectId: string }[];
+    expect(failed.length).toBe(tries.length);
+    // Each seat's event names the account that seat typed; no seat carries another's failure.
+    const staffIdOf = (name: string): string => vault.staff.getByLoginKey(nameKey(name))!.id;
+    expect(subjects.map((e) => `${e.seatId}:${e.subjectId}`).sort()).toEqual(seats.map((s, i) => `${s.seat.deviceId}:${staffIdOf(tries[i]!.name)}`).sort());
   });
 
   it('deactivating a staff member ends their sessions at every seat at once; a role change counts from the next call', async () => {

@@ -3,7 +3,7 @@ import { passwordWeaknesses } from '../../../shared/schemas/staff';
 import type { AppCore, Session } from '../../app-core';
 import { fail, failField } from '../../domain/errors';
 import { nameKey } from '../../store/keyslots';
-import { accountSubject, staffAccount } from '../../store/session/signin-guard';
+import { accountSubject, SignInRefused, staffAccount } from '../../store/session/signin-guard';
 import { idlePastLockMs } from '../../sessions/standing';
 import { Vault } from '../../store/vault';
 import { backupBeforeSignOut } from '../backups/backups';
@@ -50,8 +50,8 @@ async function signInToOpenVault(ctx: ServiceContext, input: Parsed<'session.sig
     if (checked && !checked.ok) throw checked.error;
     staff = checked?.ok ? checked.staff : await vault.checkSignIn(input.loginId, input.password, ctx.clock);
   } catch (e) {
-    // The vault is open, so the failed attempt joins the chain now (it outlives the failed call).
-    for (const f of vault.guard.takePending()) {
+    // The vault is open, so the failed attempt joins the chain now (it outlives the failed call), under this seat.
+    for (const f of e instanceof SignInRefused ? e.failedAttempts : []) {
       const { subjectType, subjectId, bucket } = accountSubject(f.account);
       ctx.auditEvenIfFailed(f.action, { type: subjectType, id: subjectId }, {
         ...(bucket ? { bucket } : {}),

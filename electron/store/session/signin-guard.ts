@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DomainError } from '../../domain/errors';
 import { writeFileAtomic } from '../files';
 import type { KeySlotsFile } from '../keyslots';
 
@@ -57,6 +58,18 @@ export const PendingSignInEvent = z
   .object({ at: z.string(), action: Action, account: z.string().max(256), failures: z.number().int(), lockedUntil: z.string().nullable() })
   .strict();
 export type PendingSignInEvent = z.infer<typeof PendingSignInEvent>;
+/**
+ * A sign-in refused while the vault is open. It carries its own audit events, so the call that failed audits them
+ * under its own seat (a shared queue would let a parallel failure at another seat take them).
+ */
+export class SignInRefused extends DomainError {
+  readonly failedAttempts: readonly PendingSignInEvent[];
+  constructor(code: 'invalid_credentials' | 'locked', messageKey: string, failedAttempts: readonly PendingSignInEvent[], params?: Record<string, string | number>) {
+    super(code, messageKey, params);
+    this.name = 'SignInRefused';
+    this.failedAttempts = failedAttempts;
+  }
+}
 const GuardFile = z
   .object({ version: z.literal(2), accounts: z.record(z.string().max(256), AccountGuard), pending: z.array(PendingSignInEvent) })
   .strict();
@@ -198,8 +211,23 @@ export class SignInGuard {
     now: Date,
     opts: { action?: 'session.signin_failed' | 'session.recovery_failed'; queueAudit?: boolean } = {},
   ): number {
-    const action = opts.action ?? 'session.signin_failed';
-    const queueAudit = opts.queueAudit ?? true;
+    return this.countFailure(account, now, opts.action ?? 'session.signin_failed', opts.queueAudit ?? true).lockMs;
+  }
+
+  /**
+   * Records a failure while the vault is open and hands its audit events to the caller instead of the queue:
+   * several seats may fail at once, and each call must audit its own attempt under its own seat.
+   */
+  recordFailureToAudit(account: string, now: Date): { lockMs: number; events: PendingSignInEvent[] } {
+    return this.countFailure(account, now, 'session.signin_failed', false);
+  }
+
+  private countFailure(
+    account: string,
+    now: Date,
+    action: 'session.signin_failed' | 'session.recovery_failed',
+    queueAudit: boolean,
+  ): { lockMs: number; events: PendingSignInEvent[] } {
     const g = this.read();
     let prev = g.accounts[account] ?? { failures: 0, lockedUntil: null, lastFailureAt: null };
     // Nobody's success ever clears the shared bucket, so a quiet day does: years of typos must not add up to an hour's lock.
@@ -210,13 +238,12 @@ export class SignInGuard {
     const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null;
     g.accounts[account] = { failures, lockedUntil, lastFailureAt: now.toISOString() };
     evictOldestUnlocked(g, now);
-    if (queueAudit) {
-      g.pending.push({ at: now.toISOString(), action, account, failures, lockedUntil });
-      if (lockMs > 0) g.pending.push({ at: now.toISOString(), action: 'session.locked_out', account, failures, lockedUntil });
-    }
+    const events: PendingSignInEvent[] = [{ at: now.toISOString(), action, account, failures, lockedUntil }];
+    if (lockMs > 0) events.push({ at: now.toISOString(), action: 'session.locked_out', account, failures, lockedUntil });
+    if (queueAudit) g.pending.push(...events);
     g.pending = g.pending.slice(-MAX_PENDING);
     this.write(g);
-    return lockMs;
+    return { lockMs, events };
   }
 
   recordSuccess(account: string): void {
