@@ -250,3 +250,90 @@ test("a complaint's entry at the front desk stops its clock on the screen at ano
     await shot(sp, '11-complaint-updated-elsewhere');
   });
 });
+
+test('a red flag raised in the consultation room reaches the physician’s patient banner, and a consultation saved at another seat is offered, never replacing what is typed', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const z = zh.consultation;
+  const flags = zh.safety.flags;
+  // The vault, its consultant and physician, and a consultation screened with nothing flagged (it opens at the goals step).
+  const screenedConsultation = async (desk: Page) => {
+    for (const m of [PHYSICIAN, CONSULTANT]) await api(desk, 'staff.add', m);
+    const patient = await api<{ id: string }>(desk, 'patients.create', PATIENT);
+    const procedure = (await api<{ id: string; code: string }[]>(desk, 'procedures.list', {})).find((p) => p.code === 'botulinum_toxin')!;
+    const physician = (await api<{ id: string }[]>(desk, 'staff.physicians', {}))[0]!;
+    const v = await api<{ consultation: { id: string }; template: { contraindications: { id: string }[] } }>(desk, 'consultations.start', { patientId: patient.id, procedureId: procedure.id, physicianId: physician.id });
+    const screening = (bodyImageYes: boolean) => ({
+      contraindications: v.template.contraindications.map((k) => ({ id: k.id, present: false })),
+      flagNotes: [],
+      bodyImage: { preoccupied: bodyImageYes, distress: false, avoidance: false, repeatedProcedures: false },
+    });
+    await api(desk, 'consultations.saveScreening', { consultationId: v.consultation.id, expectedVersion: 1, screening: screening(false) });
+    return { consultationId: v.consultation.id, flaggedScreening: screening(true) };
+  };
+  await onClinicServer(browser, screenedConsultation, async ({ prepared, firstCode, pair }) => {
+    const room = await pair(firstCode);
+    await room.page.getByTestId('paired-continue').click();
+    await signIn(room.page, ADMIN.name, ADMIN.password);
+    const officeCode = await api<{ code: string }>(room.page, 'seats.createPairingCode', { deviceName: '醫師診間', kind: 'desktop' });
+    await room.page.getByRole('button', { name: zh.shell.signOut }).click();
+    await signIn(room.page, CONSULTANT.name, CONSULTANT.password);
+    const office = await pair(officeCode.code);
+    await office.page.getByTestId('paired-continue').click();
+    await signIn(office.page, PHYSICIAN.name, PHYSICIAN.password);
+
+    // The physician has the patient's record open: nothing flagged yet.
+    const p = office.page;
+    await openScreen(p, zh.nav.patients);
+    await p.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+    await expect(p.getByRole('heading', { level: 1, name: PATIENT.nameZh })).toBeVisible();
+    await expect(p.getByTestId('patient-flags-banner')).toHaveCount(0);
+
+    // In the consultation room the screening is saved again with a body-image "yes"; the physician's banner shows it within 2 seconds.
+    await api(room.page, 'consultations.saveScreening', { consultationId: prepared.consultationId, expectedVersion: 2, screening: prepared.flaggedScreening });
+    const banner = p.getByTestId('patient-flags-banner');
+    await expect(banner.locator('[data-kind="body_image"]')).toHaveAttribute('data-assessed', 'false', { timeout: 2_500 });
+    await expect(banner).toContainText(flags.toAssess);
+    await shot(p, '12-flag-raised-elsewhere');
+
+    // The consultant opens the consultation at the goals step and types, without saving yet.
+    const c = room.page;
+    await openScreen(c, zh.nav.patients);
+    await c.getByLabel(zh.patients.searchLabel).fill(PATIENT.nameZh);
+    await c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+    await c.getByTestId('consultation-row').first().click();
+    const typed = '「笑的時候抬頭紋很明顯，希望淡一點。」';
+    await c.getByLabel(z.goals.goals).fill(typed);
+
+    // The physician saves the goals of the same consultation at their seat: the consultant is told, and keeps what they typed.
+    const physicianGoals = { goals: '希望抬頭紋變淺（醫師補充）', assessment: '中度動態紋，靜態紋輕微', expectedResult: '三至七天見效，維持三至四個月', cannotAchieve: '靜態紋無法完全消除' };
+    await api(p, 'consultations.saveGoals', { consultationId: prepared.consultationId, expectedVersion: 3, goals: physicianGoals });
+    await expect(c.getByTestId('changed-elsewhere')).toBeVisible({ timeout: 2_500 });
+    await expect(c.getByLabel(z.goals.goals)).toHaveValue(typed);
+    await shot(c, '13-consultation-changed-elsewhere');
+
+    // Saving over it is refused with who saved meanwhile; "show the latest" then shows the physician's goals.
+    await c.getByLabel(z.goals.assessment).fill('中度動態紋');
+    await c.getByLabel(z.goals.expectedResult).fill('三至七天見效');
+    await c.getByLabel(z.goals.cannotAchieve).fill('靜態紋無法完全消除');
+    await c.getByRole('button', { name: z.saveAndContinue }).click();
+    const refusal = c.getByTestId('form-error');
+    await expect(refusal).toHaveAttribute('data-code', 'conflict');
+    await expect(refusal).toContainText(PHYSICIAN.name);
+    await expect(c.getByLabel(z.goals.goals)).toHaveValue(typed);
+    await shot(c, '14-consultation-save-refused');
+    // The refusal's Reload shows the goals as the physician saved them, on the same step; the notice is then old news.
+    await refusal.getByTestId('reload-latest').click();
+    await expect(c.getByLabel(z.goals.goals)).toHaveValue(physicianGoals.goals);
+    await expect(c.getByTestId('consultation')).toHaveAttribute('data-step', 'goals');
+    await expect(c.getByTestId('changed-elsewhere')).toHaveCount(0);
+
+    // Saved at the physician's seat once more: "show the latest" replaces the form, still on the goals step.
+    await api(p, 'consultations.saveGoals', { consultationId: prepared.consultationId, expectedVersion: 4, goals: { ...physicianGoals, expectedResult: '三至七天見效，約維持四個月' } });
+    await expect(c.getByTestId('changed-elsewhere')).toBeVisible({ timeout: 2_500 });
+    await c.getByTestId('changed-elsewhere').getByRole('button', { name: zh.seats.live.showLatest }).click();
+    await expect(c.getByTestId('changed-elsewhere')).toHaveCount(0);
+    await expect(c.getByTestId('consultation')).toHaveAttribute('data-step', 'goals');
+    await expect(c.getByLabel(z.goals.expectedResult)).toHaveValue('三至七天見效，約維持四個月');
+    await shot(c, '15-consultation-latest-shown');
+  });
+});

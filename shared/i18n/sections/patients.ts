@@ -98,7 +98,7 @@ export const patientsZhTW = {
   },
   flags: {
     label: '風險提示',
-    none: '沒有風險註記',
+    none: '病人資料沒有風險註記',
     minor: '未成年',
     anticoagulant: '抗凝血劑',
     antiplatelet: '抗血小板藥',
@@ -287,7 +287,7 @@ export const patientsEn: Widen<typeof patientsZhTW> = {
   },
   flags: {
     label: 'Risk flags',
-    none: 'No risk flags',
+    none: 'No risk flags in the patient’s details',
     minor: 'Minor',
     anticoagulant: 'Anticoagulant',
     antiplatelet: 'Antiplatelet',

@@ -41,6 +41,8 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
   // the newer version, so what is being typed is never replaced under the user (their save meets the version check).
   const [newer, setNewer] = useState<ConsultationView | null>(null);
   const [shownGeneration, setShownGeneration] = useState(0);
+  // The step the user chose; kept here so showing another seat's newer version leaves them on the step they were on.
+  const [chosen, setChosen] = useState<StepId | null>(null);
   useLiveUpdates(['consultations', 'consents', 'riskFlags'], () => {
     void callApi('consultations.get', { consultationId }).then((r) => {
       if (!r.ok || !view) return;
@@ -51,6 +53,12 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
       else setLatest(r.value);
     });
   });
+
+  // A save or reload here that reaches the other seat's version makes the notice old news.
+  const saved = (v: ConsultationView) => {
+    setLatest(v);
+    setNewer((n) => (n && n.consultation.version <= v.consultation.version ? null : n));
+  };
 
   if (!view) {
     return (
@@ -75,6 +83,7 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
             type="button"
             className="btn btn--secondary btn--small"
             onClick={() => {
+              setChosen((s) => s ?? resumeStep(view.consultation.gaps, view.consultation.status));
               setLatest(newer);
               setNewer(null);
               setShownGeneration((g) => g + 1);
@@ -84,22 +93,35 @@ export function Consultation({ session, consultationId }: { session: SessionInfo
           </button>
         </div>
       ) : null}
-      <ConsultationScreen key={shownGeneration} session={session} view={view} onSaved={setLatest} />
+      <ConsultationScreen key={shownGeneration} session={session} view={view} onSaved={saved} chosen={chosen} onChoose={setChosen} />
     </>
   );
 }
 
-function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; view: ConsultationView; onSaved: (v: ConsultationView) => void }) {
+function ConsultationScreen({
+  session,
+  view,
+  onSaved,
+  chosen,
+  onChoose,
+}: {
+  session: SessionInfo;
+  view: ConsultationView;
+  onSaved: (v: ConsultationView) => void;
+  chosen: StepId | null;
+  onChoose: (s: StepId) => void;
+}) {
   const { t } = useTranslation();
   const c = view.consultation;
   const patient = useApi('patients.get', { patientId: c.patientId });
-  const [chosen, setChosen] = useState<StepId | null>(null);
   const step = chosen ?? resumeStep(c.gaps, c.status);
   // Bumped by a reload, so the open step's form starts again from the consultation as saved now.
   const [loads, setLoads] = useState(0);
   const reload = async () => {
     const r = await callApi('consultations.get', { consultationId: c.id });
     if (!r.ok) return;
+    // The record as saved now, on the step being looked at (not the first gap left by the other save).
+    onChoose(step);
     onSaved(r.value);
     setLoads((n) => n + 1);
   };
@@ -111,7 +133,7 @@ function ConsultationScreen({ session, view, onSaved }: { session: SessionInfo; 
   const revisit = stepsToRevisit(topics);
 
   const open = (s: StepId) => {
-    setChosen(s);
+    onChoose(s);
     // The new step's heading takes the focus (and brings the top of the step into view).
     requestAnimationFrame(() => {
       document.getElementById('main')?.scrollTo({ top: 0 });
