@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 export interface ZipEntryRead {
@@ -88,6 +88,67 @@ function openRegularFile(file: string): number {
   return fd;
 }
 
+/** The pieces a pack's entries are read in. */
+const READ_PIECE = 1024 * 1024;
+
+/**
+ * Bytes [start, end) of an open file. Not fs.createReadStream: destroying one closes its descriptor even with
+ * autoClose off, and yauzl destroys an entry's stream when the entry ends, while the next entry needs the file.
+ */
+class RangeStream extends Readable {
+  private readonly fd: number;
+  private readonly end: number;
+  private position: number;
+  constructor(fd: number, start: number, end: number) {
+    super({ highWaterMark: READ_PIECE });
+    this.fd = fd;
+    this.end = end;
+    this.position = start;
+  }
+
+  override _read(): void {
+    const want = Math.min(READ_PIECE, this.end - this.position);
+    if (want <= 0) {
+      this.push(null);
+      return;
+    }
+    const piece = Buffer.allocUnsafe(want);
+    fs.read(this.fd, piece, 0, want, this.position, (err, bytesRead) => {
+      if (err) return this.destroy(err);
+      // A file shorter than its directory says: the end, which yauzl's byte count reports as too few bytes.
+      if (bytesRead === 0) return this.push(null);
+      this.position += bytesRead;
+      this.push(bytesRead < want ? piece.subarray(0, bytesRead) : piece);
+    });
+  }
+}
+
+/**
+ * The pack's file as yauzl reads it, in 1 MiB pieces. yauzl's own descriptor reader reads 64 KiB at a time, and the
+ * stream hops per piece (read, byte count, inflate, hash) then cost more than the hashing: verifying a heavy
+ * patient's 165 MiB pack took 0.53 s that way against 0.30 s in 1 MiB pieces (raw SHA-256 of it: 0.19 s).
+ */
+class PackFileReader extends yauzl.RandomAccessReader {
+  private readonly fd: number;
+  constructor(fd: number) {
+    super();
+    this.fd = fd;
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return new RangeStream(this.fd, start, end);
+  }
+
+  /** The central directory's small reads, straight from the descriptor (as yauzl's own reader does). */
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
+    fs.read(this.fd, buffer, offset, length, position, (err, bytesRead) => callback(err, bytesRead));
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    fs.close(this.fd, (err) => callback(err ?? null));
+  }
+}
+
 function openZip(source: ZipSource): Promise<ZipFile> {
   const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false } as const;
   return new Promise((resolve, reject) => {
@@ -99,7 +160,7 @@ function openZip(source: ZipSource): Promise<ZipFile> {
       } catch (e) {
         return reject(e instanceof Error ? e : new UnreadableZip(String(e)));
       }
-      yauzl.fromFd(fd, options, (err, zip) => {
+      yauzl.fromRandomAccessReader(new PackFileReader(fd), fs.fstatSync(fd).size, options, (err, zip) => {
         if (err) closeQuietly(fd);
         done(err, zip);
       });
