@@ -337,3 +337,47 @@ test('a red flag raised in the consultation room reaches the physician’s patie
     await shot(c, '15-consultation-latest-shown');
   });
 });
+
+test('a seat that loses the server says so, keeps what was typed, and goes on when it is back', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const cm = zh.communications;
+  const registerPatient = async (desk: Page) => {
+    await api(desk, 'staff.add', CONSULTANT);
+    return api<{ id: string }>(desk, 'patients.create', PATIENT);
+  };
+  await onClinicServer(browser, registerPatient, async ({ prepared: patient, firstCode, pair }) => {
+    const room = await pair(firstCode);
+    await room.page.getByTestId('paired-continue').click();
+    await signIn(room.page, CONSULTANT.name, CONSULTANT.password);
+    const c = room.page;
+    await openScreen(c, zh.nav.patients);
+    await c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+    await c.getByRole('tab', { name: zh.patients.page.tabs.communications }).click();
+    await c.getByRole('button', { name: cm.log }).click();
+    const log = c.getByRole('form', { name: cm.logTitle });
+    await log.getByRole('radio', { name: cm.channels.phone, exact: true }).check();
+    await log.getByLabel(cm.occurredAt).fill('2026-12-01T14:30');
+    const summary = '病人來電詢問術後第三天仍有輕微腫脹，已說明屬正常並提醒冰敷。';
+    await log.getByLabel(cm.summary).fill(summary);
+
+    // The network to the server goes: saving says the server cannot be reached, and the form keeps what was typed.
+    await room.context.setOffline(true);
+    await log.getByRole('button', { name: cm.submit }).click();
+    const banner = c.getByTestId('server-unavailable');
+    await expect(banner).toBeVisible({ timeout: 10_000 });
+    await expect(banner).toContainText(zh.seats.errors.serverUnavailable);
+    await expect(log.getByLabel(cm.summary)).toHaveValue(summary);
+    await shot(c, '16-server-unavailable');
+
+    // Back again: the banner goes (asked again at once from its button), and the same form saves, once.
+    await room.context.setOffline(false);
+    await banner.getByRole('button', { name: zh.seats.connection.retryNow }).click();
+    await expect(banner).toHaveCount(0, { timeout: 10_000 });
+    await expect(log.getByLabel(cm.summary)).toHaveValue(summary);
+    await log.getByRole('button', { name: cm.submit }).click();
+    await expect(c.getByText(cm.saved)).toBeVisible();
+    const logged = await api<{ summary: string }[]>(c, 'communications.list', { patientId: patient.id });
+    expect(logged.filter((e) => e.summary === summary)).toHaveLength(1);
+    await shot(c, '17-server-back-saved');
+  });
+});
