@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type ChannelName, type In, type Out } from '../../shared/api';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import { getBridge, hasOtherSeats, TRANSPORT_ERROR } from './bridge';
-import { isUnreachable, reportReach, SERVER_UNAVAILABLE } from './connection';
+import { isUnreachable, reportReach, SERVER_UNAVAILABLE, serverReach } from './connection';
 
 /**
  * Something every screen must react to, whichever call noticed it. 'unpaired': the clinic server no longer
@@ -63,8 +63,9 @@ export type Loadable<T> =
   | { state: 'error'; value?: undefined; error: ApiError };
 
 /**
- * Loads one channel when the component mounts, again on `reload()`, and whenever the input changes
- * (compared by value). While reloading, the previous value stays on screen.
+ * Loads one channel when the component mounts, again on `reload()`, whenever the input changes (compared by
+ * value), and when the clinic's server is back after this load could not reach it. While reloading, the previous
+ * value stays on screen.
  */
 export function useApi<C extends ChannelName>(channel: C, input: In<C>): Loadable<Out<C>> & { reload: () => void } {
   const [data, setData] = useState<Loadable<Out<C>>>({ state: 'loading' });
@@ -81,6 +82,15 @@ export function useApi<C extends ChannelName>(channel: C, input: In<C>): Loadabl
       live = false;
     };
   }, [channel, inputJson, generation]);
+
+  // A load that failed only because the server could not be reached is tried again as soon as it answers.
+  const waitingForServer = data.state === 'error' && isUnreachable(data.error);
+  useEffect(() => {
+    if (!waitingForServer) return;
+    return serverReach.subscribe((reach) => {
+      if (reach.state === 'reachable') setGeneration((g) => g + 1);
+    });
+  }, [waitingForServer]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...data, reload };

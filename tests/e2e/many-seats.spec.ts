@@ -22,9 +22,12 @@ const CONSULTANT = { name: '張雅琪', role: 'consultant', password: 'Consult-P
 const PATIENT = { chartNo: 'S0001', nameZh: '黃詩涵', sex: 'female', birthDate: '1994-03-08', phone: '0912-000-111' } as const;
 const SCRIPT: ConsultationScript = { patient: PATIENT, procedureCode: 'botulinum_toxin', goals: { goals: '抬頭紋變淺', assessment: '中度動態紋', expectedResult: '三至七天見效', cannotAchieve: '靜態紋無法完全消除' }, quoteItem: { description: '肉毒桿菌素 額頭', amountTwd: 9000 }, revisionPolicy: '兩週內免費補打' };
 
-/** `consentvault serve` on an ephemeral loopback port; resolves with its address and the first seat's pairing code. */
-async function startClinicServer(vaultDir: string): Promise<{ child: ChildProcess; origin: string; firstCode: string; output: () => string }> {
-  const child = spawn(process.execPath, ['bin/consentvault.mjs', 'serve', '--vault', vaultDir, '--listen', '127.0.0.1:0', '--as', ADMIN.name, '--pair', '諮詢室電腦', '--renderer-dir', 'dist/renderer'], {
+/**
+ * `consentvault serve` on a loopback port (an ephemeral one unless given); resolves with its address and, when it
+ * was asked for one, the first seat's pairing code.
+ */
+async function startClinicServer(vaultDir: string, listen = '127.0.0.1:0', pair: string | null = '諮詢室電腦'): Promise<{ child: ChildProcess; origin: string; firstCode: string; output: () => string }> {
+  const child = spawn(process.execPath, ['bin/consentvault.mjs', 'serve', '--vault', vaultDir, '--listen', listen, '--as', ADMIN.name, ...(pair ? ['--pair', pair] : []), '--renderer-dir', 'dist/renderer'], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test', CONSENTVAULT_PASSWORD: ADMIN.password },
@@ -37,8 +40,8 @@ async function startClinicServer(vaultDir: string): Promise<{ child: ChildProces
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       const origin = /Address: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const code = /Pairing code for [^:]+: ([A-Z0-9-]+)/.exec(out)?.[1];
-      if (origin && code && out.includes('Ctrl+C')) {
+      const code = pair ? /Pairing code for [^:]+: ([A-Z0-9-]+)/.exec(out)?.[1] : '';
+      if (origin && code !== undefined && out.includes('Ctrl+C')) {
         clearTimeout(timer);
         resolve({ origin, firstCode: code });
       }
@@ -71,6 +74,10 @@ interface ClinicOnServer<T> {
   firstCode: string;
   /** Pairs a new browser seat with a code (closed when the test ends). */
   pair(code: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** Kills the server (SIGKILL, as a crash or power cut would). */
+  kill(): Promise<void>;
+  /** Starts the killed server again on the same address. */
+  startAgain(): Promise<void>;
 }
 
 /**
@@ -93,7 +100,8 @@ async function onClinicServer<T>(browser: Browser, prepare: (desk: Page) => Prom
     await desk.close();
     await stopHost(host.child);
 
-    server = await startClinicServer(path.join(configDir, 'vault'));
+    const vaultDir = path.join(configDir, 'vault');
+    server = await startClinicServer(vaultDir);
     const { origin } = server;
     await run({
       prepared,
@@ -102,6 +110,15 @@ async function onClinicServer<T>(browser: Browser, prepare: (desk: Page) => Prom
         const seat = await pairSeat(browser, origin, code);
         contexts.push(seat.context);
         return seat;
+      },
+      async kill() {
+        const killed = server!.child;
+        const exited = new Promise((resolve) => killed.once('exit', resolve));
+        killed.kill('SIGKILL');
+        await exited;
+      },
+      async startAgain() {
+        server = await startClinicServer(vaultDir, new URL(origin).host, null);
       },
     });
   } catch (e) {
@@ -379,5 +396,47 @@ test('a seat that loses the server says so, keeps what was typed, and goes on wh
     const logged = await api<{ summary: string }[]>(c, 'communications.list', { patientId: patient.id });
     expect(logged.filter((e) => e.summary === summary)).toHaveLength(1);
     await shot(c, '17-server-back-saved');
+
+    // A screen opened while the server is gone shows why it is empty, and fills in by itself once it is back.
+    await room.context.setOffline(true);
+    await c.getByRole('button', { name: zh.patients.page.back }).click();
+    await expect(c.getByTestId('server-unavailable')).toBeVisible({ timeout: 10_000 });
+    await expect(c.getByTestId('patient-row')).toHaveCount(0);
+    await room.context.setOffline(false);
+    await c.getByTestId('server-unavailable').getByRole('button', { name: zh.seats.connection.retryNow }).click();
+    await expect(c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh })).toBeVisible({ timeout: 10_000 });
+  });
+});
+
+test('after the server is killed and started again, a seat says so while it is gone, then asks its user to sign in again (still paired)', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const addConsultant = async (desk: Page) => {
+    await api(desk, 'staff.add', CONSULTANT);
+    await api(desk, 'patients.create', PATIENT);
+  };
+  await onClinicServer(browser, addConsultant, async ({ firstCode, pair, kill, startAgain }) => {
+    const room = await pair(firstCode);
+    await room.page.getByTestId('paired-continue').click();
+    await signIn(room.page, CONSULTANT.name, CONSULTANT.password);
+    const c = room.page;
+    await openScreen(c, zh.nav.patients);
+    await expect(c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh })).toBeVisible();
+
+    // The server dies; the seat's next call finds it gone, and the banner says so.
+    await kill();
+    await c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh }).first().click();
+    await expect(c.getByTestId('server-unavailable')).toBeVisible({ timeout: 10_000 });
+    await shot(c, '18-server-killed');
+    await startAgain();
+
+    // Back: the restarted server has forgotten every session, so the seat asks to sign in again; the device stays paired.
+    await c.getByTestId('server-unavailable').getByRole('button', { name: zh.seats.connection.retryNow }).click();
+    await expect(c.getByRole('form', { name: zh.signIn.title })).toBeVisible({ timeout: 10_000 });
+    await expect(c.getByText(zh.signIn.notice.sessionEnded)).toBeVisible();
+    await expect(c.getByTestId('pair-this-device')).toHaveCount(0);
+    await shot(c, '19-server-restarted-sign-in-again');
+    await signIn(c, CONSULTANT.name, CONSULTANT.password);
+    await openScreen(c, zh.nav.patients);
+    await expect(c.getByTestId('patient-row').filter({ hasText: PATIENT.nameZh })).toBeVisible();
   });
 });
