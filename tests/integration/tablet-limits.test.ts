@@ -4,20 +4,22 @@
  * physician's signature, a file upload — is refused and audited, and nothing is written.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClinicClient } from '../../electron/server/client';
 import { disclosedConsultation, ink } from '../support/consent-flow';
-import { errorKey, servedClinic, type ServedClinic } from '../support/clinic-server';
+import { FREE_ATTEMPTS, staffAccount } from '../../electron/store/session/signin-guard';
+import { errorKey, servedClinic, signInAt, type ServedClinic } from '../support/clinic-server';
 import { PHYSICIAN } from '../support/staff';
 
 let open: ServedClinic | null = null;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await open?.close();
   open = null;
 });
 
 /** A clinic with an issued consent sent to a paired, switched-on tablet. */
-async function consentOnTablet(): Promise<{ c: ServedClinic; tablet: ClinicClient; consentId: string; documentSha256: string }> {
+async function consentOnTablet(): Promise<{ c: ServedClinic; tablet: ClinicClient; consentId: string; documentSha256: string; consultationId: string; physicianId: string }> {
   const c = await servedClinic();
   open = c;
   const physicianId = (await c.t.ok('staff.list', { includeInactive: false })).find((m) => m.name === PHYSICIAN.name)!.id;
@@ -30,7 +32,7 @@ async function consentOnTablet(): Promise<{ c: ServedClinic; tablet: ClinicClien
   await c.t.ok('tablet.send', { consentId: consent.id, deviceId });
   const assigned = await tablet.call('tablet.assignment', {});
   expect(assigned).toMatchObject({ ok: true, value: { consentId: consent.id } });
-  return { c, tablet, consentId: consent.id, documentSha256: consent.documentSha256 };
+  return { c, tablet, consentId: consent.id, documentSha256: consent.documentSha256, consultationId: v.consultation.id, physicianId };
 }
 
 describe("a signing tablet's limits", () => {
@@ -74,4 +76,24 @@ describe("a signing tablet's limits", () => {
       ['access.forbidden', 'upload'],
     ]);
   });
+
+  it("cannot lock the physician out by guessing their password: a refused caller's password is never checked", async () => {
+    const { c, tablet, consultationId, physicianId } = await consentOnTablet();
+    const vault = c.t.app.vault!;
+    const checks = vi.spyOn(vault, 'verifyStaffPassword');
+    const seq = vault.audit.head()!.seq;
+    const guesses = FREE_ATTEMPTS + 3;
+    for (let i = 0; i < guesses; i++) {
+      const r = await tablet.call('consents.overrideCoolingOff', { consultationId, reason: '病人要求提前施作', physicianId, password: `Guess-Pass-2026-${i}` });
+      expect(errorKey(r)).toBe('errors.forbidden');
+    }
+    // Refused before any Argon2 work, each refusal audited; the physician's account is untouched and signs in.
+    expect(checks).not.toHaveBeenCalled();
+    const events = vault.db.prepare('SELECT action, details FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as { action: string; details: string }[];
+    expect(events.map((e) => [e.action, (JSON.parse(e.details) as { channel: string }).channel])).toEqual(Array.from({ length: guesses }, () => ['access.forbidden', 'consents.overrideCoolingOff']));
+    expect(vault.guard.retryAfterMs(staffAccount(physicianId), new Date())).toBe(0);
+    const office = await c.seat('Physician office');
+    await signInAt(office, PHYSICIAN);
+  });
 });
+

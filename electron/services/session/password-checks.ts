@@ -2,6 +2,7 @@ import { api, type ChannelName } from '../../../shared/api';
 import type { StaffMember } from '../../../shared/schemas/staff';
 import type { AppCore } from '../../app-core';
 import type { Caller } from '../../sessions/registry';
+import { currentStaff, idlePastLockMs } from '../../sessions/standing';
 import type { Vault } from '../../store/vault';
 
 /**
@@ -38,10 +39,13 @@ function physicianFallback(channel: PhysicianFallbackChannel): Precheck {
   return async (app, caller, rawInput) => {
     const vault = app.vault;
     const input = api[channel].input.safeParse(rawInput);
-    if (!vault || !input.success || !app.sessions.get(caller.sessionId)) return null;
+    if (!vault || !input.success || !mayCallNow(app, caller, channel)) return null;
     const { physicianId, password, role } = input.data as { physicianId?: string; password?: string; role?: string };
     // Only a physician's own signature carries their password; anything else is the handler's to refuse.
     if (physicianId === undefined || password === undefined || (role !== undefined && role !== 'physician')) return null;
+    // Checked only as an active physician's password: a wrong one counts against that account's sign-in lockout.
+    const target = vault.staff.get(physicianId);
+    if (!target?.active || target.role !== 'physician') return null;
     const checked = await settle(vault, async () => {
       const staff = (await vault.verifyStaffPassword(physicianId, password, app.clock)) ? vault.staff.get(physicianId) : null;
       if (!staff) throw new WrongPassword();
@@ -49,6 +53,21 @@ function physicianFallback(channel: PhysicianFallbackChannel): Precheck {
     });
     return { ...checked, forStaffId: physicianId };
   };
+}
+
+/**
+ * Whether the router will let this caller make this call now (signed in, unlocked and not idle past the lock,
+ * not a signing tablet, still active, no password change pending, a role the channel allows). Only then is a
+ * physician's password worth checking: otherwise a refused caller (a tablet, a receptionist) could make Argon2
+ * run and count failures against someone's sign-in lockout without the handler ever running to audit them.
+ */
+function mayCallNow(app: AppCore, caller: Caller, channel: ChannelName): boolean {
+  const vault = app.vault;
+  const session = app.sessions.get(caller.sessionId);
+  if (!vault || !session || session.locked || session.scope) return false;
+  const current = currentStaff(vault.staff, session);
+  if (!current || current.passwordChangeRequired || !(api[channel].access as readonly string[]).includes(current.role)) return false;
+  return idlePastLockMs(session, vault.clinicSettings().idleLockMinutes, app.clock.now()) === null;
 }
 
 const PRECHECKS: Partial<Record<ChannelName, Precheck>> = {
@@ -67,7 +86,8 @@ const PRECHECKS: Partial<Record<ChannelName, Precheck>> = {
     const vault = app.vault;
     const session = app.sessions.get(caller.sessionId);
     const input = api['session.unlock'].input.safeParse(rawInput);
-    if (!vault || !session?.locked || !input.success) return null;
+    // A signing tablet may not unlock (the router refuses it): its guesses must not reach the staff member's lockout.
+    if (!vault || !session?.locked || session.scope || !input.success) return null;
     const staff = session.staff;
     return settle(vault, async () => {
       if (!(await vault.verifyStaffPassword(staff.id, input.data.password, app.clock))) throw new WrongPassword();
