@@ -29,7 +29,7 @@ import { whenVaultIdle } from '../jobs/vault-idle';
 import type { Router } from '../router';
 import { makeContext, type Subject } from '../services/context';
 import { credentialHash, pairDevice, unpairedSeat, type PairingOutcome } from '../services/seats/pairing';
-import { acceptUpload } from '../services/uploads';
+import { acceptUpload, uploadRefusal } from '../services/uploads';
 import { seatFilesOf } from '../services/evidence/seat-files';
 import type { LiveEvents } from '../sessions/live-events';
 import type { Caller } from '../sessions/registry';
@@ -95,6 +95,9 @@ const DEVICE_REVOKED = { ok: false, error: { code: 'unauthenticated', messageKey
 const ANOTHER_SEAT = { ok: false, error: { code: 'forbidden', messageKey: 'seats.errors.sessionOfAnotherSeat' } } as const;
 const TOO_MANY_TRIES = { ok: false, error: { code: 'locked', messageKey: 'seats.errors.tooManyTries' } } as const;
 const UNAVAILABLE = { ok: false, error: { code: 'unauthenticated', messageKey: 'seats.errors.serverUnavailable' } } as const;
+const UPLOAD_BUSY = { ok: false, error: { code: 'rule_violation', messageKey: 'intake.errors.uploadBusy' } } as const;
+/** Photos being received at once from one device (the screens send them one after another). */
+const UPLOADS_IN_FLIGHT_PER_DEVICE = 2;
 
 /** Channels only the computer that holds the vault may call: they name its folders or open its dialogs. */
 const SERVER_ONLY_CHANNELS = new Set([
@@ -162,6 +165,7 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
   const pairingFailures = new RefusalBudget({ perWindow: 10, windowMs: 10 * 60_000 });
   const lastSeen = new Map<string, number>();
   const openStreams = new Set<() => void>();
+  const uploadsInFlight = new Map<string, number>();
   // Seats' files left by an earlier run (their tokens died with it) or expired are removed at start.
   const seatFiles = seatFilesOf(app);
   if (opts.verifyUploadMaxBytes !== undefined) seatFiles.uploadMaxBytes = opts.verifyUploadMaxBytes;
@@ -380,13 +384,26 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
       void auditRefusal(req, 'seat.request_refused', a.caller.seat, { reason: 'body_too_big', path: '/api/upload' }, { type: 'device', id: a.device.id });
       return sendJson(res, 413, tooBig, { Connection: 'close' });
     }
-    const body = await readBody(req, PHOTO_UPLOAD_MAX_BYTES);
-    if (body.kind === 'aborted') return;
-    if (body.kind === 'tooBig') {
-      void auditRefusal(req, 'seat.request_refused', a.caller.seat, { reason: 'body_too_big', path: '/api/upload' }, { type: 'device', id: a.device.id });
-      return sendJson(res, 413, tooBig, { Connection: 'close' });
+    // Refused before the body is read: a device nobody is signed in at never makes the server hold a photo.
+    const refused = uploadRefusal(app, a.caller);
+    if (refused) return sendJson(res, 200, refused, { Connection: 'close' });
+    // Photos are sent one after another; a device sending many at once is held to a few.
+    const inFlight = uploadsInFlight.get(a.device.id) ?? 0;
+    if (inFlight >= UPLOADS_IN_FLIGHT_PER_DEVICE) return sendJson(res, 429, UPLOAD_BUSY, { Connection: 'close' });
+    uploadsInFlight.set(a.device.id, inFlight + 1);
+    try {
+      const body = await readBody(req, PHOTO_UPLOAD_MAX_BYTES);
+      if (body.kind === 'aborted') return;
+      if (body.kind === 'tooBig') {
+        void auditRefusal(req, 'seat.request_refused', a.caller.seat, { reason: 'body_too_big', path: '/api/upload' }, { type: 'device', id: a.device.id });
+        return sendJson(res, 413, tooBig, { Connection: 'close' });
+      }
+      sendJson(res, 200, acceptUpload(app, body.bytes, a.caller));
+    } finally {
+      const left = (uploadsInFlight.get(a.device.id) ?? 1) - 1;
+      if (left > 0) uploadsInFlight.set(a.device.id, left);
+      else uploadsInFlight.delete(a.device.id);
     }
-    sendJson(res, 200, acceptUpload(app, body.bytes, a.caller));
   }
 
   /** Server-sent events for a signed-in session: what another seat changed, by capability, within a moment. */

@@ -74,6 +74,24 @@ const refuse = (code: 'unauthenticated' | 'forbidden' | 'locked' | 'invalid_inpu
  * only a file no larger than one photo may be kept. What the bytes are is checked when a channel uses them.
  */
 export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.deskCaller): ApiResult<UploadReceipt> {
+  const refused = uploadRefusal(app, caller);
+  if (refused) return refused;
+  const session = app.sessions.get(caller.sessionId)!;
+  const now = app.clock.now();
+  if (bytes.length === 0) return refuse('invalid_input', 'validation.photoFormat');
+  if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse('invalid_input', 'validation.photoTooLarge');
+  const receipt = app.uploads.put(session.staff.id, bytes, now);
+  if (!receipt) return refuse('rule_violation', 'intake.errors.uploadsFull');
+  app.sessions.touch(session.id, now);
+  return { ok: true, value: receipt };
+}
+
+/**
+ * Why this caller may not send a file now, or null: asked before the body is read (a device nobody is signed in
+ * at must not make the server hold 25 MB per request) and again once it has arrived (the session may have ended).
+ * A signing tablet's attempt is audited (it is refused at the first ask).
+ */
+export function uploadRefusal(app: AppCore, caller: Caller): ApiResult<UploadReceipt> | null {
   const session = app.sessions.get(caller.sessionId);
   const vault = app.vault;
   if (!session || !vault) return refuse('unauthenticated', 'errors.unauthenticated');
@@ -83,14 +101,8 @@ export function acceptUpload(app: AppCore, bytes: Buffer, caller: Caller = app.d
     return refuse('forbidden', 'errors.forbidden');
   }
   if (!currentStaff(vault.staff, session)) return refuse('unauthenticated', 'errors.unauthenticated');
-  const now = app.clock.now();
   // Read-only idle check: uploads run beside the router's queue, so the lock itself (and its audit event) is
   // left to the next channel call; an idle session's upload is refused all the same.
-  if (session.locked || idlePastLockMs(session, vault.clinicSettings().idleLockMinutes, now) !== null) return refuse('locked', 'errors.locked');
-  if (bytes.length === 0) return refuse('invalid_input', 'validation.photoFormat');
-  if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse('invalid_input', 'validation.photoTooLarge');
-  const receipt = app.uploads.put(session.staff.id, bytes, now);
-  if (!receipt) return refuse('rule_violation', 'intake.errors.uploadsFull');
-  app.sessions.touch(session.id, now);
-  return { ok: true, value: receipt };
+  if (session.locked || idlePastLockMs(session, vault.clinicSettings().idleLockMinutes, app.clock.now()) !== null) return refuse('locked', 'errors.locked');
+  return null;
 }

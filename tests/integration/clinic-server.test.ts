@@ -1,5 +1,6 @@
 import { randomUUID, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CERT_FILE, ensureServerCertificate, KEY_FILE } from '../../electron/server/certificate';
@@ -381,6 +382,56 @@ describe('refusals', () => {
       expect(r.status).toBe(413);
     });
     expect(details.reason).toBe('body_too_big');
+  });
+
+  it('a photo upload from a device nobody is signed in at is refused before its body is read', async () => {
+    const c = await served();
+    const seat = await c.seat('Front desk tablet');
+    const url = new URL('/api/upload', seat.server.origin);
+    // Twenty megabytes declared, a few bytes sent: the answer comes without the rest (nothing is held for it).
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(url, { method: 'POST', agent: false, headers: { Host: url.host, 'Content-Type': 'image/jpeg', 'Content-Length': String(20 * 1024 * 1024), 'x-consentvault-device': seat.server.credential } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (b: Buffer) => chunks.push(b));
+        res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.once('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(c.t.app.uploads.size).toBe(0);
+  });
+
+  it('a device sending more photos at once than the screens ever do is held to two in flight', async () => {
+    const c = await served();
+    const seat = await c.seat('Consultation room');
+    await signInAt(seat, NURSE);
+    const url = new URL('/api/upload', seat.server.origin);
+    const headers = { Host: url.host, 'Content-Type': 'image/jpeg', 'Content-Length': String(1024 * 1024), 'x-consentvault-device': seat.server.credential, 'x-consentvault-session': seat.sessionId! };
+    const held: http.ClientRequest[] = [];
+    const send = (complete: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(url, { method: 'POST', agent: false, headers }, (res) => {
+          res.resume();
+          res.once('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.once('error', (e) => (complete ? reject(e) : resolve(-1)));
+        if (complete) req.end(Buffer.alloc(1024 * 1024));
+        else {
+          req.write(Buffer.alloc(1024));
+          held.push(req);
+        }
+      });
+    // Two uploads whose bodies are still coming, then a third: refused at once.
+    void send(false);
+    void send(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await send(true)).toBe(429);
+    for (const req of held) req.destroy();
+    // Once those have gone, the device may send again.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await send(true)).toBe(200);
   });
 
   it('server-only channels (folders and dialogs of the server) are refused to seats', async () => {
