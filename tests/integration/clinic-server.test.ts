@@ -134,6 +134,25 @@ describe('several sessions at once in one core', () => {
     expect(subjects.map((e) => `${e.seatId}:${e.subjectId}`).sort()).toEqual(seats.map((s, i) => `${s.seat.deviceId}:${staffIdOf(tries[i]!.name)}`).sort());
   });
 
+  it('a sign-in whose audit event cannot be written opens no session at that seat', async () => {
+    const c = await served();
+    const vault = c.t.app.vault!;
+    const seat = await c.seat('Nurses station');
+    const realAppend = vault.appendAudit.bind(vault);
+    vi.spyOn(vault, 'appendAudit').mockImplementation((e) => {
+      if (e.action === 'session.signed_in') throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return realAppend(e);
+    });
+    const before = c.t.app.sessions.all().length;
+    const r = await seat.call('session.signIn', { loginId: NURSE.name, password: NURSE.password });
+    expect(r.ok ? 'ok' : r.error.code).toBe('internal');
+    expect(c.t.app.sessions.all()).toHaveLength(before);
+    expect(seat.sessionId).toBeNull();
+    vi.restoreAllMocks();
+    expect(errorKey(await seat.call('patients.search', { query: '', limit: 5 }))).toBe('errors.unauthenticated');
+    await signInAt(seat, NURSE);
+  });
+
   it('deactivating a staff member ends their sessions at every seat at once; a role change counts from the next call', async () => {
     const c = await served();
     const station = await c.seat('Nurses station');

@@ -63,7 +63,15 @@ async function signInToOpenVault(ctx: ServiceContext, input: Parsed<'session.sig
   }
   const session = app.sessions.open(caller.seat, staff, ctx.clock.now());
   caller.sessionId = session.id;
-  ctx.audit('session.signed_in', { type: 'staff', id: staff.id });
+  // Sign-in is a public channel, so no transaction surrounds it: the event gets one of its own (synced before
+  // the answer), and a session whose event could not be written is not kept.
+  try {
+    vault.transaction(() => ctx.audit('session.signed_in', { type: 'staff', id: staff.id }));
+  } catch (e) {
+    app.sessions.end(session.id);
+    caller.sessionId = null;
+    throw e;
+  }
   return app.sessionInfo(session)!;
 }
 
