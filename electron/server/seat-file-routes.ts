@@ -100,10 +100,12 @@ export async function handlePackUpload(req: http.IncomingMessage, res: http.Serv
     // Before a byte is read (a client that asked "100-continue" has sent none).
     return sendJson(res, 413, UPLOAD_TOO_BIG, { Connection: 'close' });
   }
+  files.sweep(vault.dir, r.app.clock.now());
+  const upload = files.newUploadFile(vault.dir, r.deviceId);
+  if (!upload) return sendJson(res, 429, { ok: false, error: { code: 'rule_violation', messageKey: 'evidence.errors.uploadBusy' } }, { Connection: 'close' });
+  const { uploadId, file } = upload;
   // Accepted so far: a client waiting for "100 Continue" may now send the pack.
   if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
-  files.sweep(vault.dir, r.app.clock.now());
-  const { uploadId, file } = files.newUploadFile(vault.dir);
   const outcome = await streamToFile(req, file, cap);
   if (outcome.kind !== 'complete') {
     files.uploadFailed(file);

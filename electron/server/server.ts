@@ -448,9 +448,12 @@ export async function startClinicServer(opts: ClinicServerOptions): Promise<Clin
     const remote = socket.remoteAddress ?? socket._parent?.remoteAddress ?? 'unknown';
     void auditRefusalFrom(remote, 'seat.request_refused', unpairedSeat(remote), { reason: 'tls_handshake_failed', error: String(e.code ?? 'unknown').slice(0, 64) });
   });
-  // A slow client must not hold a connection open for ever (the event stream sends keep-alives).
+  // A slow client must not hold a connection open for ever: its headers within 20 s, then no minute without a byte
+  // either way (the event stream's keep-alives count). The whole request may take an hour: a seat's pack to verify
+  // may be 1 GiB over the clinic's Wi-Fi (about 2.4 Mbit/s at least), which two minutes cut off every time.
   server.headersTimeout = 20_000;
-  server.requestTimeout = 120_000;
+  server.timeout = 60_000;
+  server.requestTimeout = 60 * 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Out } from '../../shared/api';
@@ -204,6 +205,31 @@ describe('files belong to the seat: a pack to verify goes up from the seat', () 
     // The seat still works after the refused upload.
     expect((await office.call('session.heartbeat', {})).ok).toBe(true);
   }, 60_000);
+
+  it('one pack at a time per device: a second upload while the first streams in is refused, and the first then lands', async () => {
+    const { c, office } = await adminAtSeat();
+    const vault = c.t.app.vault!;
+    const url = new URL('/api/verify-upload', office.server.origin);
+    const headers = { Host: url.host, 'Content-Type': 'application/zip', 'Content-Length': String(64 * 1024), 'x-consentvault-device': office.server.credential, 'x-consentvault-session': office.sessionId! };
+    let answered: (status: number) => void = () => undefined;
+    const firstAnswer = new Promise<number>((resolve) => (answered = resolve));
+    const first = http.request(url, { method: 'POST', agent: false, headers }, (res) => {
+      res.resume();
+      res.once('end', () => answered(res.statusCode ?? 0));
+    });
+    first.write(Buffer.alloc(1024, 1));
+    await new Promise((r) => setTimeout(r, 300));
+    const small = path.join(c.t.root, 'second.zip');
+    fs.writeFileSync(small, Buffer.alloc(2048, 2));
+    const second = await office.uploadPack(small);
+    expect(second.status).toBe(429);
+    expect(errorKey(second.result)).toBe('evidence.errors.uploadBusy');
+    first.end(Buffer.alloc(63 * 1024, 1));
+    expect(await firstAnswer).toBe(200);
+    expect(folderFiles(vault, 'seat-uploads')).toHaveLength(1);
+    // Done streaming: the device may send the next one.
+    expect((await office.uploadPack(small)).status).toBe(200);
+  });
 
   it('a path on the server is refused from a seat, and an upload needs a signed-in seat', async () => {
     const { c, office } = await adminAtSeat();

@@ -59,6 +59,8 @@ export class SeatFiles {
   private readonly uploads = new Map<string, PackUploaded>();
   /** Files being written right now (an upload streaming in, an export running): a sweep leaves them alone. */
   private readonly writing = new Set<string>();
+  /** Uploads streaming in now, by file: the device each comes from. */
+  private readonly streamingFrom = new Map<string, string>();
   /** The largest upload the server takes (the clinic server may set it lower). */
   uploadMaxBytes = SEAT_UPLOAD_MAX_BYTES;
 
@@ -131,22 +133,30 @@ export class SeatFiles {
     removeQuietly(w.file);
   }
 
-  /** Where a new upload is streamed (the caller writes it; `uploadReceived` or `uploadFailed` follows). */
-  newUploadFile(vaultDir: string): { uploadId: string; file: string } {
+  /**
+   * Where a new upload from this device is streamed (the caller writes it; `uploadReceived` or `uploadFailed`
+   * follows), or null while one from the same device is still streaming in: one pack at a time per device, so a
+   * seat cannot fill the vault's disk with several uploads at once.
+   */
+  newUploadFile(vaultDir: string, deviceId: string): { uploadId: string; file: string } | null {
+    if ([...this.streamingFrom.values()].includes(deviceId)) return null;
     const uploadId = randomUUID();
     const file = path.join(seatFolder(vaultDir, SEAT_UPLOADS_DIR), `${uploadId}.zip`);
     this.writing.add(file);
+    this.streamingFrom.set(file, deviceId);
     return { uploadId, file };
   }
 
   uploadFailed(file: string): void {
     this.writing.delete(file);
+    this.streamingFrom.delete(file);
     removeQuietly(file);
   }
 
   /** The upload is complete: it waits for the verify call that names it. One waiting upload per device. */
   uploadReceived(upload: { uploadId: string; file: string; bytes: number }, deviceId: string, staffId: string, now: Date): void {
     this.writing.delete(upload.file);
+    this.streamingFrom.delete(upload.file);
     for (const old of [...this.uploads.values()]) if (old.deviceId === deviceId && !old.inUse) this.dropUpload(old);
     this.uploads.set(upload.uploadId, { ...upload, deviceId, staffId, expiresAt: now.getTime() + SEAT_FILE_TTL_MS, inUse: false });
   }
